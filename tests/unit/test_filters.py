@@ -1,0 +1,103 @@
+"""Filter: Chroma where-dicts select exactly what `matches` selects, on a real Chroma in tmp_path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import chromadb
+import pytest
+
+from rag.filters import Filter
+
+# 2016-01-01T00:00:00Z = 1451606400, 2017-01-01 = 1483228800, 2018-01-01 = 1514764800
+DOCS: dict[str, dict[str, Any]] = {
+    "t2015": {"created_ts": 1420070400, "is_retweet": False, "is_reply": False, "is_deleted": False},
+    "t2016a": {"created_ts": 1451606400, "is_retweet": False, "is_reply": False, "is_deleted": False},
+    "rt2016": {"created_ts": 1470000000, "is_retweet": True, "is_reply": False, "is_deleted": False},
+    "re2016": {"created_ts": 1483228799, "is_retweet": False, "is_reply": True, "is_deleted": False},
+    "t2017": {"created_ts": 1483228800, "is_retweet": False, "is_reply": False, "is_deleted": True},
+    "re2018": {"created_ts": 1514764800, "is_retweet": False, "is_reply": True, "is_deleted": False},
+    "noflags": {"created_ts": 1460000000},
+    "nots": {"is_retweet": False, "is_reply": False},
+}
+
+CASES: list[tuple[Filter, set[str]]] = [
+    (Filter(), set(DOCS)),
+    (Filter(since_ts=1451606400), {"t2016a", "rt2016", "re2016", "t2017", "re2018", "noflags"}),
+    (Filter(until_ts=1451606400), {"t2015"}),
+    (
+        Filter(since_ts=1451606400, until_ts=1483228800),
+        {"t2016a", "rt2016", "re2016", "noflags"},
+    ),
+    (Filter(retweets="exclude"), set(DOCS) - {"rt2016"}),
+    (Filter(retweets="only"), {"rt2016"}),
+    (Filter(replies="only"), {"re2016", "re2018"}),
+    (Filter(replies="exclude", retweets="exclude"), {"t2015", "t2016a", "t2017", "noflags", "nots"}),
+    (Filter(deleted="exclude"), set(DOCS) - {"t2017"}),
+    (
+        Filter(since_ts=1451606400, until_ts=1514764800, replies="exclude", retweets="exclude"),
+        {"t2016a", "t2017", "noflags"},
+    ),
+    (Filter(since_ts=1483228800, until_ts=1451606400), set()),
+]
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory: pytest.TempPathFactory) -> Any:
+    path: Path = tmp_path_factory.mktemp("chroma")
+    client = chromadb.PersistentClient(path=str(path))
+    col = client.create_collection("filters", metadata={"hnsw:space": "cosine"})
+    ids = list(DOCS)
+    col.add(
+        ids=ids,
+        embeddings=[[1.0, float(i)] for i in range(len(ids))],
+        metadatas=[DOCS[i] for i in ids],
+        documents=ids,
+    )
+    return col
+
+
+@pytest.mark.parametrize(("flt", "expected"), CASES)
+def test_matches_selects_expected(flt: Filter, expected: set[str]) -> None:
+    assert {doc_id for doc_id, meta in DOCS.items() if flt.matches(meta)} == expected
+
+
+@pytest.mark.parametrize(("flt", "expected"), CASES)
+def test_chroma_where_selects_the_same(collection: Any, flt: Filter, expected: set[str]) -> None:
+    where = flt.to_chroma_where()
+    got = collection.get(where=where)["ids"] if where is not None else collection.get()["ids"]
+    assert set(got) == expected
+
+
+def test_chroma_where_in_query_too(collection: Any) -> None:
+    flt = Filter(since_ts=1451606400, until_ts=1483228800, retweets="exclude")
+    result = collection.query(query_embeddings=[[1.0, 0.0]], n_results=8, where=flt.to_chroma_where())
+    assert set(result["ids"][0]) == {"t2016a", "re2016", "noflags"}
+
+
+def test_where_shapes() -> None:
+    assert Filter().to_chroma_where() is None
+    assert Filter().is_empty
+    assert Filter(since_ts=5).to_chroma_where() == {"created_ts": {"$gte": 5}}
+    assert Filter(since_ts=5, until_ts=9).to_chroma_where() == {
+        "$and": [{"created_ts": {"$gte": 5}}, {"created_ts": {"$lt": 9}}]
+    }
+    assert Filter(retweets="only").to_chroma_where() == {"is_retweet": {"$eq": True}}
+
+
+def test_merged_intersects_ranges_and_combines_switches() -> None:
+    a = Filter(since_ts=100, until_ts=500, retweets="exclude")
+    b = Filter(since_ts=200, until_ts=900, replies="only")
+    assert a.merged(b) == Filter(since_ts=200, until_ts=500, retweets="exclude", replies="only")
+    assert a.merged(None) == a
+    assert Filter().merged(b) == b
+    with pytest.raises(ValueError, match="retweets"):
+        a.merged(Filter(retweets="only"))
+
+
+def test_rejects_bad_values() -> None:
+    with pytest.raises(ValueError, match="replies"):
+        Filter(replies="never")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="since_ts"):
+        Filter(since_ts="2019")  # type: ignore[arg-type]

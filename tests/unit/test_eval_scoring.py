@@ -1,0 +1,114 @@
+"""Scoring of retrieval rankings on hand-made rankings: ranks, recall@k, MRR@k, abstention, calibration."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from rag.errors import ConfigError
+from rag.evaluation import (
+    AbstentionRates,
+    QuestionResult,
+    abstention_rates,
+    best_threshold,
+    first_hit_rank,
+    load_qa,
+    mrr_at,
+    parse_qa_line,
+    recall_at,
+    split_ids,
+    summarize,
+    sweep_thresholds,
+)
+
+
+def result(qid: str, rank: int | None, score: float | None, category: str = "paraphrased") -> QuestionResult:
+    return QuestionResult(qid, category, category != "no_answer", rank, score)
+
+
+def test_first_hit_rank_finds_a_gold_id_inside_a_thread_document() -> None:
+    ranking = [("1",), ("2", "3", "4"), ("5",)]
+    assert first_hit_rank(ranking, ["4"]) == 2
+    assert first_hit_rank(ranking, ["5", "1"]) == 1
+    assert first_hit_rank(ranking, ["9"]) is None
+    assert first_hit_rank(ranking, []) is None
+
+
+def test_split_ids_reads_comma_separated_metadata() -> None:
+    assert split_ids("10,11, 12") == ("10", "11", "12")
+    assert split_ids("10") == ("10",)
+    assert split_ids(None) == ()
+
+
+def test_recall_and_mrr_on_a_hand_made_set() -> None:
+    results = [
+        result("a", 1, 0.9),
+        result("b", 3, 0.8),
+        result("c", 7, 0.7),
+        result("d", None, 0.6),
+        result("x", None, 0.2, "no_answer"),
+    ]
+    # no_answer questions do not count in recall or MRR: 4 answerable questions.
+    assert recall_at(results, 5) == pytest.approx(2 / 4)
+    assert recall_at(results, 10) == pytest.approx(3 / 4)
+    assert mrr_at(results, 10) == pytest.approx((1 + 1 / 3 + 1 / 7) / 4)
+    assert mrr_at(results, 5) == pytest.approx((1 + 1 / 3) / 4)
+    assert recall_at([result("x", None, 0.1, "no_answer")], 5) is None
+
+
+def test_abstention_rates_split_right_and_wrong_abstentions() -> None:
+    results = [
+        result("a", 1, 0.9),
+        result("b", 2, 0.4),
+        result("x", None, 0.3, "no_answer"),
+        result("y", None, 0.6, "no_answer"),
+        result("z", None, None, "no_answer"),
+    ]
+    rates = abstention_rates(results, 0.5)
+    assert rates.correct_abstention == pytest.approx(2 / 3)  # x (0.3) and z (nothing retrieved)
+    assert rates.false_abstention == pytest.approx(1 / 2)  # b (0.4)
+
+
+def test_best_threshold_maximises_correct_abstention_within_the_false_abstention_limit() -> None:
+    results = [result(f"a{i}", 1, score) for i, score in enumerate([0.9, 0.8, 0.7, 0.55, 0.35])] + [
+        result(f"n{i}", None, score, "no_answer") for i, score in enumerate([0.2, 0.3, 0.5, 0.6])
+    ]
+    points = sweep_thresholds(results, [0.1, 0.25, 0.4, 0.56, 0.65])
+    assert [p.correct_abstention for p in points] == [0.0, 0.25, 0.5, 0.75, 1.0]
+    assert best_threshold(points, max_false_abstention=0.2).threshold == 0.4
+    assert best_threshold(points, max_false_abstention=0.0).threshold == 0.25
+    assert best_threshold(points, max_false_abstention=0.4).threshold == 0.65
+
+
+def test_best_threshold_falls_back_to_the_lowest_false_abstention() -> None:
+    points = [AbstentionRates(0.5, 1.0, 0.5), AbstentionRates(0.3, 0.5, 0.25)]
+    assert best_threshold(points, max_false_abstention=0.1).threshold == 0.3
+
+
+def test_summarize_reports_every_category() -> None:
+    results = [result("a", 1, 0.9), result("b", None, 0.2, "dated"), result("x", None, 0.1, "no_answer")]
+    summary = summarize(results, threshold=0.5)
+    assert summary["categories"]["paraphrased"]["recall@5"] == 1.0
+    assert summary["categories"]["dated"]["recall@10"] == 0.0
+    assert summary["categories"]["dated"]["abstained"] == 1.0
+    assert summary["categories"]["no_answer"]["recall@5"] is None
+    assert summary["overall"]["mrr@10"] == pytest.approx(0.5)
+    assert summary["abstention"]["correct_abstention"] == 1.0
+
+
+def test_parse_qa_line_rejects_missing_fields_and_numeric_ids() -> None:
+    item = parse_qa_line('{"qid": "q1", "question": "q?", "gold_ids": ["12"], "category": "exact"}')
+    assert item.gold_ids == ("12",) and item.answerable
+    with pytest.raises(ConfigError, match="gold_ids"):
+        parse_qa_line('{"qid": "q1", "question": "q?", "gold_ids": [12], "category": "exact"}')
+    with pytest.raises(ConfigError, match="category"):
+        parse_qa_line('{"qid": "q1", "question": "q?", "gold_ids": []}')
+
+
+def test_load_qa_rejects_duplicate_qids(tmp_path: Path) -> None:
+    line = '{"qid": "q1", "question": "q?", "gold_ids": [], "category": "no_answer"}\n'
+    path = tmp_path / "qa.jsonl"
+    path.write_text(line + line, encoding="utf-8")
+    with pytest.raises(ConfigError, match="twice"):
+        load_qa(path)

@@ -1,0 +1,79 @@
+"""Tokenisation for the lexical (BM25) index: English, Spanish and languages written without spaces.
+
+Text is NFKC-normalised (full-width letters become ASCII) and case-folded; accents on Latin letters are
+folded ("canción" -> "cancion") while Japanese kana keep their voicing marks. Words are runs of letters,
+digits and underscores; an @handle or #hashtag gives two tokens, the tagged form ("@alrocar") and the bare
+word ("alrocar"), so an exact handle query prefers tweets that really mention it. Runs of Han, Hiragana and
+Katakana characters (Japanese, Chinese) become overlapping character bigrams ("東京大学" -> "東京", "京大",
+"大学"; a lone character stays a unigram). A short English/Spanish stop-word list is dropped and a final
+plural "s" is stripped from Latin words longer than three letters ("tweets" -> "tweet"); no other stemming.
+URL scheme words ("https", "www", "t.co" pieces) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Han (CJK unified + ext A + compatibility), Hiragana, Katakana (+ phonetic extensions, prolonged mark),
+# half-width Katakana. Hangul is written with spaces and is left to the word rule.
+_CJK = "\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+_TOKEN_RE = re.compile(rf"(?:(?<!\w)([@#]))?([{_CJK}]+|[^\W{_CJK}]+)")
+_CJK_RUN = re.compile(rf"[{_CJK}]")
+
+_STOP_TEXT = """
+a about after all also am an and any are as at be been but by can could did do does for from had has
+have he her him his how i if in into is it its just me my no not of on or our out she so than that the
+their them then there these they this to too up us was we were what when where which who why will with
+would you your rt amp http https www com co t s m d ll re ve
+al con de del el en es la las lo los mi para por que se su sus un una y o le les ya muy pero como
+"""
+STOP_WORDS = frozenset(_STOP_TEXT.split())
+
+
+def _fold_char(ch: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", ch)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+# Latin-1 supplement and Latin Extended-A/B: fold accents; everything else is left alone.
+_FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x250) if _fold_char(chr(cp)) != chr(cp)}
+
+
+def normalize(text: str) -> str:
+    """NFKC, case-fold and strip accents from Latin letters (kana voicing marks are kept)."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
+
+
+@lru_cache(maxsize=200_000)
+def _word_tokens(word: str) -> tuple[str, ...]:
+    if _CJK_RUN.match(word):
+        if len(word) == 1:
+            return (word,)
+        return tuple(word[i : i + 2] for i in range(len(word) - 1))
+    if word in STOP_WORDS:
+        return ()
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
+        word = word[:-1]
+    return (word,)
+
+
+def tokenize(text: str) -> list[str]:
+    """The index tokens of `text`, in order, with repeats (see the module docstring for the rules)."""
+    tokens: list[str] = []
+    for match in _TOKEN_RE.finditer(normalize(text)):
+        sigil, word = match.group(1), match.group(2)
+        if sigil:
+            tokens.append(sigil + word)
+        tokens.extend(_word_tokens(word))
+    return tokens
+
+
+def tagged_tokens(tokens: list[str]) -> list[str]:
+    """The @handle / #hashtag tokens among `tokens`, without repeats, in order."""
+    seen: dict[str, None] = {}
+    for token in tokens:
+        if len(token) > 1 and token[0] in "@#":
+            seen.setdefault(token, None)
+    return list(seen)

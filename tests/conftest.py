@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ollama_standin.fixture import standin, standin_shared  # noqa: F401 - re-exported fixtures
+
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")

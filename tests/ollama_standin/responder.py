@@ -1,0 +1,171 @@
+"""The stand-in's chat model: an extractive responder that answers from numbered context, no LLM.
+
+It finds the numbered passages (`[1] 2019-03-02 · tweet · https://x.com/... ` then the text) in the system
+and user messages, takes the question (a `Question:` line, else the last user message without its
+passages), scores each passage by the question words it shares (CJK character bigrams too; stopwords and
+kana-only bigrams do not count; rarer words weigh more) and answers with the best passage's text, cited as
+`[n]`. When no passage shares a word with the question it says it does not know.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+DONT_KNOW = "I don't know: none of the tweets answer that."
+MAX_ANSWER_CHARS = 600
+
+_HEADER_RE = re.compile(r"^\s*\[(\d{1,4})\]\s?(.*)$")
+_QUESTION_RE = re.compile(r"^\s*(?:question|pregunta|q)\s*:\s*(.*)$", re.IGNORECASE)
+_END_OF_PASSAGE_RE = re.compile(r"^\s*(?:question|pregunta|answer|respuesta|q|a)\s*:", re.IGNORECASE)
+_URL_RE = re.compile(r"https?://\S+")
+_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:+\-Z.]*)?$")
+_META_SEPARATORS = re.compile(r"\s+[·|•]\s+|\s+[-–]\s+")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}|\d{2,}")
+_CJK_RUN_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]+")
+_KANA_ONLY_RE = re.compile(r"^[\u3040-\u309f]+$")
+_KINDS = {"tweet", "reply", "retweet", "quote", "thread", "note", "long"}
+
+_STOPWORD_TEXT = """
+    a about after again all also am an and any are as at be because been before being but by can could did
+    do does doing don done for from had has have having he her here hers him his how i if in into is it its
+    just me more most my no nor not now of off on once only or other our out over own same she should so
+    some such than that the their them then there these they this those through to too under until up very
+    was we were what when where which while who whom why will with would you your yours tweet tweets
+    tweeted tweeting ever say said says think thought write wrote written post posted did tell told know
+    de la que el en y a los se del las un por con no una su para es al lo como más pero sus le ya o este sí
+    porque esta entre cuando muy sin sobre también me hasta hay donde quien desde todo nos durante todos uno
+    les ni contra otros ese eso ante ellos e esto mí antes algunos qué unos yo otro otras otra él tanto esa
+    estos mucho quienes nada muchos cual poco ella estar estas algunas algo nosotros mi mis tú te ti tu tus
+    ellas nosotras vosotros os mío mía tuyo suyo dijo escribí dije he ha han
+    """
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One numbered context entry: its number, its header line and its text."""
+
+    number: int
+    header: str
+    text: str
+
+
+def _message_text(message: Mapping[str, Any]) -> str:
+    content = message.get("content") or ""
+    return content if isinstance(content, str) else str(content)
+
+
+def parse_passages(text: str) -> list[Passage]:
+    """The numbered passages in `text`: a line starting `[n]` opens one, which runs to the next one."""
+    passages: list[Passage] = []
+    number: int | None = None
+    header = ""
+    body: list[str] = []
+
+    def close() -> None:
+        if number is not None:
+            passages.append(Passage(number, header, _passage_text(header, body)))
+
+    for line in text.splitlines():
+        match = _HEADER_RE.match(line)
+        if match:
+            close()
+            number, header, body = int(match.group(1)), match.group(2).strip(), []
+        elif number is not None and _END_OF_PASSAGE_RE.match(line):
+            close()
+            number, header, body = None, "", []
+        elif number is not None:
+            body.append(line)
+    close()
+    return passages
+
+
+def _passage_text(header: str, body: list[str]) -> str:
+    """The passage's own words: the body, or the header without its date, kind and URL parts."""
+    text = "\n".join(body).strip()
+    if text:
+        return text
+    parts = [part for part in _META_SEPARATORS.split(_URL_RE.sub(" ", header)) if part.strip()]
+    kept = [p.strip() for p in parts if not _DATE_RE.match(p.strip()) and p.strip().lower() not in _KINDS]
+    return " ".join(kept).strip()
+
+
+def _strip_passages(text: str) -> str:
+    """`text` without its passages (header lines and the lines after them)."""
+    kept: list[str] = []
+    inside = False
+    for line in text.splitlines():
+        if _HEADER_RE.match(line):
+            inside = True
+        elif inside and _END_OF_PASSAGE_RE.match(line):
+            inside = False
+        if not inside:
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
+def find_question(messages: Sequence[Mapping[str, Any]]) -> str:
+    """The question: a `Question:` line of the last user message, else that message minus its passages."""
+    user_messages = [m for m in messages if m.get("role") == "user"]
+    if not user_messages:
+        return ""
+    last = _message_text(user_messages[-1])
+    for line in reversed(last.splitlines()):
+        match = _QUESTION_RE.match(line)
+        if match and match.group(1).strip():
+            return match.group(1).strip()
+    stripped = _strip_passages(last)
+    return stripped or last.strip()
+
+
+def terms(text: str) -> set[str]:
+    """Content words (lowercased, stopwords dropped) and CJK character bigrams that are not kana-only."""
+    lowered = text.lower()
+    found = {w for w in _WORD_RE.findall(_CJK_RUN_RE.sub(" ", lowered)) if w not in STOPWORDS}
+    for run in _CJK_RUN_RE.findall(lowered):
+        grams = [run[i : i + 2] for i in range(len(run) - 1)] or [run]
+        found.update(g for g in grams if not _KANA_ONLY_RE.match(g))
+    return found
+
+
+def best_passage(question: str, passages: Sequence[Passage]) -> Passage | None:
+    """The passage sharing the most (rarity-weighted) terms with the question; the earliest on ties."""
+    wanted = terms(question)
+    if not wanted or not passages:
+        return None
+    passage_terms = [terms(p.text + " " + _URL_RE.sub(" ", p.header)) for p in passages]
+    best: Passage | None = None
+    best_score = 0.0
+    for passage, have in zip(passages, passage_terms, strict=True):
+        score = 0.0
+        for term in wanted & have:
+            frequency = sum(1 for other in passage_terms if term in other)
+            score += 1.0 + math.log(len(passages) / frequency)
+        if score > best_score:
+            best, best_score = passage, score
+    return best
+
+
+def answer(messages: Sequence[Mapping[str, Any]]) -> str:
+    """The extractive answer to the chat: the best passage's text and its citation, or "I don't know"."""
+    passages: list[Passage] = []
+    for message in messages:
+        if message.get("role") in ("system", "user"):
+            passages.extend(parse_passages(_message_text(message)))
+    chosen = best_passage(find_question(messages), passages)
+    if chosen is None:
+        return DONT_KNOW
+    text = " ".join(chosen.text.split())
+    if len(text) > MAX_ANSWER_CHARS:
+        text = text[: MAX_ANSWER_CHARS - 1].rstrip() + "…"
+    return f"{text} [{chosen.number}]"
+
+
+def pieces(text: str, words_per_piece: int = 3) -> list[str]:
+    """The answer cut into streaming pieces of a few words each (joined they give `text` back)."""
+    tokens = re.findall(r"\S+\s*|\s+", text)
+    return ["".join(tokens[i : i + words_per_piece]) for i in range(0, len(tokens), words_per_piece)] or [""]

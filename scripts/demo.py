@@ -11,6 +11,7 @@ errors and on Ctrl-C. Every failure is one line saying what to do.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
@@ -166,7 +167,7 @@ def collection_for(embed_model: str) -> str:
     return f"demo-{slug}"[:63]
 
 
-def child_env(backend: Backend) -> dict[str, str]:
+def child_env(backend: Backend, index_dir: Path) -> dict[str, str]:
     """The environment of the child steps: the demo's backend, models and its own index folder."""
     return {
         **os.environ,
@@ -174,7 +175,7 @@ def child_env(backend: Backend) -> dict[str, str]:
         "EMBED_HOSTS": "",
         "EMBED_MODEL": backend.embed_model,
         "CHAT_MODEL": backend.chat_model,
-        "CHROMA_DIR": str(DEMO_DIR / "chroma"),
+        "CHROMA_DIR": str(index_dir / "chroma"),
         "CHROMA_HOST": "",
         "COLLECTION": collection_for(backend.embed_model),
         "PYTHONUNBUFFERED": "1",
@@ -196,9 +197,9 @@ def _quote(argument: str) -> str:
     return f'"{argument}"' if re.search(r"[\s#?']", argument) else argument
 
 
-def run_demo(backend: Backend) -> None:
-    """Index the sample archive and ask the three questions against `backend`."""
-    env = child_env(backend)
+def run_demo(backend: Backend, index_dir: Path) -> None:
+    """Index the sample archive into `index_dir` and ask the three questions against `backend`."""
+    env = child_env(backend, index_dir)
     archive = os.path.relpath(SAMPLE_ARCHIVE, PROJECT_ROOT)
     run_step("indexing the sample archive", ["scripts/build_index.py", "--archive", archive], env)
     for number, question in enumerate(QUESTIONS, start=1):
@@ -210,8 +211,22 @@ def _terminate(signum: int, frame: FrameType | None) -> None:
     raise SystemExit(143)
 
 
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """The demo's options."""
+    parser = argparse.ArgumentParser(description="Index the sample archive and answer three questions.")
+    parser.add_argument(
+        "--index-dir",
+        type=Path,
+        default=DEMO_DIR,
+        help="folder for the demo's index and the stand-in's log (default: .tweet-rag/demo)",
+    )
+    return parser.parse_args(argv)
+
+
 def main() -> int:
     """Pick Ollama or the stand-in, then index the sample archive and answer three questions."""
+    args = parse_args()
+    index_dir = args.index_dir.resolve()
     signal.signal(signal.SIGTERM, _terminate)
     settings = load_settings()
     url = settings.chat_url
@@ -220,13 +235,13 @@ def main() -> int:
     if version:
         print(f"Ollama {version} answers at {url}: using {settings.embed_model} and {settings.chat_model}")
         pull_if_missing(url, [settings.embed_model, settings.chat_model])
-        run_demo(Backend(url, settings.embed_model, settings.chat_model))
+        run_demo(Backend(url, settings.embed_model, settings.chat_model), index_dir)
     else:
         print(fallback_notice(url), flush=True)
         print("Loading all-MiniLM-L6-v2 (about 10-60 s on first start)...", flush=True)
-        with standin(DEMO_DIR / "standin.log") as standin_url:
+        with standin(index_dir / "standin.log") as standin_url:
             print(f"Stand-in ready at {standin_url}", flush=True)
-            run_demo(Backend(standin_url, STANDIN_EMBED_MODEL, STANDIN_CHAT_MODEL))
+            run_demo(Backend(standin_url, STANDIN_EMBED_MODEL, STANDIN_CHAT_MODEL), index_dir)
     print(
         "\nDone. Index your own archive next: "
         "python scripts/build_index.py --archive ~/Downloads/twitter-*.zip",

@@ -1,0 +1,414 @@
+"""Incremental indexing: diff documents against the collection by content hash, embed what changed, write.
+
+Each stored record carries `content_hash` (of the text that is embedded) and `meta_hash` (of its metadata).
+A run reads the ids and hashes the collection holds (in pages, nothing else), skips unchanged documents,
+updates the metadata of documents whose text is unchanged, embeds new and changed ones, and reports records
+no longer in the archive (removed only with `prune`). Embedding runs on the pooled embeddings' threads while
+one writer thread upserts finished batches from a bounded queue, so embedding never waits for Chroma. What
+was written stays written: an interrupted or failing run is resumed by the next one, embedding only what is
+missing. Afterwards the BM25 index is rebuilt from the collection when anything changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import queue
+import threading
+import time
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from chromadb.api.models.Collection import Collection
+from langchain_core.documents import Document
+from langchain_core.embeddings import Embeddings
+
+from rag.embeddings import PooledEmbeddings, describe_ids
+from rag.errors import EmbeddingError, IndexStoreError
+
+logger = logging.getLogger(__name__)
+
+HASH_KEY = "content_hash"
+META_HASH_KEY = "meta_hash"
+PAGE_SIZE = 5000
+WRITE_QUEUE_BATCHES = 256
+ABORT_AFTER_FAILED_BATCHES = 3
+
+
+class Progress(Protocol):
+    """What the pipeline reports progress to (a tqdm bar fits)."""
+
+    def reset(self, total: int | None = None) -> None:
+        """Start counting towards `total` documents to embed."""
+
+    def update(self, n: float | None = 1) -> bool | None:
+        """`n` more documents embedded and queued for writing."""
+
+
+@dataclass
+class IndexReport:
+    """What one indexing run did; `as_dict` is the `--json` output of build_index."""
+
+    tweets_read: int = 0
+    documents: int = 0
+    embedded: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    deleted: int = 0
+    stale: int = 0
+    failed: int = 0
+    seconds: float = 0.0
+    failed_ids: list[str] = field(default_factory=list)
+    stale_ids: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    lexical_rebuilt: bool = False
+
+    @property
+    def tweets_per_second(self) -> float:
+        """Tweets read per second of the whole run."""
+        return self.tweets_read / self.seconds if self.seconds > 0 else 0.0
+
+    def as_dict(self) -> dict[str, Any]:
+        """The report as plain JSON-ready values (stale ids cut to the first 100)."""
+        data = asdict(self)
+        data["stale_ids"] = self.stale_ids[:100]
+        data["seconds"] = round(self.seconds, 3)
+        data["tweets_per_second"] = round(self.tweets_per_second, 1)
+        return data
+
+    def summary(self) -> str:
+        """The one-line summary build_index prints."""
+        line = (
+            f"read {self.tweets_read} tweets, {self.documents} documents: {self.embedded} embedded, "
+            f"{self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted"
+        )
+        if self.stale > self.deleted:
+            line += f", {self.stale - self.deleted} stale kept (--prune removes them)"
+        if self.failed:
+            line += f", {self.failed} FAILED"
+        return line + f" in {self.seconds:.1f}s ({self.tweets_per_second:.0f} tweets/s)"
+
+
+def content_hash(text: str) -> str:
+    """The hash of the text that gets embedded."""
+    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+
+
+def metadata_hash(metadata: Mapping[str, Any]) -> str:
+    """The hash of a document's metadata (the hash keys themselves left out)."""
+    payload = {key: value for key, value in metadata.items() if key not in (HASH_KEY, META_HASH_KEY)}
+    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    return hashlib.blake2b(encoded, digest_size=16).hexdigest()
+
+
+def stored_hashes(collection: Collection, page_size: int = PAGE_SIZE) -> dict[str, tuple[str, str]]:
+    """Every id the collection holds, with its content and metadata hashes, read page by page."""
+    hashes: dict[str, tuple[str, str]] = {}
+    offset = 0
+    while True:
+        page = collection.get(include=["metadatas"], limit=page_size, offset=offset)
+        ids = page["ids"]
+        for record_id, metadata in zip(ids, page["metadatas"] or [], strict=False):
+            meta = metadata or {}
+            hashes[record_id] = (str(meta.get(HASH_KEY, "")), str(meta.get(META_HASH_KEY, "")))
+        if len(ids) < page_size:
+            return hashes
+        offset += page_size
+
+
+def iter_records(
+    collection: Collection, page_size: int = PAGE_SIZE
+) -> Iterator[tuple[str, str, dict[str, Any]]]:
+    """Every record's id, text and metadata (hash keys removed), page by page."""
+    offset = 0
+    while True:
+        page = collection.get(include=["documents", "metadatas"], limit=page_size, offset=offset)
+        ids = page["ids"]
+        texts = page["documents"] or []
+        metadatas = page["metadatas"] or []
+        for record_id, text, metadata in zip(ids, texts, metadatas, strict=False):
+            meta = {k: v for k, v in (metadata or {}).items() if k not in (HASH_KEY, META_HASH_KEY)}
+            yield record_id, text or "", meta
+        if len(ids) < page_size:
+            return
+        offset += page_size
+
+
+@dataclass
+class _Plan:
+    """What the diff decided: texts to embed, metadata to update, ids no longer in the archive."""
+
+    embed: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
+    update: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+
+
+def plan(documents: Iterable[Document], stored: Mapping[str, tuple[str, str]], report: IndexReport) -> _Plan:
+    """Diff the documents against the stored hashes, counting documents and unchanged ones in `report`."""
+    result = _Plan()
+    seen: set[str] = set()
+    for document in documents:
+        doc_id = document.id
+        if not doc_id:
+            raise IndexStoreError(
+                f"a document has no id (metadata {document.metadata}): the loader must set ids"
+            )
+        if doc_id in seen:
+            report.warnings.append(f"duplicate document id {doc_id} skipped")
+            continue
+        seen.add(doc_id)
+        report.documents += 1
+        metadata = dict(document.metadata)
+        text_hash = content_hash(document.page_content)
+        meta_hash = metadata_hash(metadata)
+        metadata[HASH_KEY] = text_hash
+        metadata[META_HASH_KEY] = meta_hash
+        old = stored.get(doc_id)
+        if old is None or old[0] != text_hash:
+            result.embed.append((doc_id, document.page_content, metadata))
+        elif old[1] != meta_hash:
+            result.update.append((doc_id, metadata))
+        else:
+            report.unchanged += 1
+    result.stale = [record_id for record_id in stored if record_id not in seen]
+    return result
+
+
+@dataclass
+class _Batch:
+    """Embedded records waiting to be written."""
+
+    ids: list[str]
+    vectors: list[list[float]]
+    texts: list[str]
+    metadatas: list[dict[str, Any]]
+
+    def copy(self) -> _Batch:
+        """A batch with its own lists, safe to extend."""
+        return _Batch(list(self.ids), list(self.vectors), list(self.texts), list(self.metadatas))
+
+    def extend(self, other: _Batch) -> None:
+        """Append `other`'s records."""
+        self.ids += other.ids
+        self.vectors += other.vectors
+        self.texts += other.texts
+        self.metadatas += other.metadatas
+
+
+class _Writer(threading.Thread):
+    """Upserts embedded batches from a bounded queue, merging what is waiting into writes of `max_batch`."""
+
+    def __init__(self, collection: Collection, max_batch: int) -> None:
+        super().__init__(name="chroma-writer", daemon=True)
+        self.collection = collection
+        self.max_batch = max_batch
+        self.queue: queue.Queue[_Batch | None] = queue.Queue(maxsize=WRITE_QUEUE_BATCHES)
+        self.written = 0
+        self.error: BaseException | None = None
+
+    def run(self) -> None:
+        closed = False
+        while not closed:
+            first = self.queue.get()
+            if first is None:
+                return
+            pending = first.copy()
+            while True:  # merge what is already waiting into one write
+                try:
+                    item = self.queue.get_nowait()
+                except queue.Empty:
+                    break
+                if item is None:
+                    closed = True
+                    break
+                if len(pending.ids) + len(item.ids) > self.max_batch:  # never exceed Chroma's max batch
+                    self._write(pending)
+                    pending = item.copy()
+                else:
+                    pending.extend(item)
+            self._write(pending)
+
+    def _write(self, batch: _Batch) -> None:
+        if self.error is not None or not batch.ids:
+            return
+        try:
+            self.collection.upsert(
+                ids=batch.ids,
+                embeddings=batch.vectors,  # type: ignore[arg-type]
+                documents=batch.texts,
+                metadatas=batch.metadatas,  # type: ignore[arg-type]
+            )
+        except Exception as error:
+            logger.error("writing %d records to Chroma failed: %s", len(batch.ids), error)
+            self.error = error
+            return
+        self.written += len(batch.ids)
+
+    def put(self, batch: _Batch) -> None:
+        """Queue a batch (blocks only when the queue of finished batches is full)."""
+        if self.error is not None:
+            raise IndexStoreError(f"writing to Chroma failed: {self.error}; what was written is kept")
+        self.queue.put(batch)
+
+    def finish(self) -> None:
+        """Write what is queued and stop."""
+        self.queue.put(None)
+        self.join()
+
+
+def _embed_and_write(
+    items: Sequence[tuple[str, str, dict[str, Any]]],
+    pool: PooledEmbeddings,
+    writer: _Writer,
+    report: IndexReport,
+    progress: Progress | None,
+) -> None:
+    stop = threading.Event()
+    batch = pool.batch_size
+
+    def batches() -> Iterator[tuple[int, list[str]]]:
+        for start in range(0, len(items), batch):
+            if stop.is_set():
+                return
+            yield start, [text for _, text, _ in items[start : start + batch]]
+
+    submitted_upto = 0
+    failed_in_a_row = 0
+    last_error: BaseException | None = None
+    for result in pool.embed_batches(batches()):
+        start = int(result.key)
+        chunk = items[start : start + len(result.texts)]
+        submitted_upto = max(submitted_upto, start + len(chunk))
+        if result.vectors is None:
+            report.failed_ids.extend(doc_id for doc_id, _, _ in chunk)
+            last_error = result.error
+            failed_in_a_row += 1
+            if failed_in_a_row >= ABORT_AFTER_FAILED_BATCHES and not stop.is_set():
+                logger.error("%d batches in a row failed after retries; stopping", failed_in_a_row)
+                stop.set()
+            continue
+        failed_in_a_row = 0
+        ids = [doc_id for doc_id, _, _ in chunk]
+        writer.put(_Batch(ids, result.vectors, [t for _, t, _ in chunk], [m for _, _, m in chunk]))
+        report.embedded += len(chunk)
+        if progress is not None:
+            progress.update(len(chunk))
+    if stop.is_set():
+        never_tried = [doc_id for doc_id, _, _ in items[submitted_upto:]]
+        report.failed_ids.extend(never_tried)
+    report.failed = len(report.failed_ids)
+    if report.failed:
+        report.warnings.append(
+            f"could not embed {report.failed} documents after {pool.max_retries} retries ({last_error}): "
+            f"{describe_ids(report.failed_ids)}"
+        )
+
+
+def index_documents(
+    documents: Iterable[Document],
+    collection: Collection,
+    embeddings: Embeddings,
+    *,
+    model: str,
+    prune: bool = False,
+    batch_size: int = 64,
+    max_batch: int = 5461,
+    progress: Progress | None = None,
+    lexical_dir: Path | None = None,
+) -> IndexReport:
+    """Bring `collection` up to date with `documents` and return what was done.
+
+    `embeddings` is used as is when it is a `PooledEmbeddings` (its hosts, batches and retries), otherwise
+    wrapped in one (a fake in tests). `lexical_dir`, when given, receives the rebuilt BM25 index.
+    """
+    started = time.perf_counter()
+    report = IndexReport()
+    pool = embeddings if isinstance(embeddings, PooledEmbeddings) else PooledEmbeddings([embeddings], model)
+    if not isinstance(embeddings, PooledEmbeddings):
+        pool.batch_size = batch_size
+    stored = stored_hashes(collection)
+    todo = plan(documents, stored, report)
+    report.stale = len(todo.stale)
+    report.stale_ids = todo.stale
+    logger.info(
+        "%d documents: %d to embed, %d metadata updates, %d unchanged, %d stale",
+        report.documents,
+        len(todo.embed),
+        len(todo.update),
+        report.unchanged,
+        report.stale,
+    )
+    for start in range(0, len(todo.update), max_batch):
+        chunk = todo.update[start : start + max_batch]
+        collection.update(ids=[i for i, _ in chunk], metadatas=[m for _, m in chunk])
+    report.updated = len(todo.update)
+    if prune and todo.stale:
+        for start in range(0, len(todo.stale), max_batch):
+            collection.delete(ids=todo.stale[start : start + max_batch])
+        report.deleted = len(todo.stale)
+    if progress is not None:
+        progress.reset(total=len(todo.embed))
+    writer = _Writer(collection, max_batch)
+    writer.start()
+    try:
+        _embed_and_write(todo.embed, pool, writer, report, progress)
+    finally:
+        writer.finish()  # on Ctrl-C too: what was embedded is written, the next run resumes from there
+    if writer.error is not None:
+        raise IndexStoreError(
+            f"writing to Chroma failed: {writer.error}; {writer.written} records were written, "
+            "run again to resume"
+        )
+    changed = report.embedded or report.updated or report.deleted
+    if lexical_dir is not None:
+        rebuild_lexical(collection, lexical_dir, report, force=bool(changed))
+    report.seconds = time.perf_counter() - started
+    if report.failed and not report.embedded and not report.unchanged and not report.updated:
+        logger.error("nothing could be embedded")
+    return report
+
+
+def lexical_exists(lexical_dir: Path, name: str) -> bool:
+    """Whether a BM25 index of collection `name` was saved in `lexical_dir`."""
+    return lexical_dir.is_dir() and any(lexical_dir.glob(f"{name}.*"))  # rag.lexical writes <name>.npz
+
+
+def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexReport, *, force: bool) -> None:
+    """Rebuild the BM25 index from the collection's documents when something changed or it is missing."""
+    if not force and lexical_exists(lexical_dir, collection.name):
+        return
+    try:
+        from rag.lexical import LexicalIndex
+    except ImportError:
+        report.warnings.append("rag.lexical is not available: the BM25 index (SEARCH=hybrid) was not rebuilt")
+        return
+    ids: list[str] = []
+    texts: list[str] = []
+    metadatas: list[dict[str, Any]] = []
+    for record_id, text, metadata in iter_records(collection):
+        ids.append(record_id)
+        texts.append(text)
+        metadatas.append(metadata)
+    index = LexicalIndex.build(ids, texts, metadatas)
+    lexical_dir.mkdir(parents=True, exist_ok=True)
+    save_lexical(index, lexical_dir, collection.name)
+    report.lexical_rebuilt = True
+
+
+def save_lexical(index: Any, lexical_dir: Path, name: str) -> None:
+    """Save the BM25 index where the query side looks for it (`lexical_dir/<collection>.*`)."""
+    index.save(lexical_dir, name)
+
+
+def fail_message(report: IndexReport) -> str:
+    """The one-line error for a run that could not embed some documents."""
+    return (
+        f"could not embed {report.failed} documents after retries: {describe_ids(report.failed_ids)}; "
+        f"{report.embedded} others were written; check the Ollama server and run again to retry them"
+    )
+
+
+__all__ = ["EmbeddingError", "IndexReport", "content_hash", "index_documents", "metadata_hash", "plan"]

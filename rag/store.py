@@ -1,0 +1,193 @@
+"""The Chroma side of the index: clients, the collection and the facts it records, the writer lock.
+
+The collection uses cosine distance and records the embedding model, its dimension and the distance in its
+metadata, so that opening it with another model fails with the fix (`--recreate` or another `COLLECTION`)
+instead of returning nonsense neighbours. One process writes an index at a time (a non-blocking file lock
+beside it). `open_vector_store` gives the query side a `langchain_chroma.Chroma` on an existing index.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import chromadb
+from chromadb.api import ClientAPI
+from chromadb.api.models.Collection import Collection
+from chromadb.config import Settings as ChromaSettings
+from filelock import FileLock, Timeout
+from langchain_chroma import Chroma
+from langchain_core.embeddings import Embeddings
+
+from rag.errors import IndexStoreError
+from rag.ollama_check import same_model
+from rag.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+DISTANCE = "cosine"
+MODEL_KEY = "embed_model"
+DIMENSION_KEY = "embed_dimension"
+DISTANCE_KEY = "distance"
+DEFAULT_MAX_BATCH = 5461
+
+
+def where(settings: Settings) -> str:
+    """Where the index lives, for messages: the server address or the folder."""
+    if settings.chroma_host:
+        return f"the Chroma server {settings.chroma_host}:{settings.chroma_port}"
+    return str(settings.chroma_dir)
+
+
+def make_client(settings: Settings) -> ClientAPI:
+    """A Chroma client: `HttpClient` when `CHROMA_HOST` is set, else a `PersistentClient` on `CHROMA_DIR`."""
+    chroma_settings = ChromaSettings(anonymized_telemetry=False)
+    if settings.chroma_host:
+        try:
+            return chromadb.HttpClient(
+                host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings
+            )
+        except Exception as error:
+            raise IndexStoreError(
+                f"no Chroma server answers at {settings.chroma_host}:{settings.chroma_port}: start it with "
+                f"`chroma run --path DIR --port {settings.chroma_port}` or fix CHROMA_HOST/CHROMA_PORT "
+                f"({error})"
+            ) from None
+    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+
+
+def max_batch_size(client: ClientAPI) -> int:
+    """The most records one Chroma write may carry (5,461 on the embedded SQLite store)."""
+    try:
+        size = int(client.get_max_batch_size())
+    except Exception:  # older servers do not say
+        return DEFAULT_MAX_BATCH
+    return size if size > 0 else DEFAULT_MAX_BATCH
+
+
+def find_collection(client: ClientAPI, name: str) -> Collection | None:
+    """The collection `name`, or None when the store has none by that name."""
+    try:
+        return client.get_collection(name)
+    except Exception as error:  # chromadb raises NotFoundError (or ValueError on older versions)
+        if "does not exist" in str(error) or type(error).__name__ in {
+            "NotFoundError",
+            "InvalidCollectionException",
+        }:
+            return None
+        raise
+
+
+def check_model(collection: Collection, settings: Settings, model: str, dimension: int | None) -> None:
+    """Raise `IndexStoreError` when `collection` was built with another model or dimension."""
+    metadata: Mapping[str, Any] = collection.metadata or {}
+    built_model = metadata.get(MODEL_KEY)
+    built_dimension = metadata.get(DIMENSION_KEY)
+    fix = (
+        f"run scripts/build_index.py --recreate to rebuild it with {model}, or set COLLECTION to another "
+        f"name (or EMBED_MODEL back to {built_model})"
+    )
+    if built_model is None:
+        raise IndexStoreError(
+            f"collection {collection.name!r} in {where(settings)} was not built by tweet-rag (no embedding "
+            f"model recorded): run scripts/build_index.py --recreate, or set COLLECTION to another name"
+        )
+    if not same_model(model, str(built_model)):
+        raise IndexStoreError(
+            f"collection {collection.name!r} in {where(settings)} was built with EMBED_MODEL={built_model}, "
+            f"not {model}: {fix}"
+        )
+    if dimension is not None and built_dimension is not None and int(built_dimension) != dimension:
+        raise IndexStoreError(
+            f"collection {collection.name!r} holds {built_dimension}-dimensional vectors but {model} now "
+            f"returns {dimension}: {fix}"
+        )
+
+
+def open_collection(
+    client: ClientAPI, settings: Settings, model: str, dimension: int, *, recreate: bool = False
+) -> Collection:
+    """The collection to write: created with cosine distance and the model facts, or checked against them."""
+    name = settings.collection
+    existing = find_collection(client, name)
+    if existing is not None and recreate:
+        logger.info("deleting collection %s for --recreate", name)
+        client.delete_collection(name)
+        existing = None
+    if existing is not None:
+        check_model(existing, settings, model, dimension)
+        return existing
+    metadata = {MODEL_KEY: model, DIMENSION_KEY: dimension, DISTANCE_KEY: DISTANCE}
+    return client.create_collection(
+        name,
+        configuration={"hnsw": {"space": DISTANCE}},  # type: ignore[arg-type]
+        metadata=metadata,
+        embedding_function=None,
+    )
+
+
+def open_vector_store(
+    settings: Settings, embeddings: Embeddings, *, client: ClientAPI | None = None
+) -> Chroma:
+    """A `langchain_chroma.Chroma` on the existing index, refusing a missing one or one of another model."""
+    client = client or make_client(settings)
+    collection = find_collection(client, settings.collection)
+    if collection is None:
+        raise IndexStoreError(
+            f"no index at {where(settings)} (collection {settings.collection!r}): run "
+            "scripts/build_index.py --archive PATH first"
+        )
+    check_model(collection, settings, settings.embed_model, None)
+    return Chroma(
+        client=client,
+        collection_name=settings.collection,
+        embedding_function=embeddings,
+        create_collection_if_not_exists=False,
+    )
+
+
+def lock_path(settings: Settings) -> Path:
+    """The writer lock of the index: `CHROMA_DIR/<collection>.lock`."""
+    return settings.chroma_dir / f"{settings.collection}.lock"
+
+
+@contextmanager
+def writer_lock(settings: Settings) -> Iterator[None]:
+    """Hold the index's writer lock, or raise `IndexStoreError` at once when another writer has it."""
+    path = lock_path(settings)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    lock = FileLock(str(path), timeout=0)
+    try:
+        lock.acquire()
+    except Timeout:
+        raise IndexStoreError(
+            f"another build_index is writing {where(settings)} (collection {settings.collection!r}, lock "
+            f"{path}); wait for it to finish"
+        ) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def write_chunks(
+    collection: Collection,
+    ids: Sequence[str],
+    embeddings: Sequence[Sequence[float]],
+    documents: Sequence[str],
+    metadatas: Sequence[Mapping[str, Any]],
+    batch: int,
+) -> None:
+    """Upsert records in writes no larger than Chroma's max batch size."""
+    for start in range(0, len(ids), batch):
+        end = start + batch
+        collection.upsert(
+            ids=list(ids[start:end]),
+            embeddings=[list(vector) for vector in embeddings[start:end]],  # type: ignore[arg-type]
+            documents=list(documents[start:end]),
+            metadatas=[dict(metadata) for metadata in metadatas[start:end]],
+        )

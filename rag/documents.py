@@ -1,0 +1,175 @@
+"""Turn tweets and threads into LangChain Documents with the metadata contract, split to fit the embedder.
+
+A tweet on its own is one Document (id = tweet id) and is never split. A thread's texts are joined with a
+blank line; a thread or a long post longer than the chunk size is split by langchain-text-splitters'
+RecursiveCharacterTextSplitter, measuring length with a cheap token estimate, and every chunk carries the
+ids of the tweets it covers and where each starts in its text, so a citation can point at the exact tweet.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from langchain_core.documents import Document
+from langchain_text_splitters import RecursiveCharacterTextSplitter
+
+from rag.errors import ConfigError
+from rag.models import model_info
+from rag.text import iso_utc
+from rag.threads import TweetGroup
+from rag.tweets import Account, Tweet
+
+THREAD_SEPARATOR = "\n\n"
+MAX_DEFAULT_CHUNK_TOKENS = 512
+"""Retrieval works better on passages than on whole long threads, even for long-context embedders."""
+PREFIX_ALLOWANCE = 16
+"""Tokens kept free for the model's document prefix (`search_document: `)."""
+MIN_CHUNK_TOKENS = 32
+_SEPARATORS = ["\n\n", "\n", "。", ". ", "! ", "? ", "、", ", ", " ", ""]
+
+
+def estimate_tokens(text: str) -> int:
+    """A cheap, deliberately generous token count: about 4 characters per token for ASCII, more for the rest.
+
+    Extra UTF-8 bytes stand for non-ASCII characters: a CJK character (3 bytes) counts about one token, an
+    emoji (4 bytes) about one and a half, an accented letter (2 bytes) about two thirds.
+    """
+    extra_bytes = len(text.encode("utf-8")) - len(text)
+    return (len(text) + 2 + int(extra_bytes * 1.6)) // 4 + 1
+
+
+def default_chunk_tokens(embed_model: str) -> int:
+    """Chunk size in tokens for an embedding model: its context minus room for its prefix, at most 512."""
+    context = model_info(embed_model).context_tokens
+    return max(MIN_CHUNK_TOKENS, min(context, MAX_DEFAULT_CHUNK_TOKENS) - PREFIX_ALLOWANCE)
+
+
+@dataclass(frozen=True, slots=True)
+class _Piece:
+    """A chunk of a group's text: [start, end) in the joined text."""
+
+    text: str
+    start: int
+    end: int
+
+
+class DocumentBuilder:
+    """Builds Documents from tweet groups for one account and one chunk size."""
+
+    def __init__(
+        self, account: Account, *, embed_model: str = "nomic-embed-text", chunk_tokens: int | None = None
+    ):
+        context = model_info(embed_model).context_tokens
+        if chunk_tokens is None:
+            chunk_tokens = default_chunk_tokens(embed_model)
+        if chunk_tokens < MIN_CHUNK_TOKENS or chunk_tokens > context:
+            raise ConfigError(
+                f"chunk size {chunk_tokens} tokens does not fit {embed_model} (context {context} tokens): "
+                f"use a value between {MIN_CHUNK_TOKENS} and {context}"
+            )
+        self.account = account
+        self.chunk_tokens = chunk_tokens
+        self._splitter = RecursiveCharacterTextSplitter(
+            chunk_size=chunk_tokens,
+            chunk_overlap=chunk_tokens // 10,
+            length_function=estimate_tokens,
+            separators=_SEPARATORS,
+            keep_separator="end",
+        )
+
+    def build(self, groups: Sequence[TweetGroup]) -> Iterator[Document]:
+        """Documents for every group, in order."""
+        for group in groups:
+            if group.is_thread:
+                yield from self.thread_documents(group.tweets)
+            else:
+                yield from self.tweet_documents(group.root)
+
+    def tweet_documents(self, tweet: Tweet) -> list[Document]:
+        """One Document for a tweet; several for a long post that exceeds the chunk size."""
+        if tweet.is_long and estimate_tokens(tweet.text) > self.chunk_tokens:
+            return self._split([tweet], tweet.text, [0], tweet.kind)
+        return [self._document(tweet.id, tweet.text, [tweet], [0], tweet.kind, 0, 1)]
+
+    def thread_documents(self, tweets: Sequence[Tweet]) -> list[Document]:
+        """Documents of a thread: its texts joined by a blank line, split into chunks when too long."""
+        offsets: list[int] = []
+        position = 0
+        for tweet in tweets:
+            offsets.append(position)
+            position += len(tweet.text) + len(THREAD_SEPARATOR)
+        text = THREAD_SEPARATOR.join(tweet.text for tweet in tweets)
+        if estimate_tokens(text) <= self.chunk_tokens:
+            return [self._document(f"{tweets[0].id}#0", text, list(tweets), offsets, "thread", 0, 1)]
+        return self._split(list(tweets), text, offsets, "thread")
+
+    def _split(self, tweets: list[Tweet], text: str, starts: list[int], kind: str) -> list[Document]:
+        pieces = self._pieces(text)
+        documents = []
+        for number, piece in enumerate(pieces):
+            covered: list[Tweet] = []
+            offsets: list[int] = []
+            for index, tweet in enumerate(tweets):
+                start = starts[index]
+                end = start + len(tweet.text)
+                if start < piece.end and end > piece.start:
+                    covered.append(tweet)
+                    offsets.append(max(0, start - piece.start))
+            if not covered:  # cannot happen for a piece of the text, but never emit an unattributed chunk
+                covered, offsets = [tweets[0]], [0]
+            documents.append(
+                self._document(
+                    f"{tweets[0].id}#{number}", piece.text, covered, offsets, kind, number, len(pieces)
+                )
+            )
+        return documents
+
+    def _pieces(self, text: str) -> list[_Piece]:
+        pieces: list[_Piece] = []
+        search_from = 0
+        for chunk in self._splitter.split_text(text):
+            start = text.find(chunk, search_from)
+            if start < 0:
+                start = text.find(chunk)
+            if start < 0:  # the splitter only strips whitespace, so this is a safety net
+                start = search_from
+            pieces.append(_Piece(chunk, start, start + len(chunk)))
+            search_from = start + 1
+        return pieces
+
+    def _document(
+        self,
+        doc_id: str,
+        text: str,
+        tweets: Sequence[Tweet],
+        offsets: Sequence[int],
+        kind: str,
+        chunk: int,
+        chunks: int,
+    ) -> Document:
+        first = tweets[0]
+        hashtags = dict.fromkeys(tag for tweet in tweets for tag in tweet.hashtags if tag)
+        mentions = dict.fromkeys(name for tweet in tweets for name in tweet.mentions if name)
+        metadata: dict[str, str | int | float | bool] = {
+            "tweet_id": first.id,
+            "tweet_ids": ",".join(tweet.id for tweet in tweets),
+            "tweet_offsets": ",".join(str(offset) for offset in offsets),
+            "url": self.account.tweet_url(first.id),
+            "screen_name": self.account.screen_name or "",
+            "created_at": iso_utc(first.created_ts),
+            "created_ts": first.created_ts,
+            "kind": kind,
+            "is_retweet": first.is_retweet,
+            "is_reply": first.is_reply,
+            "is_long": any(tweet.is_long for tweet in tweets),
+            "is_deleted": any(tweet.is_deleted for tweet in tweets),
+            "lang": first.lang,
+            "like_count": sum(tweet.like_count for tweet in tweets),
+            "retweet_count": sum(tweet.retweet_count for tweet in tweets),
+            "hashtags": " ".join(f"#{tag}" for tag in hashtags),
+            "mentions": " ".join(f"@{name}" for name in mentions),
+            "chunk": chunk,
+            "chunks": chunks,
+        }
+        return Document(page_content=text, metadata=metadata, id=doc_id)

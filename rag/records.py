@@ -1,0 +1,215 @@
+"""Convert one raw record of any archive generation into a `Tweet`.
+
+Three shapes: modern archive records (`full_text`, string numbers, entities), Grailbird monthly records
+(`text`, numeric ids next to `id_str`, the full `retweeted_status`) and legacy `tweets.csv` rows. Plain
+JSON / JSONL tweets from elsewhere use the modern converter with `text` in place of `full_text`. A record
+that cannot be read raises RecordError; the caller skips and counts it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from rag.text import (
+    DateFormatError,
+    clean_text,
+    detect_kind,
+    expand_note_links,
+    leading_mentions,
+    media_marker,
+    parse_date,
+)
+from rag.tweets import Tweet
+
+_TCO = re.compile(r"https?://t\.co/\w+")
+
+
+class RecordError(ValueError):
+    """A record lacks what a tweet needs (id, text, date); the message says which."""
+
+
+def record_id(record: Mapping[str, Any]) -> str:
+    """The tweet id as a decimal string: `id_str` first; a numeric `id` only if it is an exact int."""
+    value = record.get("id_str")
+    if value is None:
+        value = record.get("id")
+        if value is None:
+            value = record.get("tweet_id")
+    if isinstance(value, str) and value.isdigit():
+        return value
+    if isinstance(value, int) and not isinstance(value, bool) and value < 2**53:
+        return str(value)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        raise RecordError(f"id {value!r} is a number that lost precision: export ids as strings")
+    raise RecordError("no tweet id (`id_str` or `id`)")
+
+
+def _count(value: Any) -> int:
+    try:
+        return int(value or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _optional_id(value: Any) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, float):
+        return None
+    return str(value)
+
+
+def edit_ids(record: Mapping[str, Any]) -> tuple[str, ...]:
+    """The ids of every version of an edited tweet (one id, or none, for an unedited one)."""
+    info = record.get("edit_info")
+    if not info:
+        return ()
+    initial = info.get("initial") or (info.get("edit") or {}).get("editControlInitial") or {}
+    return tuple(str(i) for i in initial.get("editTweetIds") or ())
+
+
+def tweet_from_record(
+    record: Mapping[str, Any],
+    *,
+    account_id: str | None,
+    source_file: str = "",
+    deleted: bool = False,
+    note: Mapping[str, Any] | None = None,
+) -> Tweet:
+    """A Tweet from a modern archive record (or a plain JSON tweet with `text`).
+
+    `note` is the matched `noteTweet` of a long post: its whole text replaces the cut `full_text`, keeping
+    the reply's leading `@user ` (notes omit it) and the media marker.
+    """
+    tweet_id = record_id(record)
+    full_text = record.get("full_text")
+    if full_text is None:
+        full_text = record.get("text")
+    if not isinstance(full_text, str):
+        raise RecordError("no text (`full_text` or `text`)")
+    created = record.get("created_at")
+    if created is None:
+        raise RecordError("no date (`created_at`)")
+    try:
+        created_ts = parse_date(created)
+    except DateFormatError as exc:
+        raise RecordError(str(exc)) from exc
+    entities = record.get("entities") or {}
+    if not isinstance(entities, Mapping):
+        entities = {}
+    urls = entities.get("urls") or ()
+    expanded = [str(u.get("expanded_url") or "") for u in urls if isinstance(u, Mapping)]
+    reply_user = _optional_id(record.get("in_reply_to_user_id_str") or record.get("in_reply_to_user_id"))
+    reply_status = _optional_id(
+        record.get("in_reply_to_status_id_str") or record.get("in_reply_to_status_id")
+    )
+    kind = detect_kind(full_text, reply_user, account_id, expanded)
+    hashtags = tuple(str(h.get("text", "")) for h in entities.get("hashtags") or () if isinstance(h, Mapping))
+    mentions = tuple(
+        str(m.get("screen_name", "")) for m in entities.get("user_mentions") or () if isinstance(m, Mapping)
+    )
+    if note is not None:
+        text = _note_text(full_text, entities, record.get("extended_entities"), note)
+        hashtags = _merge(hashtags, (str(h.get("text", "")) for h in note["core"].get("hashtags") or ()))
+    else:
+        text = clean_text(full_text, entities, record.get("extended_entities"))
+    if not text:
+        raise RecordError("empty text")
+    return Tweet(
+        id=tweet_id,
+        text=text,
+        created_ts=created_ts,
+        kind=kind,
+        lang=str(record.get("lang") or ""),
+        like_count=_count(record.get("favorite_count", record.get("like_count"))),
+        retweet_count=_count(record.get("retweet_count")),
+        in_reply_to_status_id=reply_status,
+        in_reply_to_user_id=reply_user,
+        hashtags=hashtags,
+        mentions=mentions,
+        is_long=note is not None,
+        is_deleted=deleted,
+        source_file=source_file,
+        edit_ids=edit_ids(record),
+    )
+
+
+def _merge(first: tuple[str, ...], more: Any) -> tuple[str, ...]:
+    seen = dict.fromkeys(first)
+    for item in more:
+        if item:
+            seen.setdefault(item)
+    return tuple(seen)
+
+
+def _note_text(full_text: str, entities: Mapping[str, Any], extended: Any, note: Mapping[str, Any]) -> str:
+    core = note["core"]
+    text = expand_note_links(str(core.get("text") or ""), core.get("urls") or ())
+    prefix = leading_mentions(full_text)
+    if prefix and not text.startswith(prefix.strip()):
+        text = prefix + text
+    # a quote tweet's link sits after the cut in `full_text` and is not in the note
+    for url in entities.get("urls") or ():
+        expanded = str(url.get("expanded_url") or "")
+        if expanded and expanded not in text and str(url.get("url") or "") not in text:
+            text = f"{text} {expanded}"
+    media = entities.get("media")
+    if media:
+        all_media = (extended or {}).get("media") or media
+        text = f"{text} {media_marker(all_media)}"
+    return text
+
+
+def tweet_from_grailbird(
+    record: Mapping[str, Any], *, account_id: str | None, source_file: str = ""
+) -> Tweet:
+    """A Tweet from a Grailbird monthly file record; a retweet gets the original's whole text."""
+    tweet = tweet_from_record(record, account_id=account_id, source_file=source_file)
+    original = record.get("retweeted_status")
+    if isinstance(original, Mapping) and isinstance(original.get("text"), str):
+        author = (original.get("user") or {}).get("screen_name") or ""
+        body = clean_text(original["text"], original.get("entities") or {}, original.get("extended_entities"))
+        if body:
+            tweet.text = f"RT @{author}: {body}" if author else body
+        tweet.kind = "retweet"
+    return tweet
+
+
+def tweet_from_csv_row(row: Mapping[str, str], *, account_id: str | None, source_file: str = "") -> Tweet:
+    """A Tweet from a legacy `tweets.csv` row (columns read by header name)."""
+    tweet_id = (row.get("tweet_id") or "").strip()
+    if not tweet_id.isdigit():
+        raise RecordError(f"no tweet id (tweet_id={tweet_id!r})")
+    text = row.get("text")
+    if not text:
+        raise RecordError("no text")
+    try:
+        created_ts = parse_date((row.get("timestamp") or "").strip())
+    except DateFormatError as exc:
+        raise RecordError(str(exc)) from exc
+    expanded = [u for u in (row.get("expanded_urls") or "").split(",") if u]
+    links = _TCO.findall(text)
+    if links and len(links) <= len(expanded):
+        for link, url in zip(links, expanded, strict=False):
+            text = text.replace(link, url, 1)
+    reply_user = (row.get("in_reply_to_user_id") or "").strip() or None
+    reply_status = (row.get("in_reply_to_status_id") or "").strip() or None
+    kind = detect_kind(text, reply_user, account_id, expanded)
+    if (row.get("retweeted_status_id") or "").strip():
+        kind = "retweet"
+    clean = clean_text(text)
+    if not clean:
+        raise RecordError("empty text")
+    return Tweet(
+        id=tweet_id,
+        text=clean,
+        created_ts=created_ts,
+        kind=kind,
+        in_reply_to_status_id=reply_status,
+        in_reply_to_user_id=reply_user,
+        hashtags=tuple(re.findall(r"(?<!\w)#(\w+)", clean)),
+        mentions=tuple(re.findall(r"(?<!\w)@(\w+)", clean)),
+        source_file=source_file,
+    )

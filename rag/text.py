@@ -1,0 +1,215 @@
+"""Turn a tweet's raw archive text into clean text, and recognise what kind of tweet it is.
+
+Archive `full_text` is HTML-escaped (`&amp; &lt; &gt;` only) and its entity indices count Unicode code points
+of the escaped text, so links are replaced first, by index, and the text is unescaped last. t.co links become
+their `expanded_url`, media links a short marker such as "[photo]", and the partial t.co link a truncated
+retweet can end in is dropped. Dates come in three formats; they are parsed here without the C locale.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+RETWEET_PREFIX = "RT @"
+
+_MONTHS = {
+    name: number
+    for number, name in enumerate(
+        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1
+    )
+}
+_MEDIA_WORDS = {"photo": "photo", "video": "video", "animated_gif": "gif"}
+_PARTIAL_LINK_AT_END = re.compile(r"\s*(?<!\S)(?:htt\S*|t\.co/\S*)…$")
+_LEADING_MENTIONS = re.compile(r"^(?:@\w+\s+)+")
+_STATUS_URL = re.compile(
+    r"^https?://(?:www\.|mobile\.)?(?:twitter|x)\.com/\w+/status(?:es)?/(\d+)/?(?:\?.*)?$"
+)
+
+
+class DateFormatError(ValueError):
+    """A date string matches none of the formats archives use."""
+
+
+def parse_date(value: str | int | float) -> int:
+    """Epoch seconds (UTC) of an archive date, whatever of the three archive formats it is in.
+
+    Accepts `Tue Nov 05 13:24:09 +0000 2024` (tweets), `2023-10-13T14:58:50.000Z` (notes, manifest, any
+    ISO 8601), `2015-01-31 19:53:39 +0000` (legacy archives) and plain epoch seconds. English month names
+    are looked up in a table, so the process locale does not matter.
+    """
+    if isinstance(value, bool):
+        raise DateFormatError(f"not a date: {value!r}")
+    if isinstance(value, int | float):
+        return int(value)
+    parts = value.split()
+    try:
+        if len(parts) == 6 and parts[1] in _MONTHS:  # Tue Nov 05 13:24:09 +0000 2024
+            hour, minute, second = parts[3].split(":")
+            stamp = calendar.timegm(
+                (int(parts[5]), _MONTHS[parts[1]], int(parts[2]), int(hour), int(minute), int(second))
+            )
+            return stamp - _offset_seconds(parts[4])
+        if len(parts) == 3 and parts[2][:1] in "+-":  # 2015-01-31 19:53:39 +0000
+            return int(datetime.fromisoformat(f"{parts[0]}T{parts[1]}{parts[2]}").timestamp())
+        if value.isdigit():
+            return int(value)
+        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+    except (ValueError, KeyError, IndexError) as exc:
+        raise DateFormatError(f"unrecognised date {value!r}") from exc
+    if parsed.tzinfo is None:
+        parsed = parsed.replace(tzinfo=UTC)
+    return int(parsed.timestamp())
+
+
+def _offset_seconds(offset: str) -> int:
+    sign = -1 if offset[0] == "-" else 1
+    digits = offset.lstrip("+-")
+    return sign * (int(digits[:2]) * 3600 + int(digits[2:4]) * 60)
+
+
+def iso_utc(epoch_seconds: int) -> str:
+    """ISO 8601 UTC form of epoch seconds, e.g. `2024-11-05T13:24:09+00:00`."""
+    return datetime.fromtimestamp(epoch_seconds, tz=UTC).isoformat()
+
+
+def unescape_html(text: str) -> str:
+    """Undo the archive's HTML escaping (`&lt; &gt; &amp;` only, `&amp;` last so `&amp;lt;` stays `&lt;`)."""
+    if "&" not in text:
+        return text
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+
+
+def media_marker(media: Iterable[Mapping[str, Any]]) -> str:
+    """A short marker for a tweet's media: `[photo]`, `[3 photos]`, `[video]`, `[photo] [gif]` ..."""
+    counts: dict[str, int] = {}
+    for item in media:
+        word = _MEDIA_WORDS.get(str(item.get("type", "photo")), "media")
+        counts[word] = counts.get(word, 0) + 1
+    return " ".join(f"[{word}]" if n == 1 else f"[{n} {word}s]" for word, n in counts.items())
+
+
+def _index_pair(entity: Mapping[str, Any]) -> tuple[int, int] | None:
+    indices = entity.get("indices")
+    if not isinstance(indices, Sequence) or len(indices) != 2:
+        return None
+    try:
+        return int(indices[0]), int(indices[1])
+    except (TypeError, ValueError):
+        return None
+
+
+def _replacements(
+    text: str, entities: Mapping[str, Any], extended_entities: Mapping[str, Any] | None
+) -> list[tuple[int, int, str]]:
+    """(start, end, replacement) in the escaped text for every link and media entity."""
+    found: list[tuple[int, int, str]] = []
+    taken: set[tuple[int, int]] = set()
+    link_entities: list[tuple[Mapping[str, Any], str]] = []
+    for url in entities.get("urls") or ():
+        expanded = url.get("expanded_url") or url.get("url") or ""
+        link_entities.append((url, str(expanded)))
+    media = entities.get("media") or ()
+    if media:
+        all_media = (extended_entities or {}).get("media") or media
+        marker = media_marker(all_media)
+        # entities.media holds the first item only; all items share one t.co link, replaced once.
+        link_entities.append((media[0], marker))
+    for entity, replacement in link_entities:
+        short = str(entity.get("url") or "")
+        span = _index_pair(entity)
+        if span is None or text[span[0] : span[1]] != short:
+            # indices missing or off (seen in legacy exports): fall back to finding the link itself
+            at = text.find(short) if short else -1
+            if at < 0:
+                continue
+            span = (at, at + len(short))
+        if span not in taken:
+            taken.add(span)
+            found.append((span[0], span[1], replacement))
+    return found
+
+
+def clean_text(
+    full_text: str,
+    entities: Mapping[str, Any] | None = None,
+    extended_entities: Mapping[str, Any] | None = None,
+    *,
+    escaped: bool = True,
+) -> str:
+    """The readable text of a tweet: t.co links expanded, media as a marker, HTML unescaped last.
+
+    `entities` indices point into the escaped `full_text` and count code points, which is what Python
+    slicing counts. A text cut with `…` loses a partial link at its end (it is in no entity).
+    """
+    text = full_text
+    if entities:
+        replacements = _replacements(text, entities, extended_entities)
+        if replacements:
+            replacements.sort(reverse=True)
+            pieces: list[str] = []
+            end = len(text)
+            for start, stop, replacement in replacements:
+                if stop > end:  # overlapping entity: keep the later one only
+                    continue
+                pieces.append(text[stop:end])
+                pieces.append(replacement)
+                end = start
+            pieces.append(text[:end])
+            text = "".join(reversed(pieces))
+    if text.endswith("…"):
+        text = _PARTIAL_LINK_AT_END.sub("…", text)
+    if escaped:
+        text = unescape_html(text)
+    return text.strip()
+
+
+def expand_note_links(text: str, urls: Iterable[Mapping[str, Any]]) -> str:
+    """Note-tweet text with its t.co links (`shortUrl`) replaced by `expandedUrl`; notes are not escaped."""
+    for url in urls:
+        short = url.get("shortUrl")
+        expanded = url.get("expandedUrl")
+        if short and expanded and short != expanded:
+            text = text.replace(str(short), str(expanded))
+    return text.strip()
+
+
+def leading_mentions(full_text: str) -> str:
+    """The `@a @b ` prefix a reply's text starts with ("" when there is none)."""
+    if not full_text.startswith("@"):
+        return ""
+    match = _LEADING_MENTIONS.match(full_text)
+    return match.group(0) if match else ""
+
+
+def is_retweet_text(full_text: str) -> bool:
+    """Archive retweets have no flag (`retweeted` is false): only the `RT @user:` prefix tells."""
+    return full_text.startswith(RETWEET_PREFIX)
+
+
+def quoted_status_id(expanded_urls: Iterable[str]) -> str | None:
+    """The id of the tweet a quote tweet quotes: its only trace is a link to `/<user>/status/<id>`."""
+    for url in expanded_urls:
+        match = _STATUS_URL.match(url)
+        if match:
+            return match.group(1)
+    return None
+
+
+def detect_kind(
+    full_text: str,
+    in_reply_to_user_id: str | None,
+    account_id: str | None,
+    expanded_urls: Iterable[str],
+) -> str:
+    """`retweet`, `reply` (to another account), `quote` or `tweet`, in that order of precedence."""
+    if is_retweet_text(full_text):
+        return "retweet"
+    if in_reply_to_user_id and in_reply_to_user_id != account_id:
+        return "reply"
+    if quoted_status_id(expanded_urls) is not None:
+        return "quote"
+    return "tweet"

@@ -1,0 +1,67 @@
+"""The Tweet record: one of the owner's tweets as read from an archive, text already cleaned.
+
+Every archive generation (tweets.js, tweet.js, Grailbird, tweets.csv, plain JSON) is read into this one
+shape; threads and documents are built from it and never look at raw archive records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+TWEET_KINDS = ("tweet", "reply", "retweet", "quote")
+
+
+@dataclass(slots=True)
+class Tweet:
+    """One tweet of the archive's owner.
+
+    `id` is the decimal `id_str` (never a float). `text` is clean: t.co links expanded, media as a marker,
+    HTML unescaped, and for long posts the whole note text. `kind` is one of TWEET_KINDS; `is_reply` is
+    true only for replies to another account (self-replies continue threads).
+    """
+
+    id: str
+    text: str
+    created_ts: int
+    kind: str = "tweet"
+    lang: str = ""
+    like_count: int = 0
+    retweet_count: int = 0
+    in_reply_to_status_id: str | None = None
+    in_reply_to_user_id: str | None = None
+    hashtags: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    is_long: bool = False
+    is_deleted: bool = False
+    source_file: str = ""
+    edit_ids: tuple[str, ...] = field(default=())
+
+    @property
+    def is_retweet(self) -> bool:
+        """Someone else's words, shared by the owner (`RT @user: ...`)."""
+        return self.kind == "retweet"
+
+    @property
+    def is_reply(self) -> bool:
+        """A reply to another account."""
+        return self.kind == "reply"
+
+    @property
+    def id_int(self) -> int:
+        """The id as an int (snowflake ids sort by time)."""
+        return int(self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """Whose archive it is: from `manifest.js` (`userInfo`), or inferred when the manifest is missing."""
+
+    account_id: str | None = None
+    screen_name: str | None = None
+    display_name: str | None = None
+
+    def tweet_url(self, tweet_id: str) -> str:
+        """The public URL of one of the owner's tweets."""
+        if self.screen_name:
+            return f"https://x.com/{self.screen_name}/status/{tweet_id}"
+        return f"https://x.com/i/status/{tweet_id}"

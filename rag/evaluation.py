@@ -10,10 +10,12 @@ is below a threshold; abstaining on an answerable question is a false abstention
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from langchain_core.documents import Document
 
 from rag.errors import ConfigError
 
@@ -239,3 +241,31 @@ def metadata_score(metadata: Mapping[str, Any]) -> float | None:
         if isinstance(value, int | float) and not isinstance(value, bool):
             return float(value)
     return None
+
+
+def run_questions(
+    items: Sequence[QAItem],
+    retrieve: Callable[[str], Sequence[Document]],
+    best_score: Callable[[str, Sequence[Document]], float | None],
+    k: int = 10,
+) -> list[QuestionResult]:
+    """Ask every question (the question string only), and record the first hit's rank and the best score."""
+    results: list[QuestionResult] = []
+    for item in items:
+        documents = list(retrieve(item.question))[:k]
+        ranking = [
+            split_ids(document.metadata.get("tweet_ids") or document.metadata.get("tweet_id"))
+            for document in documents
+        ]
+        results.append(
+            QuestionResult(
+                qid=item.qid,
+                category=item.category,
+                answerable=item.answerable,
+                rank=first_hit_rank(ranking, item.gold_ids),
+                best_score=best_score(item.question, documents),
+                retrieved=len(documents),
+                top_ids=tuple(ids[0] for ids in ranking if ids),
+            )
+        )
+    return results

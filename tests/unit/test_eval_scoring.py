@@ -112,3 +112,33 @@ def test_load_qa_rejects_duplicate_qids(tmp_path: Path) -> None:
     path.write_text(line + line, encoding="utf-8")
     with pytest.raises(ConfigError, match="twice"):
         load_qa(path)
+
+
+def test_run_questions_ranks_documents_by_their_tweet_ids() -> None:
+    from langchain_core.documents import Document
+
+    from rag.evaluation import QAItem, run_questions
+
+    docs = {
+        "about cats": [
+            Document("a", metadata={"tweet_ids": "1"}),
+            Document("thread", metadata={"tweet_ids": "2,3"}),
+        ],
+        "nothing": [],
+    }
+    items = [
+        QAItem("q1", "about cats", ("3",), "paraphrased"),
+        QAItem("q2", "about cats", ("9",), "exact"),
+        QAItem("q3", "nothing", (), "no_answer"),
+    ]
+    asked: list[str] = []
+
+    def retrieve(question: str) -> list[Document]:
+        asked.append(question)
+        return docs[question]
+
+    results = run_questions(items, retrieve, lambda question, found: 0.7 if found else None, k=10)
+    assert asked == ["about cats", "about cats", "nothing"]
+    assert [r.rank for r in results] == [2, None, None]
+    assert [r.best_score for r in results] == [0.7, 0.7, None]
+    assert results[0].top_ids == ("1", "2")

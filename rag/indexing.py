@@ -318,11 +318,13 @@ def index_documents(
     max_batch: int = 5461,
     progress: Progress | None = None,
     lexical_dir: Path | None = None,
+    lexical_force: bool = False,
 ) -> IndexReport:
     """Bring `collection` up to date with `documents` and return what was done.
 
     `embeddings` is used as is when it is a `PooledEmbeddings` (its hosts, batches and retries), otherwise
-    wrapped in one (a fake in tests). `lexical_dir`, when given, receives the rebuilt BM25 index.
+    wrapped in one (a fake in tests). `lexical_dir`, when given, receives the BM25 index, rebuilt when
+    anything changed, when it is missing, or when `lexical_force`.
     """
     started = time.perf_counter()
     report = IndexReport()
@@ -364,7 +366,7 @@ def index_documents(
         )
     changed = report.embedded or report.updated or report.deleted
     if lexical_dir is not None:
-        rebuild_lexical(collection, lexical_dir, report, force=bool(changed))
+        rebuild_lexical(collection, lexical_dir, report, force=bool(changed) or lexical_force)
     report.seconds = time.perf_counter() - started
     if report.failed and not report.embedded and not report.unchanged and not report.updated:
         logger.error("nothing could be embedded")

@@ -1,0 +1,230 @@
+"""scripts/build_index.py end to end: real archives, the Ollama stand-in over HTTP, a real Chroma on disk."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import chromadb
+import pytest
+
+from rag.settings import Settings
+from rag.store import writer_lock
+
+pytestmark = pytest.mark.slow
+
+PROJECT = Path(__file__).resolve().parents[2]
+SCRIPT = PROJECT / "scripts" / "build_index.py"
+PLAIN_TWEET = "1993648780332404906"  # ajitg25-2025: "Now till February, marriages will take place ..."
+
+
+def cli_env(url: str, chroma_dir: Path, **extra: str) -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(
+        OLLAMA_BASE_URL=url,
+        EMBED_HOSTS="",
+        EMBED_MODEL="hash-embed",
+        CHROMA_DIR=str(chroma_dir),
+        COLLECTION="tweets",
+        CHROMA_HOST="",
+        EMBED_BATCH_SIZE="16",
+        EMBED_CONCURRENCY="2",
+        MAX_RETRIES="4",
+        LOG_LEVEL="WARNING",
+    )
+    env.update(extra)
+    return env
+
+
+def build_index(env: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), *args],
+        env=env,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+
+
+def as_json(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
+    assert result.stdout.strip(), result.stderr
+    data: dict[str, Any] = json.loads(result.stdout)
+    return data
+
+
+def stored(chroma_dir: Path) -> dict[str, Any]:
+    return chromadb.PersistentClient(path=str(chroma_dir)).get_collection("tweets").get(include=["metadatas"])
+
+
+@pytest.fixture
+def archive(archives_dir: Path) -> Path:
+    return archives_dir / "ajitg25-2025"
+
+
+def test_index_then_reindex_sends_no_embedding_and_duplicates_nothing(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path
+) -> None:
+    server = standin("hash")
+    env = cli_env(server.url, tmp_path / "chroma")
+    first = build_index(env, "--archive", str(archive), "--json")
+    assert first.returncode == 0, first.stderr
+    report = as_json(first)
+    assert report["tweets_read"] > 0
+    assert report["embedded"] == report["documents"] > 0
+    assert report["embed_model"] == "hash-embed"
+    records = stored(tmp_path / "chroma")
+    assert len(records["ids"]) == report["documents"]
+    by_id = dict(zip(records["ids"], records["metadatas"], strict=True))
+    assert by_id[PLAIN_TWEET]["url"].endswith(f"/status/{PLAIN_TWEET}")
+    assert (tmp_path / "chroma" / "lexical" / "tweets.npz").is_file()
+
+    server.reset_stats()
+    second = as_json(build_index(env, "--archive", str(archive), "--json"))
+    assert (second["embedded"], second["unchanged"]) == (0, report["documents"])
+    assert server.requests_to("/api/embed") == 1  # the preflight's dimension probe only
+    assert len(stored(tmp_path / "chroma")["ids"]) == report["documents"]
+
+
+def test_summary_line_without_json(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    server = standin("hash")
+    result = build_index(cli_env(server.url, tmp_path / "chroma"), "--archive", str(archive))
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.strip()
+    assert line.startswith("read ") and " embedded, " in line and "tweets/s" in line
+    assert "\r" not in result.stderr  # no progress bar when stderr is not a terminal
+
+
+def test_other_model_refused_then_recreate(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path
+) -> None:
+    env = cli_env(standin("hash").url, tmp_path / "chroma")
+    assert build_index(env, "--archive", str(archive)).returncode == 0
+    other = standin("hash", embed_model="other-embed", dimensions=128)
+    other_env = cli_env(other.url, tmp_path / "chroma", EMBED_MODEL="other-embed")
+    refused = build_index(other_env, "--archive", str(archive))
+    assert refused.returncode == 1
+    assert "built with EMBED_MODEL=hash-embed" in refused.stderr
+    assert "--recreate" in refused.stderr and "COLLECTION" in refused.stderr
+    assert other.requests_to("/api/embed") == 1  # refused before embedding anything but the probe
+    recreated = as_json(build_index(other_env, "--archive", str(archive), "--recreate", "--json"))
+    assert recreated["embedded"] == recreated["documents"]
+    assert recreated["embed_dimension"] == 128
+
+
+def test_second_writer_refused_at_once(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    server = standin("hash")
+    settings = Settings(chroma_dir=tmp_path / "chroma", collection="tweets")
+    with writer_lock(settings):
+        started = time.monotonic()
+        result = build_index(cli_env(server.url, tmp_path / "chroma"), "--archive", str(archive))
+        assert time.monotonic() - started < 30
+    assert result.returncode == 1
+    assert "another build_index is writing" in result.stderr
+    assert server.requests_to("/api/embed") == 0
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_interrupted_run_resumes_with_nothing_lost(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path, how: signal.Signals
+) -> None:
+    server = standin("hash", latency_ms=150)
+    env = cli_env(server.url, tmp_path / "chroma", EMBED_BATCH_SIZE="4", EMBED_CONCURRENCY="1")
+    process = subprocess.Popen(
+        [sys.executable, str(SCRIPT), "--archive", str(archive), "--json"],
+        env=env,
+        cwd=PROJECT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while server.requests_to("/api/embed") < 12 and time.monotonic() < deadline:
+        time.sleep(0.1)
+    process.send_signal(how)
+    process.communicate(timeout=60)
+    assert process.returncode == (130 if how == signal.SIGINT else -signal.SIGKILL)
+    kept = len(stored(tmp_path / "chroma")["ids"])
+    assert kept > 0
+
+    server.reset_stats()
+    resumed = as_json(build_index(env | {"EMBED_BATCH_SIZE": "64"}, "--archive", str(archive), "--json"))
+    assert resumed["unchanged"] == kept
+    assert resumed["embedded"] == resumed["documents"] - kept > 0
+    assert server.stats()["embedded_texts"] == resumed["embedded"] + 1  # plus the probe
+    assert len(stored(tmp_path / "chroma")["ids"]) == resumed["documents"]
+
+
+def test_injected_errors_are_retried(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    server = standin("hash", fail_every=3)
+    env = cli_env(server.url, tmp_path / "chroma", MAX_RETRIES="2")
+    result = build_index(env, "--archive", str(archive), "--json")
+    assert result.returncode == 0, result.stderr
+    report = as_json(result)
+    assert report["failed"] == 0
+    assert report["embedded"] == report["documents"]
+    assert server.stats()["faults"]["errors"] > 0
+
+
+def test_failures_after_retries_are_named_and_exit_non_zero(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path
+) -> None:
+    failing = standin("hash", fail_every=2)  # the probe is request 1; then every other batch fails
+    env = cli_env(failing.url, tmp_path / "chroma", MAX_RETRIES="0", EMBED_CONCURRENCY="1")
+    result = build_index(env, "--archive", str(archive), "--json")
+    assert result.returncode == 1
+    report = as_json(result)
+    assert report["failed"] > 0
+    assert report["embedded"] > 0
+    assert report["failed"] + report["embedded"] == report["documents"]
+    assert f"could not embed {report['failed']} documents" in result.stderr
+    assert report["failed_ids"][0] in result.stderr
+    kept = set(stored(tmp_path / "chroma")["ids"])
+    assert len(kept) == report["embedded"]
+    assert not kept & set(report["failed_ids"])
+
+    healthy = standin("hash")
+    again = as_json(
+        build_index(cli_env(healthy.url, tmp_path / "chroma"), "--archive", str(archive), "--json")
+    )
+    assert (again["embedded"], again["unchanged"], again["failed"]) == (
+        report["failed"],
+        report["embedded"],
+        0,
+    )
+
+
+def test_two_hosts_share_the_embedding(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    first, second = standin("hash", latency_ms=20), standin("hash", latency_ms=20)
+    env = cli_env(f"{first.url},{second.url}", tmp_path / "chroma", EMBED_BATCH_SIZE="8")
+    report = as_json(build_index(env, "--archive", str(archive), "--json"))
+    assert report["embed_hosts"] == [first.url, second.url]
+    counts = [first.stats()["embedded_texts"] - 1, second.stats()["embedded_texts"] - 1]  # minus each probe
+    assert sum(counts) == report["embedded"]
+    assert min(counts) > report["embedded"] // 4
+
+
+def test_unreachable_ollama_and_missing_model_say_what_to_do(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path
+) -> None:
+    down = build_index(cli_env("http://127.0.0.1:9", tmp_path / "chroma"), "--archive", str(archive))
+    assert down.returncode == 1
+    assert "no Ollama server answers at http://127.0.0.1:9 (OLLAMA_BASE_URL)" in down.stderr
+    server = standin("hash")
+    missing = build_index(
+        cli_env(server.url, tmp_path / "chroma", EMBED_MODEL="nomic-embed-text"), "--archive", str(archive)
+    )
+    assert missing.returncode == 1
+    assert "run `ollama pull nomic-embed-text`" in missing.stderr
+    no_archive = build_index(
+        cli_env(server.url, tmp_path / "chroma"), "--archive", str(tmp_path / "nope.zip")
+    )
+    assert no_archive.returncode == 1
+    assert "no archive at" in no_archive.stderr

@@ -245,6 +245,11 @@ class LexicalIndex:
         return list(self._ids)
 
     @property
+    def vocabulary_size(self) -> int:
+        """How many distinct tokens the index holds."""
+        return len(self._vocab_list)
+
+    @property
     def newest_ts(self) -> int | None:
         """The largest `created_ts` in the index (the archive's newest tweet), None when there is none."""
         if not self._has_ts.any():

@@ -1,0 +1,155 @@
+"""The retrieval-augmented answer chain: condense the question, retrieve tweets, answer with citations.
+
+`build_rag_chain(retriever, llm, prompt, settings=...)` takes its dependencies; any left out are built from
+the settings (from the environment when none are given). The chain is LCEL with named steps
+(`condense_question`, `retrieve`, `number_tweets`, `answer`, inside it `generate_answer`).
+
+Input: `{"question": str, "chat_history"?: messages}`. `.invoke(...)` returns a dict with `question`,
+`standalone_question`, `answer` (str), `sources` (list of Documents, one per tweet: the tweets the answer
+cites, or every tweet given to the model when it cites none) and `abstained` (bool). `.stream(...)` yields
+dicts as they become known: one with the questions, then `{"answer": piece}` chunks as the model writes,
+then one with `sources` and `abstained`, so
+`for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
+generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
+model is not called.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Mapping
+from operator import itemgetter
+from pathlib import Path
+from typing import Any
+
+from langchain_core.documents import Document
+from langchain_core.language_models import BaseChatModel
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.retrievers import BaseRetriever
+from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
+from langchain_core.runnables import RunnablePassthrough as Passthrough
+from langchain_core.runnables.utils import AddableDict
+
+from chains.citations import CitationFilter, cited_tweets
+from chains.context import ContextTweet, expand_documents, format_context
+from chains.history import build_condense_step
+from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
+from chains.prompts import load_prompt
+from rag.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+ABSTAIN_ANSWER = "I found no tweets about that."
+
+
+def _check_input(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
+    if not isinstance(inputs, Mapping) or not str(inputs.get("question") or "").strip():
+        raise ValueError(
+            'the chain takes {"question": "...", "chat_history": [...]} with a non-empty question'
+        )
+    return inputs
+
+
+def _number_tweets(inputs: Mapping[str, Any]) -> list[ContextTweet]:
+    documents: list[Document] = list(inputs.get("documents") or [])
+    return expand_documents(documents)
+
+
+def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[Any, Any]:
+    """The last step: abstain, or stream the model's answer with thinking and bad citations removed."""
+    generate = RunnableLambda(_generate_with(llm), name="generate_answer")
+
+    def answer(chunks: Iterator[Mapping[str, Any]], config: RunnableConfig) -> Iterator[AddableDict]:
+        inputs: dict[str, Any] = {}
+        for chunk in chunks:
+            inputs.update(chunk)
+        question = str(inputs["question"])
+        standalone = str(inputs.get("standalone_question") or question)
+        tweets: list[ContextTweet] = list(inputs.get("tweets") or [])
+        yield AddableDict(question=question, standalone_question=standalone)
+        if not tweets:
+            logger.info("no relevant tweets for %r: abstaining", standalone)
+            yield AddableDict(answer=ABSTAIN_ANSWER)
+            yield AddableDict(sources=[], abstained=True)
+            return
+        messages = template.invoke({"context": format_context(tweets), "question": standalone}, config)
+        think = ThinkFilter()
+        cites = CitationFilter({tweet.number for tweet in tweets})
+        parts: list[str] = []
+        for piece in generate.stream(messages.to_messages(), config):
+            visible = cites.feed(think.feed(piece))
+            if visible:
+                parts.append(visible)
+                yield AddableDict(answer=visible)
+        rest = cites.feed(think.flush()) + cites.flush()
+        if rest:
+            parts.append(rest)
+            yield AddableDict(answer=rest)
+        cited = cited_tweets("".join(parts), tweets)
+        sources = [tweet.to_document() for tweet in (cited or tweets)]
+        yield AddableDict(sources=sources, abstained=False)
+
+    return RunnableGenerator(answer, name="answer")  # type: ignore[arg-type]
+
+
+def _generate_with(llm: BaseChatModel) -> Any:
+    """A streaming generator over the chat model, sized to the prompt, with Ollama errors translated."""
+
+    def generate(messages: list[Any], config: RunnableConfig) -> Iterator[str]:
+        model = sized_for(llm, messages)
+        try:
+            for chunk in model.stream(messages, config):
+                text = chunk.content if isinstance(chunk.content, str) else chunk.text
+                if text:
+                    yield text
+        except Exception as error:
+            translated = translate_error(error, llm)
+            if translated is error:
+                raise
+            raise translated from error
+
+    return generate
+
+
+def _need(settings: Settings | None) -> Settings:
+    if settings is None:  # pragma: no cover - build_rag_chain reads the environment first
+        raise ValueError("settings are needed to build the missing parts of the chain")
+    return settings
+
+
+def build_rag_chain(
+    retriever: BaseRetriever | None = None,
+    llm: BaseChatModel | None = None,
+    prompt: ChatPromptTemplate | str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    condense_prompt: ChatPromptTemplate | None = None,
+) -> Runnable[dict[str, Any], dict[str, Any]]:
+    """The answer chain; dependencies left out are built from `settings` (default: the environment).
+
+    `prompt` is a checked template, or a prompt name / file path (default: `settings.prompt`).
+    """
+    if settings is None and (retriever is None or llm is None or prompt is None):
+        settings = Settings.from_env()
+    if isinstance(prompt, ChatPromptTemplate):
+        template = prompt
+    elif prompt is not None:
+        template = load_prompt(prompt)
+    else:
+        template = load_prompt(_need(settings).prompt)
+    if llm is None:
+        llm = build_chat_model(_need(settings))
+    if retriever is None:
+        from rag.retrieval import open_retriever
+
+        retriever = open_retriever(_need(settings))
+    retrieve = (itemgetter("standalone_question") | retriever).with_config(run_name="retrieve")
+    check: Runnable[Any, Any] = RunnableLambda(_check_input, name="check_input")
+    chain = (
+        check
+        | Passthrough.assign(standalone_question=build_condense_step(llm, condense_prompt))
+        | Passthrough.assign(documents=retrieve)
+        | Passthrough.assign(tweets=RunnableLambda(_number_tweets, name="number_tweets"))
+        | _answer_step(llm, template)
+    )
+    return chain.with_config(run_name="tweet_rag")

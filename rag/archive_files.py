@@ -184,25 +184,29 @@ class PayloadError(ValueError):
 def parse_js_payload(data: bytes) -> Any:
     """The JSON value of `window.YTD.x.part0 = [...]` (or `Grailbird.data... =`, `var x =`) as Python.
 
-    Also accepts a file that is plain JSON. Raises PayloadError with the line and column of a syntax error.
+    Also accepts a file that is plain JSON. Raises PayloadError with the file's line and column of a
+    syntax error.
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    stripped = data.lstrip()
-    if stripped[:1] not in (b"[", b"{"):
+    begin = 0
+    if data.lstrip()[:1] not in (b"[", b"{"):
         equals = data.find(b"=")
         if equals < 0:
             raise PayloadError("no `=` assignment and not JSON")
-        data = data[equals + 1 :]
-    data = data.strip()
-    if data.endswith(b";"):
-        data = data[:-1]
-    if not data:
+        begin = equals + 1
+    while begin < len(data) and data[begin : begin + 1].isspace():
+        begin += 1
+    payload = data[begin:].rstrip()
+    if payload.endswith(b";"):
+        payload = payload[:-1]
+    if not payload:
         raise PayloadError("the file is empty")
     try:
-        return orjson.loads(data)
+        return orjson.loads(payload)
     except orjson.JSONDecodeError as exc:
-        raise PayloadError(f"invalid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+        line = exc.lineno + data.count(b"\n", 0, begin)
+        raise PayloadError(f"invalid JSON at line {line}, column {exc.colno}: {exc.msg}") from exc
 
 
 def read_payload(source: ArchiveSource, name: str) -> Any:

@@ -72,7 +72,28 @@ PART_PHRASES: dict[str, str] = {
     "finales": "late",
     "fines": "late",
 }
-NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "ten": 10, "a": 1}
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "un": 1,
+    "una": 1,
+    "dos": 2,
+    "tres": 3,
+    "cuatro": 4,
+    "cinco": 5,
+}
+_COUNT = r"(?P<n>\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten)"
+_COUNT_ES = r"(?P<n>\d{1,2}|una?|dos|tres|cuatro|cinco)"
 
 _MONTH = r"(?P<{name}>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?P<{name}>(?<![\w$€£#@./:,])(?:19|20)\d\d(?![\w%]|[.,:/]\d|-(?:0[1-9]|1[0-2])\b|'s))"
@@ -155,6 +176,20 @@ _ATOMS: list[tuple[str, re.Pattern[str]]] = [
         re.compile(r"\b(?:en\s+)?los\s+últimos\s+(?P<n>\d{1,3})\s+(?P<u>días|semanas|meses|años)\b", re.I),
     ),
     ("relative", re.compile(r"\b(?P<w>last|this|previous)\s+(?P<u>year|month|week)\b", re.I)),
+    ("ago", re.compile(rf"\b{_COUNT}\s+(?P<u>years?|months?)\s+ago\b", re.I)),
+    ("ago", re.compile(rf"\bhace\s+{_COUNT_ES}\s+(?P<u>años?|mes(?:es)?)\b", re.I)),
+    (
+        "relative_season",
+        re.compile(r"\b(?P<w>last|this|previous)\s+(?P<s>spring|summer|autumn|fall|winter)\b", re.I),
+    ),
+    (
+        "relative_season",
+        re.compile(r"\b(?:el|la)\s+(?P<s>primavera|verano|otoño|otono|invierno)\s+(?P<w>pasad[oa])\b", re.I),
+    ),
+    (
+        "relative_season",
+        re.compile(r"\b(?P<w>este|esta)\s+(?P<s>primavera|verano|otoño|otono|invierno)\b", re.I),
+    ),
     ("relative_es", re.compile(r"\b(?:el\s+|la\s+)?(?P<u>año|mes|semana)\s+(?P<w>pasad[oa])\b", re.I)),
     ("relative_es_this", re.compile(r"\b(?P<w>este|esta)\s+(?P<u>año|mes|semana)\b", re.I)),
     ("year", re.compile(_year("y") + _NOT_COUNTED, re.I)),
@@ -231,7 +266,7 @@ def _atom_range(
     year = int(g["y"]) if g.get("y") else None
     if year is not None and not MIN_YEAR <= year <= max_year and kind != "decade":
         return None
-    assert year is not None or kind.startswith(("rolling", "relative"))
+    assert year is not None or kind.startswith(("rolling", "relative", "ago"))
     if kind in {"iso_day", "month_day_year", "day_month_year"}:
         assert year is not None
         month = int(g["m"]) if g["m"].isdigit() else MONTHS[g["m"].lower().rstrip(".")]
@@ -277,13 +312,32 @@ def _atom_range(
     if kind == "year":
         assert year is not None
         return _dt(year), _dt(year + 1)
+    return _relative_range(kind, g, anchor)
+
+
+def _relative_range(
+    kind: str, g: dict[str, str | None], anchor: datetime
+) -> tuple[datetime, datetime] | None:
+    """Ranges that count back from the anchor (the archive's newest tweet)."""
     day = datetime(anchor.year, anchor.month, anchor.day, tzinfo=UTC)
+    this = (g.get("w") or "").lower() in {"this", "este", "esta"}
+    if kind == "relative_season":
+        first = SEASONS[(g["s"] or "").lower()]
+        seasons = [(_dt(y, first), _dt(y, first + 3)) for y in range(anchor.year - 2, anchor.year + 1)]
+        if this:
+            current = [s for s in seasons if s[0] <= anchor < s[1]]
+            return current[0] if current else seasons[-1]
+        return [s for s in seasons if s[1] <= anchor][-1]
     unit = (g.get("u") or g.get("u1") or "").lower()
+    raw = (g.get("n") or "1").lower()
+    count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
+    if count < 1:
+        return None
+    if kind == "ago":
+        if unit.startswith(("year", "año")):
+            return _dt(anchor.year - count), _dt(anchor.year - count + 1)
+        return _dt(anchor.year, anchor.month - count), _dt(anchor.year, anchor.month - count + 1)
     if kind in {"rolling", "rolling_es"}:
-        raw = (g.get("n") or "1").lower()
-        count = int(raw) if raw.isdigit() else NUMBER_WORDS[raw]
-        if count < 1:
-            return None
         if unit.startswith(("day", "día")):
             lo = day - timedelta(days=count - 1)
         elif unit.startswith(("week", "semana")):
@@ -293,7 +347,7 @@ def _atom_range(
         else:
             lo = _dt(day.year - count, day.month, min(day.day, 28))
         return lo, day + timedelta(days=1)
-    back = 0 if g["w"].lower() in {"this", "este", "esta"} else 1
+    back = 0 if this else 1
     if unit in {"year", "año"}:
         return _dt(anchor.year - back), _dt(anchor.year - back + 1)
     if unit in {"month", "mes"}:
@@ -322,7 +376,8 @@ def _find_atoms(question: str, anchor: datetime, max_year: int) -> list[_Atom]:
 
 
 def _prefix(question: str, start: int) -> tuple[str | None, int]:
-    match = _PREFIX.search(question[:start])
+    window = max(0, start - 40)  # prefixes are short; a window keeps long questions linear
+    match = _PREFIX.search(question, window, start)
     if match is None:
         return None, start
     return re.sub(r"\s+", " ", match.group("w").lower()), match.start()

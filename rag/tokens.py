@@ -3,8 +3,9 @@
 Text is NFKC-normalised (full-width letters become ASCII) and case-folded; accents on Latin letters are
 folded ("canción" -> "cancion") while Japanese kana keep their voicing marks. Words are runs of letters,
 digits and underscores; an @handle or #hashtag gives two tokens, the tagged form ("@alrocar") and the bare
-word ("alrocar"), so an exact handle query prefers tweets that really mention it. Runs of Han, Hiragana and
-Katakana characters (Japanese, Chinese) become overlapping character bigrams ("東京大学" -> "東京", "京大",
+word ("alrocar"), so an exact handle query prefers tweets that really mention it. Runs of Han, Hiragana,
+Katakana and Hangul characters (Japanese, Chinese, Korean), and of Thai, Lao, Myanmar and Khmer, which are
+written without spaces between words, become overlapping character bigrams ("東京大学" -> "東京", "京大",
 "大学"; a lone character stays a unigram). A short English/Spanish stop-word list is dropped and a final
 plural "s" is stripped from Latin words longer than three letters ("tweets" -> "tweet"); no other stemming.
 URL scheme words ("https", "www", "t.co" pieces) are dropped.
@@ -16,9 +17,13 @@ import re
 import unicodedata
 from functools import lru_cache
 
-# Han (CJK unified + ext A + compatibility), Hiragana, Katakana (+ phonetic extensions, prolonged mark),
-# half-width Katakana. Hangul is written with spaces and is left to the word rule.
-_CJK = "\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f"
+# Scripts indexed as character bigrams: Han (CJK unified + ext A + compatibility), Hiragana, Katakana
+# (+ phonetic extensions), half-width Katakana, Hangul syllables (Korean particles attach to words), and the
+# scripts written without spaces between words: Thai, Lao, Myanmar, Khmer.
+_CJK = (
+    "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+    "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
+)
 _TOKEN_RE = re.compile(rf"(?:(?<!\w)([@#]))?([{_CJK}]+|[^\W{_CJK}]+)")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
 

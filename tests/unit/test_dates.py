@@ -45,6 +45,11 @@ DATES: list[tuple[str, str | None, str | None, str]] = [
     ("what did I post last month", "2024-10-01", "2024-11-01", "last month"),
     ("last week", "2024-10-28", "2024-11-04", "last week"),
     ("in the past 3 months", "2024-08-05", "2024-11-06", "in the past 3 months"),
+    ("the last 2 weeks", "2024-10-22", "2024-11-06", "the last 2 weeks"),
+    ("what did I do last summer", "2024-06-01", "2024-09-01", "last summer"),
+    ("last winter", "2023-12-01", "2024-03-01", "last winter"),
+    ("2 years ago", "2022-01-01", "2023-01-01", "2 years ago"),
+    ("three months ago", "2024-08-01", "2024-09-01", "three months ago"),
     ("in the 2010s", "2010-01-01", "2020-01-01", "in the 2010s"),
     ("early 2015", "2015-01-01", "2015-05-01", "early 2015"),
     ("late 2015 conferences", "2015-09-01", "2016-01-01", "late 2015"),
@@ -67,6 +72,7 @@ DATES: list[tuple[str, str | None, str | None, str]] = [
     ("el año pasado", "2023-01-01", "2024-01-01", "el año pasado"),
     ("después de 2018", "2019-01-01", None, "después de 2018"),
     ("el verano de 2011", "2011-06-01", "2011-09-01", "el verano de 2011"),
+    ("¿qué tuiteé hace dos años?", "2022-01-01", "2023-01-01", "hace dos años"),
     # Japanese
     ("2018年3月のツイート", "2018-03-01", "2018-04-01", "2018年3月"),
     ("2017年に何を書いた", "2017-01-01", "2018-01-01", "2017年"),
@@ -97,6 +103,8 @@ NOT_DATES: list[str] = [
     "tweets from 1999",
     "in March",
     "February 30, 2019",
+    "I had 2019 followers two weeks later",
+    "the 2010 to 2500 range",
 ]
 
 

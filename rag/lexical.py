@@ -18,12 +18,13 @@ import os
 import tempfile
 import zipfile
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from langchain_core.documents import Document
 
 from rag.errors import IndexStoreError
 from rag.filters import Filter
@@ -152,6 +153,20 @@ class LexicalIndex:
             has_ts,
             flags,
         )
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[Document]) -> LexicalIndex:
+        """Build from LangChain Documents: `Document.id` (required), `page_content` and `metadata`."""
+        ids: list[str] = []
+        texts: list[str] = []
+        metadatas: list[Mapping[str, Any]] = []
+        for document in documents:
+            if not document.id:
+                raise ValueError("every Document needs an id to be indexed lexically")
+            ids.append(document.id)
+            texts.append(document.page_content)
+            metadatas.append(document.metadata)
+        return cls.build(ids, texts, metadatas)
 
     # ---- persistence ----------------------------------------------------------------------------------
     def save(self, directory: Path, name: str = DEFAULT_NAME) -> None:

@@ -44,7 +44,8 @@ ALROCAR_THREAD = [
 ALROCAR_NOTE = (
     "Data engineers, say goodbye to manual tests! Tinybird automates them for you.\n\n"
     "Regression tests are like our safety net, catching issues before they impact production and they are "
-    "now part of the data project CI workflow, so you don't even have to remember to run them ✅\n\nCheck it out 👇"
+    "now part of the data project CI workflow, so you don't even have to remember to run them ✅\n\n"
+    "Check it out 👇"
 )
 AJITG25_NOTE = (
     "@BeautyofIndia9 Banaras, a holy city in Uttar Pradesh known for its deep spiritual and religious "

@@ -204,6 +204,9 @@ _PREFIX = re.compile(
     re.I,
 )
 _GAP = re.compile(r"^\s*(?P<g>and|to|until|till|through|thru|-|–|—|y|a|al|hasta)\s*$", re.I)
+_TO_NOW = re.compile(
+    r"\s*(?:and|to|until|till|through|-|–|y|a|hasta)\s+(?:now|today|the\s+present|present|ahora|hoy)\b", re.I
+)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|y|o|&)\s*$", re.I)
 _RANGE_WORDS = {"between", "from", "entre", "de", "desde", "del"}
 _RANGE_GAPS = {"to", "until", "till", "through", "thru", "-", "–", "—", "a", "al", "hasta"}
@@ -413,6 +416,12 @@ def parse_date_range(
                 accepted_end = nxt.end
                 i += 2
                 continue
+        to_now = _TO_NOW.match(question, atom.end)
+        if to_now is not None and (word in _RANGE_WORDS or not atom.plain_year):
+            ranges.append((atom.lo, None, span_start if word is not None else atom.start, to_now.end()))
+            accepted_end = to_now.end()
+            i += 1
+            continue
         listed = accepted_end is not None and _LIST_GAP.match(question[accepted_end : atom.start])
         if atom.plain_year and word is None and not listed:
             i += 1

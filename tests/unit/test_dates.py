@@ -40,6 +40,8 @@ DATES: list[tuple[str, str | None, str | None, str]] = [
     ("posts after 2018", "2019-01-01", None, "after 2018"),
     ("since 2020 have I mentioned covid", "2020-01-01", None, "since 2020"),
     ("until 2015", None, "2016-01-01", "until 2015"),
+    ("tweets between 2014 and now", "2014-01-01", None, "between 2014 and now"),
+    ("from March 2016 to today", "2016-03-01", None, "from March 2016 to today"),
     ("what did I tweet last year", "2023-01-01", "2024-01-01", "last year"),
     ("this year", "2024-01-01", "2025-01-01", "this year"),
     ("what did I post last month", "2024-10-01", "2024-11-01", "last month"),

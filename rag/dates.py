@@ -4,15 +4,16 @@
 and returns a half-open `DateRange` (`start_ts` inclusive, `end_ts` exclusive, epoch seconds UTC; either side
 may be open) plus the character spans it matched, so the caller can strip them from the search text. It
 errs on the side of no filter: a bare year counts only after a date word ("in", "during", "from", "since",
-"before", "after", "until", "of", "around", "between", "en", "de", "desde", "antes de", ...), inside a range
+"before", "after", "until", "around", "between", "en", "de", "desde", "antes de", ...), inside a range
 ("2014-2016", "2014 to 2016") or with a month, season, quarter or part of year; years outside 2006 (Twitter's
 first year) to next year are never dates, nor a year followed by a counted noun ("2019 words"). Seasons are
 northern meteorological seasons: spring Mar-May, summer Jun-Aug, autumn/fall Sep-Nov, winter Dec-Feb (the
 winter of 2011 is Dec 2011 to Feb 2012). "early"/"mid"/"late" 2015 are Jan-Apr, May-Aug and Sep-Dec.
-"last year", "this year", "last month", "this month", "last week" (Monday to Monday) and "the past N
-days/weeks/months/years" count from the archive's newest tweet (`newest_ts`), or from now when it is None.
-Several expressions in one question give the smallest range covering all of them. A month without a year
-("in March") is not understood.
+"last year", "this year", "last/this month", "last week" (Monday to Monday), "last summer", "2 years ago",
+"the past N days/weeks/months/years" and "between 2014 and now" count from the archive's newest tweet
+(`newest_ts`), or from now when it is None. Japanese "2019年" / "2018年3月" are understood too. Several
+expressions in one question give the smallest range covering all of them. A month without a year ("in
+March") is not understood, nor a bare year without a date word ("my 2019 tweets").
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ import math
 from collections.abc import Sequence
 
 import httpx
+import ollama
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_ollama import ChatOllama
@@ -139,3 +140,25 @@ def strip_thinking(text: str) -> str:
     """`text` without `<think>...</think>` blocks (the whole-text twin of `ThinkFilter`)."""
     think = ThinkFilter()
     return think.feed(text) + think.flush()
+
+
+def check_chat_model(settings: Settings, timeout: float = 10.0) -> None:
+    """Fail fast, in one line, when the chat server is down or lacks `CHAT_MODEL`."""
+    from rag.ollama_check import same_model
+
+    host = settings.chat_url
+    client = ollama.Client(host=host, timeout=timeout)
+    try:
+        served = [entry.model or "" for entry in client.list().models]
+    except (ConnectionError, httpx.TransportError):
+        raise OllamaUnavailableError(
+            f"no Ollama server answers at {host} (OLLAMA_BASE_URL): start it with `ollama serve` "
+            "or fix OLLAMA_BASE_URL"
+        ) from None
+    except ollama.ResponseError as error:
+        raise OllamaUnavailableError(f"{host} (OLLAMA_BASE_URL) is not an Ollama server: {error}") from None
+    if not any(same_model(settings.chat_model, name) for name in served):
+        raise ModelNotFoundError(
+            f"chat model {settings.chat_model!r} is not on the Ollama server at {host}: run "
+            f"`ollama pull {settings.chat_model}` or set CHAT_MODEL"
+        )

@@ -38,7 +38,7 @@ STANDIN_CHAT_MODEL = "extractive"
 STANDIN_START_SECONDS = 300.0
 LISTENING = "ollama stand-in listening on "
 QUESTIONS = (
-    "Why did I move to Portugal?",
+    "Why did I swap Manchester for Portugal?",
     "What did I say about Rust in 2019?",
     "What did I post with #LisbonByBike?",
 )

@@ -259,12 +259,12 @@ def open_retriever(settings: Settings, **options: Any) -> TweetRetriever:
     from rag.store import open_vector_store
 
     vector_store = open_vector_store(settings, build_embeddings(settings))
-    lexical_index = None
-    if (options.get("search") or settings.search) == "hybrid":
-        try:
-            lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
-        except FileNotFoundError as error:
+    try:  # hybrid search needs it; the others use it to know the newest tweet ("last year")
+        lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
+    except FileNotFoundError as error:
+        if (options.get("search") or settings.search) == "hybrid":
             raise IndexStoreError(str(error)) from None
+        lexical_index = None
     return build_retriever(settings, vector_store, lexical_index, **options)
 
 

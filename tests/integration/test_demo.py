@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.ollama_standin.fixture import StandinFactory
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TWEETS = PROJECT_ROOT / "sample" / "twitter-sample" / "data" / "tweets.js"
 QUESTIONS = (
@@ -140,3 +142,47 @@ def test_demo_stops_the_standin_on_ctrl_c(tmp_path: Path) -> None:
     rest, _ = process.communicate(timeout=60)
     assert process.returncode == 130, "".join(lines) + rest
     assert not answers(url)
+
+
+def run_demo(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "scripts/demo.py", "--index-dir", str(tmp_path)],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def test_demo_uses_the_ollama_that_answers(tmp_path: Path, standin: StandinFactory) -> None:
+    ollama = standin("hash")
+    env = {
+        **demo_env(),
+        "OLLAMA_BASE_URL": ollama.url,
+        "EMBED_MODEL": "hash-embed",
+        "CHAT_MODEL": "extractive",
+    }
+    result = run_demo(tmp_path, env)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert re.search(
+        rf"Ollama \S+ answers at {re.escape(ollama.url)}: using hash-embed and extractive", result.stdout
+    )
+    assert "No Ollama" not in result.stdout
+    assert len(sections(result.stdout)) == 3
+    assert ollama.requests_to("/api/pull") == 0
+    assert ollama.requests_to("/api/embed") > 0  # the sample was indexed through this server
+
+
+def test_demo_pulls_a_missing_model_and_fails_in_one_line_when_it_cannot(
+    tmp_path: Path, standin: StandinFactory
+) -> None:
+    ollama = standin("hash")
+    env = {**demo_env(), "OLLAMA_BASE_URL": ollama.url, "EMBED_MODEL": "nomic-embed-text"}
+    result = run_demo(tmp_path, env)
+    assert result.returncode == 1
+    assert ollama.requests_to("/api/pull") == 1
+    [line] = result.stderr.strip().splitlines()[-1:]
+    assert line.startswith("error: Ollama could not pull 'nomic-embed-text'"), result.stderr
+    assert "ollama.com/library" in line
+    assert "Question 1/3" not in result.stdout

@@ -17,7 +17,6 @@ import logging
 import os
 import tempfile
 import zipfile
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -103,21 +102,21 @@ class LexicalIndex:
                 raise ValueError(f"document id {doc_id!r} must be non-empty and on one line")
         n_docs = len(ids)
         vocab: dict[str, int] = {}
-        term_ids: list[int] = []
-        doc_nums: list[int] = []
-        tfs: list[int] = []
-        doc_len = np.zeros(n_docs, dtype=np.float64)
+        flat: list[int] = []
+        lengths = np.zeros(n_docs, dtype=np.int64)
         for doc_num, text in enumerate(texts):
             tokens = tokenize(text)
-            doc_len[doc_num] = len(tokens)
-            for term, tf in Counter(tokens).items():
-                term_id = vocab.setdefault(term, len(vocab))
-                term_ids.append(term_id)
-                doc_nums.append(doc_num)
-                tfs.append(tf)
-        terms = np.asarray(term_ids, dtype=np.int64)
-        docs = np.asarray(doc_nums, dtype=np.int32)
-        tf_arr = np.asarray(tfs, dtype=np.float64)
+            lengths[doc_num] = len(tokens)
+            flat.extend([vocab.setdefault(token, len(vocab)) for token in tokens])
+        doc_len = lengths.astype(np.float64)
+        # (doc, term) pairs with their counts, in one vectorised pass instead of a Counter per document.
+        width = max(len(vocab), 1)
+        doc_of_token = np.repeat(np.arange(n_docs, dtype=np.int64), lengths)
+        pairs = doc_of_token * width + np.asarray(flat, dtype=np.int64)
+        unique_pairs, counts = np.unique(pairs, return_counts=True)
+        terms = unique_pairs % width
+        docs = (unique_pairs // width).astype(np.int32)
+        tf_arr = counts.astype(np.float64)
         df = np.bincount(terms, minlength=len(vocab)).astype(np.float64)
         idf = np.log(n_docs - df + 0.5) - np.log(df + 0.5)
         if len(idf):

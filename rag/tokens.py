@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Scripts indexed as character bigrams: Han (CJK unified + ext A + compatibility), Hiragana, Katakana
 # (+ phonetic extensions), half-width Katakana, Hangul syllables (Korean particles attach to words), and the
@@ -24,7 +23,11 @@ _CJK = (
     "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u3005\u3006\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
     "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
 )
-_TOKEN_RE = re.compile(rf"(?:(?<!\w)([@#]))?([{_CJK}]+|[^\W{_CJK}]+)")
+# A word (letters, digits, underscore, and the spaceless scripts with their combining marks), or a tag:
+# @ or # not preceded by a word character (so "me@example.org" has no handle) followed by a word.
+_WORD_RE = re.compile(rf"(?<![\w{_CJK}])[@#][\w{_CJK}]+|[\w{_CJK}]+")
+# Inside a non-ASCII word: runs of the spaceless scripts and runs of other word characters.
+_PIECE_RE = re.compile(rf"[{_CJK}]+|[^\W{_CJK}]+")
 _CJK_RUN = re.compile(rf"[{_CJK}]")
 
 _STOP_TEXT = """
@@ -48,29 +51,47 @@ _FOLD_TABLE = {cp: _fold_char(chr(cp)) for cp in range(0xC0, 0x250) if _fold_cha
 
 def normalize(text: str) -> str:
     """NFKC, case-fold and strip accents from Latin letters (kana voicing marks are kept)."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFKC", text).casefold().translate(_FOLD_TABLE)
 
 
-@lru_cache(maxsize=200_000)
-def _word_tokens(word: str) -> tuple[str, ...]:
-    if _CJK_RUN.match(word):
-        if len(word) == 1:
-            return (word,)
-        return tuple(word[i : i + 2] for i in range(len(word) - 1))
-    if word in STOP_WORDS:
+def _piece_tokens(piece: str) -> tuple[str, ...]:
+    if _CJK_RUN.match(piece):
+        if len(piece) == 1:
+            return (piece,)
+        return tuple(piece[i : i + 2] for i in range(len(piece) - 1))
+    if piece in STOP_WORDS:
         return ()
-    if len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word.isalpha():
-        word = word[:-1]
-    return (word,)
+    if len(piece) > 3 and piece.endswith("s") and not piece.endswith("ss") and piece.isalpha():
+        piece = piece[:-1]
+    return (piece,)
+
+
+# word -> its tokens; bounded (new words stop being cached once full), words repeat a lot across tweets.
+_CACHE: dict[str, tuple[str, ...]] = {}
+_CACHE_LIMIT = 200_000
+
+
+def _word_tokens(word: str) -> tuple[str, ...]:
+    tokens = _CACHE.get(word)
+    if tokens is None:
+        if word.isascii():
+            tokens = _piece_tokens(word)
+        else:
+            tokens = tuple(token for piece in _PIECE_RE.findall(word) for token in _piece_tokens(piece))
+        if len(_CACHE) < _CACHE_LIMIT:
+            _CACHE[word] = tokens
+    return tokens
 
 
 def tokenize(text: str) -> list[str]:
     """The index tokens of `text`, in order, with repeats (see the module docstring for the rules)."""
     tokens: list[str] = []
-    for match in _TOKEN_RE.finditer(normalize(text)):
-        sigil, word = match.group(1), match.group(2)
-        if sigil:
-            tokens.append(sigil + word)
+    for word in _WORD_RE.findall(normalize(text)):
+        if word[0] in "@#":
+            tokens.append(word)
+            word = word[1:]
         tokens.extend(_word_tokens(word))
     return tokens
 

@@ -70,7 +70,6 @@ class Post:
     edited_text: str | None = None  # the text after an edit (two versions are written)
     deleted: bool = False
     source: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 LONG_POST = (
@@ -101,559 +100,187 @@ THREAD = (
 )
 THREAD_START = "2023-04-22 18:02:11"
 
+# fmt: off
 POSTS: tuple[Post, ...] = (
     # 2012: Manchester, the first starter, the first commute by bike.
-    Post(
-        "2012-02-11 09:14:05",
-        "First loaf from the new starter. Dense as a brick, but it's MY brick. #sourdough",
-        likes=3,
-        photos=1,
-        source="web",
-    ),
-    Post(
-        "2012-03-02 18:40:12",
-        "Named the starter Gerald. Feeding him twice a day like a needy pet.",
-        likes=5,
-        source="web",
-    ),
-    Post(
-        "2012-05-19 07:55:40",
-        "Rode to work for the first time: 14 km, one wrong turn, zero regrets. Legs have opinions though.",
-        likes=4,
-        source="android",
-    ),
-    Post(
-        "2012-08-25 20:03:01",
-        "RT @crumb_club_uk: The secret ingredient in every good loaf is time. "
-        "Flour, water and salt do the rest.",
-        source="web",
-    ),
-    Post(
-        "2012-10-07 12:22:48",
-        "@ruth_proofs Yes! A 40 minute autolyse made the crumb so much more open. Thanks for the tip.",
-        likes=1,
-        reply_to="ruth_proofs",
-        source="web",
-    ),
-    Post(
-        "2012-12-15 16:30:00",
-        "Hot chocolate, a finished Python script that renamed 400 photos, and rain outside. Good Saturday.",
-        likes=2,
-        source="web",
-    ),
+    Post("2012-02-11 09:14:05", "First loaf from the new starter. Dense as a brick, but it's MY brick. "
+         "#sourdough", likes=3, photos=1, source="web"),
+    Post("2012-03-02 18:40:12", "Named the starter Gerald. Feeding him twice a day like a needy pet.",
+         likes=5, source="web"),
+    Post("2012-05-19 07:55:40", "Rode to work for the first time: 14 km, one wrong turn, zero regrets. Legs "
+         "have opinions though.", likes=4, source="android"),
+    Post("2012-08-25 20:03:01", "RT @crumb_club_uk: The secret ingredient in every good loaf is time. "
+         "Flour, water and salt do the rest.", source="web"),
+    Post("2012-10-07 12:22:48", "@ruth_proofs Yes! A 40 minute autolyse made the crumb so much more open. "
+         "Thanks for the tip.", likes=1, reply_to="ruth_proofs", source="web"),
+    Post("2012-12-15 16:30:00", "Hot chocolate, a finished Python script that renamed 400 photos, and rain "
+         "outside. Good Saturday.", likes=2, source="web"),
     # 2013
-    Post(
-        "2013-02-03 10:01:17",
-        "Tried a 75% hydration dough today. It poured off the bench like pancake "
-        "batter. Back to 68% & humility. #sourdough",
-        likes=6,
-        source="android",
-    ),
-    Post(
-        "2013-04-21 14:45:09",
-        "Bought a second-hand steel road bike from a man called Clive. It's blue, it's heavy, it's perfect.",
-        likes=8,
-        photos=1,
-        source="android",
-    ),
-    Post(
-        "2013-06-30 19:12:55",
-        "First 100 km ride done: Manchester to the Peak District and back. Ate four flapjacks and a pie.",
-        likes=11,
-        source="android",
-    ),
-    Post(
-        "2013-09-14 08:30:22",
-        "RT @dani_on_wheels: Reminder that the best bike is the one you actually ride. Go outside.",
-        source="android",
-    ),
-    Post(
-        "2013-11-28 21:05:44",
-        "Learning C in the evenings. Segfaults are just the computer's way of saying good night.",
-        likes=4,
-        source="web",
-    ),
+    Post("2013-02-03 10:01:17", "Tried a 75% hydration dough today. It poured off the bench like pancake "
+         "batter. Back to 68% & humility. #sourdough", likes=6, source="android"),
+    Post("2013-04-21 14:45:09", "Bought a second-hand steel road bike from a man called Clive. It's blue, "
+         "it's heavy, it's perfect.", likes=8, photos=1, source="android"),
+    Post("2013-06-30 19:12:55", "First 100 km ride done: Manchester to the Peak District and back. Ate four "
+         "flapjacks and a pie.", likes=11, source="android"),
+    Post("2013-09-14 08:30:22", "RT @dani_on_wheels: Reminder that the best bike is the one you actually "
+         "ride. Go outside.", source="android"),
+    Post("2013-11-28 21:05:44", "Learning C in the evenings. Segfaults are just the computer's way of "
+         "saying good night.", likes=4, source="web"),
     # 2014
-    Post(
-        "2014-01-18 11:11:11",
-        "Gerald the starter survived a week in the fridge while I was away. Fed him "
-        "rye flour and he doubled in 6 hours. #sourdough",
-        likes=7,
-        source="android",
-    ),
-    Post(
-        "2014-03-09 15:20:31",
-        "@dani_on_wheels Which chain lube do you use in the wet? Mine is gone after one Manchester commute.",
-        reply_to="dani_on_wheels",
-        source="android",
-    ),
-    Post(
-        "2014-05-25 17:48:02",
-        "Baked for the street party: six loaves, two focaccias, one burnt hand. Worth it.",
-        likes=14,
-        photos=2,
-        source="android",
-    ),
-    Post(
-        "2014-08-16 06:40:09",
-        "Sunrise ride before work. Empty roads, mist on the canal, a heron that did "
-        "not care about me at all.",
-        likes=9,
-        source="android",
-    ),
-    Post(
-        "2014-11-02 20:15:33",
-        "My rule for side projects: if it isn't fun by the third evening, it goes in the drawer.",
-        likes=12,
-        retweets=2,
-        source="web",
-    ),
+    Post("2014-01-18 11:11:11", "Gerald the starter survived a week in the fridge while I was away. Fed him "
+         "rye flour and he doubled in 6 hours. #sourdough", likes=7, source="android"),
+    Post("2014-03-09 15:20:31", "@dani_on_wheels Which chain lube do you use in the wet? Mine is gone after "
+         "one Manchester commute.", reply_to="dani_on_wheels", source="android"),
+    Post("2014-05-25 17:48:02", "Baked for the street party: six loaves, two focaccias, one burnt hand. "
+         "Worth it.", likes=14, photos=2, source="android"),
+    Post("2014-08-16 06:40:09", "Sunrise ride before work. Empty roads, mist on the canal, a heron that did "
+         "not care about me at all.", likes=9, source="android"),
+    Post("2014-11-02 20:15:33", "My rule for side projects: if it isn't fun by the third evening, it goes "
+         "in the drawer.", likes=12, retweets=2, source="web"),
     # 2015
-    Post(
-        "2015-01-24 10:05:50",
-        "Baker's percentages finally clicked: flour is 100% and everything else is "
-        "relative to it. Made a tiny spreadsheet for it.",
-        likes=5,
-        source="web",
-    ),
-    Post(
-        "2015-04-12 13:33:21",
-        "RT @crumb_club_uk: Retard the dough overnight in the fridge for a more sour "
-        "loaf and a blistered crust. Try 12 hours at 4°C and tell us how it went, bakers!",
-        source="android",
-    ),
-    Post(
-        "2015-06-06 19:45:00",
-        "Rode 160 km around the Lake District today. Hardknott Pass made me walk. No shame.",
-        likes=21,
-        retweets=1,
-        photos=1,
-        source="android",
-    ),
-    Post(
-        "2015-09-19 18:22:10",
-        "@ruth_proofs I dust the banneton with rice flour now. Nothing sticks. Life changing.",
-        likes=2,
-        reply_to="ruth_proofs",
-        source="android",
-    ),
-    Post(
-        "2015-12-05 11:50:42",
-        "Work is moving us from Perl to Python. Mixed feelings: I will miss nothing and everything.",
-        likes=6,
-        source="web",
-    ),
+    Post("2015-01-24 10:05:50", "Baker's percentages finally clicked: flour is 100% and everything else is "
+         "relative to it. Made a tiny spreadsheet for it.", likes=5, source="web"),
+    Post("2015-04-12 13:33:21", "RT @crumb_club_uk: Retard the dough overnight in the fridge for a more "
+         "sour loaf and a blistered crust. Try 12 hours at 4°C and tell us how it went, bakers!",
+         source="android"),
+    Post("2015-06-06 19:45:00", "Rode 160 km around the Lake District today. Hardknott Pass made me walk. "
+         "No shame.", likes=21, retweets=1, photos=1, source="android"),
+    Post("2015-09-19 18:22:10", "@ruth_proofs I dust the banneton with rice flour now. Nothing sticks. Life "
+         "changing.", likes=2, reply_to="ruth_proofs", source="android"),
+    Post("2015-12-05 11:50:42", "Work is moving us from Perl to Python. Mixed feelings: I will miss nothing "
+         "and everything.", likes=6, source="web"),
     # 2016: Rust arrives.
-    Post(
-        "2016-02-14 19:30:27",
-        "Started the Rust book on the train home. The borrow checker and I are not friends yet. #rustlang",
-        likes=9,
-        source="iphone",
-    ),
-    Post(
-        "2016-05-01 08:12:13",
-        "A loaf with 20% whole wheat and toasted sunflower seeds. Best one this year.",
-        likes=17,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2016-07-23 16:45:38",
-        "Rode coast to coast in three days with @dani_on_wheels. Sunburnt on one side only.",
-        likes=15,
-        source="iphone",
-    ),
-    Post(
-        "2016-09-10 10:20:00",
-        "RT @ferris_notes: Rust tip: when the compiler complains about a borrow, "
-        "read the whole error. It usually tells you exactly what to change.",
-        source="iphone",
-    ),
-    Post(
-        "2016-11-26 21:40:05",
-        "Wrote my first Rust program that compiled on the first try. It printed "
-        "'hello'. Still counts. #rustlang",
-        likes=13,
-        source="web",
-    ),
+    Post("2016-02-14 19:30:27", "Started the Rust book on the train home. The borrow checker and I are not "
+         "friends yet. #rustlang", likes=9, source="iphone"),
+    Post("2016-05-01 08:12:13", "A loaf with 20% whole wheat and toasted sunflower seeds. Best one this "
+         "year.", likes=17, photos=1, source="iphone"),
+    Post("2016-07-23 16:45:38", "Rode coast to coast in three days with @dani_on_wheels. Sunburnt on one "
+         "side only.", likes=15, source="iphone"),
+    Post("2016-09-10 10:20:00", "RT @ferris_notes: Rust tip: when the compiler complains about a borrow, "
+         "read the whole error. It usually tells you exactly what to change.", source="iphone"),
+    Post("2016-11-26 21:40:05", "Wrote my first Rust program that compiled on the first try. It printed "
+         "'hello'. Still counts. #rustlang", likes=13, source="web"),
     # 2017
-    Post(
-        "2017-01-08 12:00:40",
-        "New year, new starter: Gerald II, 100% rye. Gerald I retired to a friend's fridge in Leeds.",
-        likes=10,
-        source="iphone",
-    ),
-    Post(
-        "2017-03-25 09:09:09",
-        "Commute count for March: 19 of 20 days by bike. The one day I took the bus it rained on the bus.",
-        likes=8,
-        source="iphone",
-    ),
-    Post(
-        "2017-06-17 14:27:51",
-        "@jo_bakes_bread Try a Dutch oven at 250°C, 20 minutes lid on and 20 lid off. The crust will sing.",
-        likes=3,
-        reply_to="jo_bakes_bread",
-        source="iphone",
-    ),
-    Post(
-        "2017-08-05 07:30:00",
-        "Camping trip by bike: panniers packed with a stove, a tent and a loaf wrapped in a tea towel.",
-        likes=19,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2017-10-14 18:18:18",
-        "Rewrote a slow log parser at work in Rust. 30 minutes down to 40 seconds. "
-        "My manager asked if I had broken it. #rustlang",
-        likes=42,
-        retweets=7,
-        source="web",
-    ),
-    Post(
-        "2017-12-23 10:44:20",
-        "Christmas stollen attempt. The marzipan escaped. We ate it anyway.",
-        likes=7,
-        photos=1,
-        source="iphone",
-    ),
+    Post("2017-01-08 12:00:40", "New year, new starter: Gerald II, 100% rye. Gerald I retired to a friend's "
+         "fridge in Leeds.", likes=10, source="iphone"),
+    Post("2017-03-25 09:09:09", "Commute count for March: 19 of 20 days by bike. The one day I took the bus "
+         "it rained on the bus.", likes=8, source="iphone"),
+    Post("2017-06-17 14:27:51", "@jo_bakes_bread Try a Dutch oven at 250°C, 20 minutes lid on and 20 lid "
+         "off. The crust will sing.", likes=3, reply_to="jo_bakes_bread", source="iphone"),
+    Post("2017-08-05 07:30:00", "Camping trip by bike: panniers packed with a stove, a tent and a loaf "
+         "wrapped in a tea towel.", likes=19, photos=1, source="iphone"),
+    Post("2017-10-14 18:18:18", "Rewrote a slow log parser at work in Rust. 30 minutes down to 40 seconds. "
+         "My manager asked if I had broken it. #rustlang", likes=42, retweets=7, source="web"),
+    Post("2017-12-23 10:44:20", "Christmas stollen attempt. The marzipan escaped. We ate it anyway.",
+         likes=7, photos=1, source="iphone"),
     # 2018: the Lisbon holiday.
-    Post(
-        "2018-02-10 09:55:12",
-        "Snow day. Baked, read, did not ride. The bike is judging me from the hallway.",
-        likes=11,
-        source="iphone",
-    ),
-    Post(
-        "2018-04-28 17:02:44",
-        "RT @dani_on_wheels: Spring club ride on Sunday, 80 km, café stop at the "
-        "halfway point. Bring lights and a spare tube.",
-        source="iphone",
-    ),
-    Post(
-        "2018-06-09 11:37:29",
-        "Proofing in a hot kitchen: the dough was ready in 3 hours instead of 5. "
-        "Summer sourdough is a different sport. #sourdough",
-        likes=8,
-        source="iphone",
-    ),
-    Post(
-        "2018-08-18 20:10:10",
-        "Holiday in Lisbon. The light is something else, the hills are brutal on a "
-        "bike, and the pastéis de nata are dangerous.",
-        likes=24,
-        photos=2,
-        source="iphone",
-    ),
-    Post(
-        "2018-10-20 15:03:33",
-        "@ferris_notes The Manchester Rust meetup needs more talks. Would anyone come "
-        "to one about bread maths?",
-        likes=5,
-        reply_to="ferris_notes",
-        source="web",
-    ),
-    Post(
-        "2018-12-01 09:21:40",
-        "Year in numbers: 5,200 km ridden, 140 loaves baked, 1 Rust crate published "
-        "(it rounds baker's percentages). #rustlang",
-        likes=30,
-        retweets=3,
-        source="iphone",
-    ),
+    Post("2018-02-10 09:55:12", "Snow day. Baked, read, did not ride. The bike is judging me from the "
+         "hallway.", likes=11, source="iphone"),
+    Post("2018-04-28 17:02:44", "RT @dani_on_wheels: Spring club ride on Sunday, 80 km, café stop at the "
+         "halfway point. Bring lights and a spare tube.", source="iphone"),
+    Post("2018-06-09 11:37:29", "Proofing in a hot kitchen: the dough was ready in 3 hours instead of 5. "
+         "Summer sourdough is a different sport. #sourdough", likes=8, source="iphone"),
+    Post("2018-08-18 20:10:10", "Holiday in Lisbon. The light is something else, the hills are brutal on a "
+         "bike, and the pastéis de nata are dangerous.", likes=24, photos=2, source="iphone"),
+    Post("2018-10-20 15:03:33", "@ferris_notes The Manchester Rust meetup needs more talks. Would anyone "
+         "come to one about bread maths?", likes=5, reply_to="ferris_notes", source="web"),
+    Post("2018-12-01 09:21:40", "Year in numbers: 5,200 km ridden, 140 loaves baked, 1 Rust crate published "
+         "(it rounds baker's percentages). #rustlang", likes=30, retweets=3, source="iphone"),
     # 2019: Rust in 2019 is one of the demo questions.
-    Post(
-        "2019-01-19 13:13:13",
-        "Ported my hydration calculator from Python to Rust. 40 lines, no panics, and "
-        "cargo test caught two rounding bugs the Python version always had. #rustlang",
-        likes=37,
-        retweets=4,
-        source="web",
-    ),
-    Post(
-        "2019-03-16 10:40:00",
-        "Rainy 90 km ride. Found a café that does beans on toast with sourdough. Instant loyalty.",
-        likes=9,
-        source="iphone",
-    ),
-    Post(
-        "2019-05-11 19:45:12",
-        "Gave my first meetup talk, 'Lifetimes for bakers': Rust's borrow checker "
-        "explained with sourdough starters. Slides: {url:https://example.org/talks/lifetimes-for-bakers} "
-        "#rustlang",
-        likes=51,
-        retweets=9,
-        source="web",
-    ),
-    Post(
-        "2019-07-27 08:05:50",
-        "RT @crumb_club_uk: Your starter is not dead. It is hungry. Feed it, keep it warm, wait a day.",
-        source="iphone",
-    ),
-    Post(
-        "2019-09-07 16:16:16",
-        "Hot take: Rust's compiler errors are the best documentation I've read this "
-        "year. They teach you while you fail. #rustlang",
-        likes=28,
-        retweets=2,
-        source="iphone",
-    ),
-    Post(
-        "2019-11-23 11:58:03",
-        "@ruth_proofs Gerald II is almost 3 now. Still rising, still smells of apples.",
-        likes=4,
-        reply_to="ruth_proofs",
-        source="iphone",
-    ),
+    Post("2019-01-19 13:13:13", "Ported my hydration calculator from Python to Rust. 40 lines, no panics, "
+         "and cargo test caught two rounding bugs the Python version always had. #rustlang",
+         likes=37, retweets=4, source="web"),
+    Post("2019-03-16 10:40:00", "Rainy 90 km ride. Found a café that does beans on toast with sourdough. "
+         "Instant loyalty.", likes=9, source="iphone"),
+    Post("2019-05-11 19:45:12", "Gave my first meetup talk, 'Lifetimes for bakers': Rust's borrow checker "
+         "explained with sourdough starters. Slides: {url:https://example.org/talks/lifetimes-for-bakers} "
+         "#rustlang", likes=51, retweets=9, source="web"),
+    Post("2019-07-27 08:05:50", "RT @crumb_club_uk: Your starter is not dead. It is hungry. Feed it, keep "
+         "it warm, wait a day.", source="iphone"),
+    Post("2019-09-07 16:16:16", "Hot take: Rust's compiler errors are the best documentation I've read this "
+         "year. They teach you while you fail. #rustlang", likes=28, retweets=2, source="iphone"),
+    Post("2019-11-23 11:58:03", "@ruth_proofs Gerald II is almost 3 now. Still rising, still smells of "
+         "apples.", likes=4, reply_to="ruth_proofs", source="iphone"),
     # 2020
-    Post(
-        "2020-03-28 10:30:00",
-        "Lockdown baking: the whole street wants starter. Left 11 jars of Gerald II on "
-        "doorsteps today. #sourdough",
-        likes=63,
-        retweets=5,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2020-04-18 18:20:00",
-        "Indoor trainer in the spare room. 40 minutes staring at a wall going nowhere. Missing real roads.",
-        likes=12,
-        source="iphone",
-    ),
-    Post(
-        "2020-06-13 09:00:12",
-        "Working from home means bread on a proper schedule: mix at 9, fold every hour "
-        "between meetings, bake at 5.",
-        likes=18,
-        source="webapp",
-    ),
-    Post(
-        "2020-08-29 07:45:33",
-        "First long ride since spring: 120 km, empty lanes and one very confused sheep.",
-        likes=16,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2020-10-31 20:12:40",
-        "Started a new job writing Rust with a fully remote team. Their code reviews "
-        "are kinder than any I've had. #rustlang",
-        likes=45,
-        retweets=1,
-        source="webapp",
-    ),
-    Post(
-        "2020-12-19 14:44:44",
-        "2020 was a lot. What helped: bread, the bike, and a team that ships slowly and carefully.",
-        likes=22,
-        source="webapp",
-    ),
+    Post("2020-03-28 10:30:00", "Lockdown baking: the whole street wants starter. Left 11 jars of Gerald II "
+         "on doorsteps today. #sourdough", likes=63, retweets=5, photos=1, source="iphone"),
+    Post("2020-04-18 18:20:00", "Indoor trainer in the spare room. 40 minutes staring at a wall going "
+         "nowhere. Missing real roads.", likes=12, source="iphone"),
+    Post("2020-06-13 09:00:12", "Working from home means bread on a proper schedule: mix at 9, fold every "
+         "hour between meetings, bake at 5.", likes=18, source="webapp"),
+    Post("2020-08-29 07:45:33", "First long ride since spring: 120 km, empty lanes and one very confused "
+         "sheep.", likes=16, photos=1, source="iphone"),
+    Post("2020-10-31 20:12:40", "Started a new job writing Rust with a fully remote team. Their code "
+         "reviews are kinder than any I've had. #rustlang", likes=45, retweets=1, source="webapp"),
+    Post("2020-12-19 14:44:44", "2020 was a lot. What helped: bread, the bike, and a team that ships slowly "
+         "and carefully.", likes=22, source="webapp"),
     # 2021: the move to Lisbon (the long post).
-    Post(
-        "2021-02-06 10:10:10",
-        "Big news coming. Boxes everywhere. Gerald II will travel in a jar in my hand luggage.",
-        likes=14,
-        source="iphone",
-    ),
-    Post("2021-03-20 21:30:45", "", long_text=LONG_POST, likes=88, retweets=6, source="webapp"),
-    Post(
-        "2021-04-03 09:00:00",
-        "Landed in Lisbon. Obrigada to everyone who helped pack. The flat has a "
-        "balcony, a tiny oven and a view of the river.",
-        likes=71,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2021-05-15 12:12:12",
-        "Lisbon bakery report: the padaria downstairs sells a slow-fermented loaf. "
-        "Mine is still better. Don't tell them. #sourdough",
-        likes=19,
-        source="iphone",
-    ),
-    Post(
-        "2021-06-05 17:25:08",
-        "Bought a second-hand gravel bike from a man called Rui. It's green, it's "
-        "light, and the cobbles hate it. #LisbonByBike",
-        likes=23,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2021-08-14 07:05:19",
-        "Cycled the riverside path from Cais do Sodré to Belém at sunrise: flat, "
-        "wide, full of joggers. Best commute I've ever had. #LisbonByBike",
-        likes=34,
-        source="iphone",
-    ),
-    Post(
-        "2021-10-02 19:48:30",
-        "@dani_on_wheels Come visit! I'll take you up the hill to Graça and you can hate me for it.",
-        likes=2,
-        reply_to="dani_on_wheels",
-        source="iphone",
-    ),
-    Post(
-        "2021-12-11 11:04:56",
-        "RT @pedala_lx: Nova ciclovia na Avenida Almirante Reis aberta a partir de "
-        "segunda-feira. Boas pedaladas!",
-        lang="pt",
-        source="iphone",
-    ),
+    Post("2021-02-06 10:10:10", "Big news coming. Boxes everywhere. Gerald II will travel in a jar in my "
+         "hand luggage.", likes=14, source="iphone"),
+    Post("2021-03-20 21:30:45", "", likes=88, retweets=6, long_text=LONG_POST, source="webapp"),
+    Post("2021-04-03 09:00:00", "Landed in Lisbon. Obrigada to everyone who helped pack. The flat has a "
+         "balcony, a tiny oven and a view of the river.", likes=71, photos=1, source="iphone"),
+    Post("2021-05-15 12:12:12", "Lisbon bakery report: the padaria downstairs sells a slow-fermented loaf. "
+         "Mine is still better. Don't tell them. #sourdough", likes=19, source="iphone"),
+    Post("2021-06-05 17:25:08", "Bought a second-hand gravel bike from a man called Rui. It's green, it's "
+         "light, and the cobbles hate it. #LisbonByBike", likes=23, photos=1, source="iphone"),
+    Post("2021-08-14 07:05:19", "Cycled the riverside path from Cais do Sodré to Belém at sunrise: flat, "
+         "wide, full of joggers. Best commute I've ever had. #LisbonByBike", likes=34, source="iphone"),
+    Post("2021-10-02 19:48:30", "@dani_on_wheels Come visit! I'll take you up the hill to Graça and you can "
+         "hate me for it.", likes=2, reply_to="dani_on_wheels", source="iphone"),
+    Post("2021-12-11 11:04:56", "RT @pedala_lx: Nova ciclovia na Avenida Almirante Reis aberta a partir de "
+         "segunda-feira. Boas pedaladas!", lang="pt", source="iphone"),
     # 2022: Pastel the cat.
-    Post(
-        "2022-01-22 15:36:27",
-        "Adopted a cat from the shelter in Alcântara: orange, one folded ear, about "
-        "4 years old. Her name is Pastel, after the pastéis de nata.",
-        likes=140,
-        retweets=3,
-        photos=1,
-        source="iphone",
-    ),
-    Post("2022-02-12 10:02:03", "", photos=1, lang="qme", likes=37, source="iphone"),
-    Post(
-        "2022-03-26 20:20:20",
-        "Pastel has decided the banneton is her bed. I have decided to buy a second banneton.",
-        likes=96,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2022-05-07 09:41:00",
-        "Rust in production: our ingest service has run for 90 days without a "
-        "restart. Boring is the goal. #rustlang",
-        likes=58,
-        retweets=6,
-        source="webapp",
-    ),
-    Post(
-        "2022-06-18 18:33:44",
-        "Sintra loop by bike: 70 km, the climb to Pena Palace at 30°C and a cold "
-        "bifana at the top. #LisbonByBike",
-        likes=41,
-        photos=2,
-        source="iphone",
-    ),
-    Post(
-        "2022-07-02 22:10:00",
-        "Hot take: pineapple belongs in bread. Deleting this in five minutes.",
-        deleted=True,
-        source="iphone",
-    ),
-    Post(
-        "2022-09-03 13:07:26",
-        "@ruth_proofs Baking in Lisbon humidity: I dropped hydration to 70% and cut "
-        "the bulk ferment by an hour. Works every time.",
-        likes=6,
-        reply_to="ruth_proofs",
-        source="iphone",
-    ),
-    Post(
-        "2022-11-12 21:58:09",
-        "Pastel learned to open the cupboard with the flour in it. Send help.",
-        likes=77,
-        photos=1,
-        source="iphone",
-    ),
+    Post("2022-01-22 15:36:27", "Adopted a cat from the shelter in Alcântara: orange, one folded ear, about "
+         "4 years old. Her name is Pastel, after the pastéis de nata.",
+         likes=140, retweets=3, photos=1, source="iphone"),
+    Post("2022-02-12 10:02:03", "", likes=37, photos=1, lang="qme", source="iphone"),
+    Post("2022-03-26 20:20:20", "Pastel has decided the banneton is her bed. I have decided to buy a second "
+         "banneton.", likes=96, photos=1, source="iphone"),
+    Post("2022-05-07 09:41:00", "Rust in production: our ingest service has run for 90 days without a "
+         "restart. Boring is the goal. #rustlang", likes=58, retweets=6, source="webapp"),
+    Post("2022-06-18 18:33:44", "Sintra loop by bike: 70 km, the climb to Pena Palace at 30°C and a cold "
+         "bifana at the top. #LisbonByBike", likes=41, photos=2, source="iphone"),
+    Post("2022-07-02 22:10:00", "Hot take: pineapple belongs in bread. Deleting this in five minutes.",
+         deleted=True, source="iphone"),
+    Post("2022-09-03 13:07:26", "@ruth_proofs Baking in Lisbon humidity: I dropped hydration to 70% and cut "
+         "the bulk ferment by an hour. Works every time.", likes=6, reply_to="ruth_proofs", source="iphone"),
+    Post("2022-11-12 21:58:09", "Pastel learned to open the cupboard with the flour in it. Send help.",
+         likes=77, photos=1, source="iphone"),
     # 2023: a quote tweet, the thread, an edit.
-    Post(
-        "2023-02-18 08:19:37",
-        "This was me in my first month on Lisbon cobbles 😅 "
-        "{url:https://twitter.com/dani_on_wheels/status/QUOTED}",
-        likes=12,
-        quote_of="dani_on_wheels",
-        source="iphone",
-    ),
-    Post(
-        "2023-06-10 12:00:00",
-        "Pastel turned 5 today. She got a sardine and ignored it.",
-        edited_text="Pastel turned 5 today (we think: the shelter guessed). She got a sardine and ignored it "
-        "for the box it came in.",
-        likes=120,
-        photos=1,
-        source="iphone",
-    ),
-    Post(
-        "2023-08-19 06:51:02",
-        "@jo_bakes_bread Lisbon summers are too hot for long proofs, so I bake at 6am "
-        "before the kitchen turns into a sauna.",
-        likes=4,
-        reply_to="jo_bakes_bread",
-        source="iphone",
-    ),
-    Post(
-        "2023-10-07 17:45:15",
-        "RT @ferris_notes: New post: a tiny HTTP server in Rust, no dependencies, step by step, for "
-        "anyone who learned Rust from errors: {url:https://example.org/tiny-http}",
-        source="webapp",
-    ),
-    Post(
-        "2023-12-09 08:08:08",
-        "Twelve years of sourdough and I still get nervous opening the oven. #sourdough",
-        likes=29,
-        source="iphone",
-    ),
+    Post("2023-02-18 08:19:37", "This was me in my first month on Lisbon cobbles 😅 "
+         "{url:https://twitter.com/dani_on_wheels/status/QUOTED}",
+         likes=12, quote_of="dani_on_wheels", source="iphone"),
+    Post("2023-06-10 12:00:00", "Pastel turned 5 today. She got a sardine and ignored it.",
+         edited_text="Pastel turned 5 today (we think: the shelter guessed). She got a sardine and ignored "
+         "it for the box it came in.", likes=120, photos=1, source="iphone"),
+    Post("2023-08-19 06:51:02", "@jo_bakes_bread Lisbon summers are too hot for long proofs, so I bake at "
+         "6am before the kitchen turns into a sauna.", likes=4, reply_to="jo_bakes_bread", source="iphone"),
+    Post("2023-10-07 17:45:15", "RT @ferris_notes: New post: a tiny HTTP server in Rust, no dependencies, "
+         "step by step, for anyone who learned Rust from errors: {url:https://example.org/tiny-http}",
+         source="webapp"),
+    Post("2023-12-09 08:08:08", "Twelve years of sourdough and I still get nervous opening the oven. "
+         "#sourdough", likes=29, source="iphone"),
     # 2024
-    Post(
-        "2024-01-20 10:15:40",
-        "Gerald II turned 7 and has lived in two countries. Portuguese flour suits him. #sourdough",
-        likes=33,
-        source="iphone",
-    ),
-    Post(
-        "2024-03-09 16:02:27",
-        "Taught a sourdough workshop for the neighbours: ten people, ten jars of "
-        "starter, one very curious cat.",
-        likes=52,
-        photos=2,
-        source="iphone",
-    ),
-    Post(
-        "2024-04-27 21:21:21",
-        "Tried async closures in a Rust side project. Less boilerplate, same amount of thinking. #rustlang",
-        likes=19,
-        source="webapp",
-    ),
-    Post(
-        "2024-06-15 19:40:03",
-        "@dani_on_wheels Yes, the Porto ride again in September, and this time on to Santiago. Are you in?",
-        likes=3,
-        reply_to="dani_on_wheels",
-        source="iphone",
-    ),
-    Post(
-        "2024-08-03 07:58:46",
-        "Riverside ride at 7am to beat the heat. Pastel was at the door when I got "
-        "back, demanding breakfast. #LisbonByBike",
-        likes=48,
-        source="iphone",
-    ),
-    Post(
-        "2024-09-21 09:30:00",
-        "RT @crumb_club_uk: Bake along this Saturday: a 48-hour rye with caraway. "
-        "Recipe and timings at the link below, and we'll answer questions all day long.",
-        source="iphone",
-    ),
-    Post(
-        "2024-10-12 20:04:31",
-        "Santiago trip done: 610 km in seven days, Lisbon to Santiago de Compostela. "
-        "Legs destroyed, heart full. #LisbonByBike",
-        likes=87,
-        retweets=4,
-        photos=2,
-        source="iphone",
-    ),
-    Post(
-        "2024-11-05 13:24:09",
-        "Wrote up the whole Lisbon to Santiago route, with maps and the cafés worth "
-        "a stop: {url:https://example.com/blog/lisbon-to-santiago}",
-        likes=31,
-        retweets=5,
-        source="webapp",
-    ),
+    Post("2024-01-20 10:15:40", "Gerald II turned 7 and has lived in two countries. Portuguese flour suits "
+         "him. #sourdough", likes=33, source="iphone"),
+    Post("2024-03-09 16:02:27", "Taught a sourdough workshop for the neighbours: ten people, ten jars of "
+         "starter, one very curious cat.", likes=52, photos=2, source="iphone"),
+    Post("2024-04-27 21:21:21", "Tried async closures in a Rust side project. Less boilerplate, same amount "
+         "of thinking. #rustlang", likes=19, source="webapp"),
+    Post("2024-06-15 19:40:03", "@dani_on_wheels Yes, the Porto ride again in September, and this time on "
+         "to Santiago. Are you in?", likes=3, reply_to="dani_on_wheels", source="iphone"),
+    Post("2024-08-03 07:58:46", "Riverside ride at 7am to beat the heat. Pastel was at the door when I got "
+         "back, demanding breakfast. #LisbonByBike", likes=48, source="iphone"),
+    Post("2024-09-21 09:30:00", "RT @crumb_club_uk: Bake along this Saturday: a 48-hour rye with caraway. "
+         "Recipe and timings at the link below, and we'll answer questions all day long.", source="iphone"),
+    Post("2024-10-12 20:04:31", "Santiago trip done: 610 km in seven days, Lisbon to Santiago de "
+         "Compostela. Legs destroyed, heart full. #LisbonByBike",
+         likes=87, retweets=4, photos=2, source="iphone"),
+    Post("2024-11-05 13:24:09", "Wrote up the whole Lisbon to Santiago route, with maps and the cafés worth "
+         "a stop: {url:https://example.com/blog/lisbon-to-santiago}", likes=31, retweets=5, source="webapp"),
 )
+# fmt: on
 
 
 @dataclass

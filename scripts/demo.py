@@ -178,19 +178,26 @@ def child_env(backend: Backend, index_dir: Path) -> dict[str, str]:
         "CHROMA_DIR": str(index_dir / "chroma"),
         "CHROMA_HOST": "",
         "COLLECTION": collection_for(backend.embed_model),
+        "RELEVANCE_THRESHOLD": "",  # the calibrated default of the demo's model, not one tuned for yours
         "PYTHONUNBUFFERED": "1",
         "HF_HUB_OFFLINE": os.environ.get("HF_HUB_OFFLINE", "1"),
     }
 
 
 def run_step(description: str, arguments: Sequence[str], env: Mapping[str, str]) -> None:
-    """Run one of the project's scripts with the demo's environment; raise DemoError when it fails."""
+    """Run one of the project's scripts with the demo's environment and stop the demo when it fails.
+
+    The scripts print their own one-line error, so a failed step ends the demo with its exit status and
+    nothing more; only a step killed by a signal gets a line from the demo.
+    """
     print(f"\n$ python {' '.join(_quote(arg) for arg in arguments)}", flush=True)
     result = subprocess.run([sys.executable, *arguments], cwd=PROJECT_ROOT, env=dict(env), check=False)
     if result.returncode == 130:
         raise KeyboardInterrupt
+    if result.returncode < 0:
+        raise DemoError(f"{description} was killed by signal {-result.returncode}: run `make demo` again")
     if result.returncode != 0:
-        raise DemoError(f"{description} failed (exit {result.returncode}): see the message above")
+        raise SystemExit(result.returncode)
 
 
 def _quote(argument: str) -> str:
@@ -227,6 +234,12 @@ def main() -> int:
     """Pick Ollama or the stand-in, then index the sample archive and answer three questions."""
     args = parse_args()
     index_dir = args.index_dir.resolve()
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise DemoError(
+            f"cannot use {index_dir} for the demo's index ({error.strerror}): pass --index-dir"
+        ) from None
     signal.signal(signal.SIGTERM, _terminate)
     settings = load_settings()
     url = settings.chat_url

@@ -32,5 +32,9 @@ test: lint typecheck
 unit: install
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest tests/unit
 
+# Retrieval evaluation with the minilm stand-in: fetch real tweets, index them, score similarity/mmr/hybrid.
+eval: install
+	HF_HUB_OFFLINE=1 $(BIN)/python scripts/run_eval.py
+
 clean:
 	rm -rf .tweet-rag .pytest_cache .mypy_cache .ruff_cache

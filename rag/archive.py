@@ -11,11 +11,13 @@ stops the load with an ArchiveError, so a partial read never replaces a complete
 from __future__ import annotations
 
 import csv
+import gc
 import io
 import logging
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -36,13 +38,14 @@ from rag.errors import ArchiveError
 from rag.notes import match_notes, note_id
 from rag.records import (
     RecordError,
-    edit_ids,
+    apply_note,
     record_id,
     tweet_from_csv_row,
     tweet_from_grailbird,
     tweet_from_record,
 )
 from rag.report import LoadReport, SkippedRecord
+from rag.text import quoted_status_id
 from rag.tweets import Account, Tweet
 
 logger = logging.getLogger(__name__)
@@ -51,17 +54,6 @@ MAX_LOGGED_SKIPS = 20
 _PART = re.compile(r"-part(\d+)\.js$")
 _MEDIA_URL = re.compile(r"^https?://(?:www\.)?(?:twitter|x)\.com/(\w+)/status/(\d+)/")
 _JSON_SUFFIXES = {".json", ".jsonl", ".ndjson"}
-
-
-@dataclass(slots=True)
-class RawRecord:
-    """A record as found in a file, with where it was found and how to convert it."""
-
-    record: Mapping[str, Any]
-    file: str
-    position: int
-    flavor: str = "archive"
-    deleted: bool = False
 
 
 @dataclass
@@ -73,17 +65,39 @@ class ArchiveContents:
     report: LoadReport = field(default_factory=LoadReport)
 
 
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while millions of acyclic dicts and strings are created.
+
+    Parsing makes only reference-counted, acyclic objects; the collector would rescan them over and over
+    (measured: parsing a 70 MB part takes 3x longer with it on). It is switched back on afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def read_archive(path: Path | str, *, include_deleted: bool = False) -> ArchiveContents:
     """Read an archive zip, folder, `data/` folder, `tweets.csv` or JSON / JSONL file of tweets."""
-    path = Path(path).expanduser()
+    with gc_paused():
+        return _read_archive(Path(path).expanduser(), include_deleted)
+
+
+def _read_archive(path: Path, include_deleted: bool) -> ArchiveContents:
     report = LoadReport(source=str(path))
     if path.is_file() and path.suffix.lower() in _JSON_SUFFIXES:
-        raw = _read_plain_json(path, report)
-        return _assemble(raw, [], Account(), report, None)
+        collector = _Collector(report, Account())
+        _read_plain_json(path, collector)
+        return collector.finish([], None)
     if path.is_file() and path.suffix.lower() == ".csv":
         report.archive_format = "tweets.csv"
-        raw = _read_csv(path.read_bytes(), path.name, report)
-        return _assemble(raw, [], Account(), report, None)
+        collector = _Collector(report, Account())
+        _read_csv(path.read_bytes(), path.name, collector)
+        return collector.finish([], None)
     if path.is_file() and path.suffix.lower() == ".js":
         path = path.parent
     source = open_source(path)
@@ -96,39 +110,40 @@ def read_archive(path: Path | str, *, include_deleted: bool = False) -> ArchiveC
 
 def _read_source(source: ArchiveSource, report: LoadReport, include_deleted: bool) -> ArchiveContents:
     manifest = _read_manifest(source, report)
-    account = _manifest_account(manifest)
     tweet_files = _data_files(source, manifest, ("tweets", "tweet"), r"tweets?(?:-part\d+)?\.js", report)
     if tweet_files:
         report.archive_format = "tweet.js" if tweet_files[0][0].startswith("data/tweet.") else "tweets.js"
-        raw = _read_record_files(source, tweet_files, report)
-        for name, expected in _data_files(
+        account = _manifest_account(manifest)
+        header_id = None if account.account_id else _header_account_id(source, report)
+        collector = _Collector(
+            report, Account(account.account_id or header_id, account.screen_name, account.display_name)
+        )
+        _read_record_files(source, tweet_files, collector)
+        community = _data_files(
             source, manifest, ("communityTweet",), r"community-tweet(?:-part\d+)?\.js", report
-        ):
-            raw.extend(_read_record_files(source, [(name, expected)], report))
+        )
+        _read_record_files(source, community, collector)
         deleted_files = _data_files(
             source, manifest, ("deletedTweets",), r"deleted-tweets?(?:-part\d+)?\.js", report, check=False
         )
         if include_deleted:
-            raw.extend(_read_record_files(source, deleted_files, report, deleted=True))
+            _read_record_files(source, deleted_files, collector, deleted=True)
         else:
             report.deleted_left_out = sum(expected or 0 for _, expected in deleted_files)
-        notes = _read_notes(source, manifest, report)
-        helper_ids = None if manifest else _header_account_id(source, report)
-        return _assemble(raw, notes, account, report, helper_ids)
+        return collector.finish(_read_notes(source, manifest, report), header_id)
     grailbird = [name for name in source.list_dir("data/js/tweets") if re.search(r"/\d{4}_\d{2}\.js$", name)]
     if grailbird:
         report.archive_format = "grailbird"
-        account = _grailbird_account(source)
-        raw = []
+        collector = _Collector(report, _grailbird_account(source))
         for name in grailbird:
             report.files_read.append(name)
-            raw.extend(_records_of(read_payload(source, name), name, report, flavor="grailbird"))
-        return _assemble(raw, [], account, report, None)
+            collector.add(read_payload(source, name), name, flavor="grailbird")
+        return collector.finish([], None)
     if source.exists("tweets.csv"):
         report.archive_format = "tweets.csv"
-        return _assemble(
-            _read_csv(source.read("tweets.csv"), "tweets.csv", report), [], Account(), report, None
-        )
+        collector = _Collector(report, Account())
+        _read_csv(source.read("tweets.csv"), "tweets.csv", collector)
+        return collector.finish([], None)
     raise ArchiveError(
         f"no tweets found in {source.label}: expected data/tweets.js (or data/tweet.js, data/js/tweets/, "
         "tweets.csv); pass the archive zip or the folder you unzipped it into"
@@ -224,43 +239,24 @@ def _int_or_none(value: Any) -> int | None:
 def _read_record_files(
     source: ArchiveSource,
     files: Iterable[tuple[str, int | None]],
-    report: LoadReport,
+    collector: _Collector,
     *,
     deleted: bool = False,
-) -> list[RawRecord]:
-    raw: list[RawRecord] = []
+) -> None:
+    """Parse and convert one file at a time, so only one part's raw records are in memory at once."""
     for name, expected in files:
         if not source.exists(name):
             continue
         payload = read_payload(source, name)
-        report.files_read.append(name)
-        records = _records_of(payload, name, report, deleted=deleted)
-        found = len(payload) if isinstance(payload, list) else 0
+        collector.report.files_read.append(name)
+        found = collector.add(payload, name, deleted=deleted)
+        del payload
         if expected is not None and expected != found:
             _warn(
-                report,
+                collector.report,
                 f"{name}: manifest says {expected} records, the file has {found}: the archive may be "
                 f"incomplete; {REDOWNLOAD}",
             )
-        raw.extend(records)
-    return raw
-
-
-def _records_of(
-    payload: Any, name: str, report: LoadReport, *, flavor: str = "archive", deleted: bool = False
-) -> list[RawRecord]:
-    if not isinstance(payload, list):
-        raise ArchiveError(f"{name} does not hold a list of tweets: {REDOWNLOAD}")
-    raw: list[RawRecord] = []
-    append = raw.append
-    for position, item in enumerate(payload, start=1):
-        record = item.get("tweet", item) if isinstance(item, dict) else None
-        if not isinstance(record, dict):
-            _skip(report, name, position, "not a tweet object")
-            continue
-        append(RawRecord(record, name, position, flavor, deleted))
-    report.records_read += len(raw)
-    return raw
 
 
 def _read_notes(
@@ -287,25 +283,23 @@ def _read_notes(
     return notes
 
 
-def _read_csv(data: bytes, name: str, report: LoadReport) -> list[RawRecord]:
+def _read_csv(data: bytes, name: str, collector: _Collector) -> None:
     text = data.decode("utf-8-sig", errors="replace")
-    report.files_read.append(name)
-    raw: list[RawRecord] = []
+    collector.report.files_read.append(name)
     reader = csv.DictReader(io.StringIO(text, newline=""))
     try:
-        for position, row in enumerate(reader, start=1):
-            raw.append(RawRecord(row, name, position, "csv"))
+        rows = list(reader)
     except csv.Error as exc:
         raise ArchiveError(f"{name} is damaged near line {reader.line_num} ({exc}): {REDOWNLOAD}") from exc
     if reader.fieldnames is None or "tweet_id" not in reader.fieldnames:
         raise ArchiveError(f"{name} has no tweet_id column: it is not an archive's tweets.csv")
-    report.records_read += len(raw)
-    return raw
+    collector.add(rows, name, flavor="csv")
 
 
-def _read_plain_json(path: Path, report: LoadReport) -> list[RawRecord]:
+def _read_plain_json(path: Path, collector: _Collector) -> None:
     data = path.read_bytes()
     name = path.name
+    report = collector.report
     report.files_read.append(name)
     stripped = data.lstrip(b"\xef\xbb\xbf").lstrip()
     if path.suffix.lower() == ".json" or stripped.startswith(b"["):
@@ -320,9 +314,9 @@ def _read_plain_json(path: Path, report: LoadReport) -> list[RawRecord]:
             raise ArchiveError(
                 f"{path} holds no list of tweets: expected [{{'id', 'text', 'created_at'}}, ...]"
             )
-        return _records_of(payload, name, report, flavor="json")
+        collector.add(payload, name, flavor="json")
+        return
     report.archive_format = "jsonl"
-    raw: list[RawRecord] = []
     for position, line in enumerate(data.splitlines(), start=1):
         if not line.strip():
             continue
@@ -331,13 +325,7 @@ def _read_plain_json(path: Path, report: LoadReport) -> list[RawRecord]:
         except orjson.JSONDecodeError as exc:
             _skip(report, name, position, f"not valid JSON ({exc.msg})")
             continue
-        record = item.get("tweet", item) if isinstance(item, dict) else None
-        if not isinstance(record, dict):
-            _skip(report, name, position, "not a tweet object")
-            continue
-        raw.append(RawRecord(record, name, position, "json"))
-    report.records_read += len(raw)
-    return raw
+        collector.add([item], name, flavor="json", first_position=position)
 
 
 # --- account ----------------------------------------------------------------------------------------
@@ -375,110 +363,7 @@ def _grailbird_account(source: ArchiveSource) -> Account:
     )
 
 
-def _infer_account(account: Account, kept: Mapping[str, RawRecord], header_id: str | None) -> Account:
-    """Fill in the owner's id and screen name from the tweets when the manifest is missing."""
-    account_id = account.account_id or header_id
-    if account_id is None:
-        votes = Counter(
-            str(r.record.get("in_reply_to_user_id_str") or r.record.get("in_reply_to_user_id"))
-            for r in kept.values()
-            if str(r.record.get("in_reply_to_status_id_str") or r.record.get("in_reply_to_status_id") or "")
-            in kept
-        )
-        account_id = votes.most_common(1)[0][0] if votes else None
-    screen_name = account.screen_name
-    if screen_name is None:
-        for tweet_id, raw in kept.items():
-            for media in (raw.record.get("entities") or {}).get("media") or ():
-                match = _MEDIA_URL.match(str(media.get("expanded_url") or ""))
-                if match and match.group(2) == tweet_id:
-                    screen_name = match.group(1)
-                    break
-            if screen_name is None and account_id and raw.record.get("in_reply_to_user_id_str") == account_id:
-                screen_name = _str_or_none(raw.record.get("in_reply_to_screen_name"))
-            if screen_name:
-                break
-    return Account(account_id, screen_name, account.display_name)
-
-
-# --- assembling ---------------------------------------------------------------------------------------
-
-
-def _assemble(
-    raw: list[RawRecord],
-    notes: list[Mapping[str, Any]],
-    account: Account,
-    report: LoadReport,
-    header_id: str | None,
-) -> ArchiveContents:
-    kept: dict[str, RawRecord] = {}
-    for item in raw:
-        try:
-            tweet_id = record_id(item.record)
-        except RecordError as exc:
-            _skip(report, item.file, item.position, str(exc))
-            continue
-        previous = kept.get(tweet_id)
-        if previous is None:
-            kept[tweet_id] = item
-        else:
-            report.duplicates += 1
-            if previous.deleted and not item.deleted:
-                kept[tweet_id] = item
-    replaced_by = _resolve_edits(kept)
-    for old in replaced_by:
-        del kept[old]
-    report.edits_superseded = len(replaced_by)
-    if account.account_id is None or account.screen_name is None:
-        account = _infer_account(account, kept, header_id)
-    report.account_id, report.screen_name, report.display_name = (
-        account.account_id,
-        account.screen_name,
-        account.display_name,
-    )
-    matched: dict[str, Mapping[str, Any]] = {}
-    if notes:
-        candidates = {
-            tweet_id: str(r.record.get("full_text") or r.record.get("text") or "")
-            for tweet_id, r in kept.items()
-            if r.flavor == "archive"
-        }
-        matched, unmatched = match_notes(notes, candidates)
-        report.notes_unmatched = len(unmatched)
-        if unmatched:
-            _warn(
-                report,
-                f"{len(unmatched)} long posts in note-tweet.js match no tweet (their tweets may be deleted); "
-                "they are left out",
-            )
-    tweets = _convert(kept, matched, account.account_id, report)
-    for tweet in tweets:
-        parent = tweet.in_reply_to_status_id
-        if parent is not None and parent in replaced_by:
-            tweet.in_reply_to_status_id = replaced_by[parent]
-    tweets.sort(key=lambda tweet: int(tweet.id))
-    _count(tweets, report)
-    if not tweets:
-        _warn(report, f"{report.source}: the archive holds no tweets")
-    return ArchiveContents(tweets, account, report)
-
-
-def _resolve_edits(kept: Mapping[str, RawRecord]) -> dict[str, str]:
-    """{older version id: last version id} for every edited tweet with more than one version present."""
-    replaced_by: dict[str, str] = {}
-    for raw in kept.values():
-        versions = edit_ids(raw.record)
-        if len(versions) < 2:
-            continue
-        present = [v for v in versions if v in kept]
-        if len(present) < 2:
-            continue
-        newest = max(present, key=int)
-        for version in present:
-            if version != newest:
-                replaced_by[version] = newest
-    return replaced_by
-
+# --- collecting -------------------------------------------------------------------------------------
 
 _CONVERTERS: dict[str, Callable[..., Tweet]] = {
     "grailbird": tweet_from_grailbird,
@@ -486,34 +371,149 @@ _CONVERTERS: dict[str, Callable[..., Tweet]] = {
 }
 
 
-def _convert(
-    kept: Mapping[str, RawRecord],
-    matched: Mapping[str, Mapping[str, Any]],
-    account_id: str | None,
-    report: LoadReport,
-) -> list[Tweet]:
-    tweets: list[Tweet] = []
-    append = tweets.append
-    for tweet_id, raw in kept.items():
-        try:
-            if raw.flavor in ("archive", "json"):
-                tweet = tweet_from_record(
-                    raw.record,
-                    account_id=account_id,
-                    source_file=raw.file,
-                    deleted=raw.deleted,
-                    note=matched.get(tweet_id),
+class _Collector:
+    """Converts records file by file into Tweets, keeping each id once, then finishes the archive."""
+
+    def __init__(self, report: LoadReport, account: Account) -> None:
+        self.report = report
+        self.account = account
+        self.tweets: dict[str, Tweet] = {}
+        self._screen_name_hints: Counter[str] = Counter()
+        self._reply_names: dict[str, str] = {}
+
+    def add(
+        self,
+        payload: Any,
+        name: str,
+        *,
+        flavor: str = "archive",
+        deleted: bool = False,
+        first_position: int = 1,
+    ) -> int:
+        """Convert every record of one file's payload; returns how many array elements it had."""
+        if not isinstance(payload, list):
+            raise ArchiveError(f"{name} does not hold a list of tweets: {REDOWNLOAD}")
+        report, tweets = self.report, self.tweets
+        account_id = self.account.account_id
+        hints = self.account.screen_name is None and flavor in ("archive", "json")
+        converter = _CONVERTERS.get(flavor)
+        for position, item in enumerate(payload, start=first_position):
+            record = item.get("tweet", item) if item.__class__ is dict else None
+            if record.__class__ is not dict:
+                _skip(report, name, position, "not a tweet object")
+                continue
+            report.records_read += 1
+            try:
+                tweet_id = record_id(record)
+            except RecordError as exc:
+                _skip(report, name, position, str(exc))
+                continue
+            previous = tweets.get(tweet_id)
+            if previous is not None:
+                report.duplicates += 1
+                if deleted or not previous.is_deleted:
+                    continue
+            try:
+                if converter is None:
+                    tweet = tweet_from_record(
+                        record, account_id=account_id, source_file=name, deleted=deleted, tweet_id=tweet_id
+                    )
+                else:
+                    tweet = converter(record, account_id=account_id, source_file=name)
+            except RecordError as exc:
+                _skip(report, name, position, f"tweet {tweet_id}: {exc}")
+                continue
+            except (TypeError, AttributeError, ValueError, KeyError, IndexError) as exc:
+                _skip(report, name, position, f"tweet {tweet_id}: malformed record ({exc!r})")
+                continue
+            tweets[tweet_id] = tweet
+            if hints:
+                self._collect_hints(record, tweet_id)
+        return len(payload)
+
+    def _collect_hints(self, record: Mapping[str, Any], tweet_id: str) -> None:
+        """Clues to the owner's screen name when the manifest is missing."""
+        for media in (record.get("entities") or {}).get("media") or ():
+            match = _MEDIA_URL.match(str(media.get("expanded_url") or ""))
+            if match and match.group(2) == tweet_id:
+                self._screen_name_hints[match.group(1)] += 1
+        user, name = record.get("in_reply_to_user_id_str"), record.get("in_reply_to_screen_name")
+        if user and name:
+            self._reply_names.setdefault(str(user), str(name))
+
+    def finish(self, notes: list[Mapping[str, Any]], header_id: str | None) -> ArchiveContents:
+        """Drop older edit versions, fill in the account, attach long posts, order by id, count."""
+        report, tweets = self.report, self.tweets
+        replaced_by = _resolve_edits(tweets)
+        for old in replaced_by:
+            del tweets[old]
+        report.edits_superseded = len(replaced_by)
+        account = self._complete_account(header_id)
+        report.account_id, report.screen_name, report.display_name = (
+            account.account_id,
+            account.screen_name,
+            account.display_name,
+        )
+        if notes:
+            candidates = {tweet_id: t.raw_text for tweet_id, t in tweets.items() if t.raw_text}
+            matched, unmatched = match_notes(notes, candidates)
+            for tweet_id, note in matched.items():
+                apply_note(tweets[tweet_id], note)
+            report.notes_unmatched = len(unmatched)
+            if unmatched:
+                _warn(
+                    report,
+                    f"{len(unmatched)} long posts in note-tweet.js match no tweet (their tweets may be "
+                    "deleted); they are left out",
                 )
-            else:
-                tweet = _CONVERTERS[raw.flavor](raw.record, account_id=account_id, source_file=raw.file)
-        except RecordError as exc:
-            _skip(report, raw.file, raw.position, f"tweet {tweet_id}: {exc}")
+        ordered = sorted(tweets.values(), key=lambda tweet: int(tweet.id))
+        for tweet in ordered:
+            parent = tweet.in_reply_to_status_id
+            if parent is not None and parent in replaced_by:
+                tweet.in_reply_to_status_id = replaced_by[parent]
+        _count(ordered, report)
+        if not ordered:
+            _warn(report, f"{report.source}: the archive holds no tweets")
+        return ArchiveContents(ordered, account, report)
+
+    def _complete_account(self, header_id: str | None) -> Account:
+        """The account, with its id and screen name inferred from the tweets when the manifest lacks them."""
+        account, tweets = self.account, self.tweets
+        account_id = account.account_id or header_id
+        if account_id is None:
+            votes = Counter(
+                t.in_reply_to_user_id
+                for t in tweets.values()
+                if t.in_reply_to_user_id and t.in_reply_to_status_id in tweets
+            )
+            account_id = votes.most_common(1)[0][0] if votes else None
+        if account_id is not None and self.account.account_id is None:
+            for tweet in tweets.values():  # kinds were decided without knowing whose replies are self-replies
+                if tweet.kind == "reply" and tweet.in_reply_to_user_id == account_id:
+                    tweet.kind = "quote" if quoted_status_id(tweet.link_urls) else "tweet"
+        screen_name = account.screen_name
+        if screen_name is None and self._screen_name_hints:
+            screen_name = self._screen_name_hints.most_common(1)[0][0]
+        if screen_name is None and account_id is not None:
+            screen_name = self._reply_names.get(account_id)
+        return Account(account_id, screen_name, account.display_name)
+
+
+def _resolve_edits(tweets: Mapping[str, Tweet]) -> dict[str, str]:
+    """{older version id: last version id} for every edited tweet with more than one version present."""
+    replaced_by: dict[str, str] = {}
+    for tweet in tweets.values():
+        versions = tweet.edit_ids
+        if len(versions) < 2:
             continue
-        except (TypeError, AttributeError, ValueError, KeyError) as exc:
-            _skip(report, raw.file, raw.position, f"tweet {tweet_id}: malformed record ({exc!r})")
+        present = [v for v in versions if v in tweets]
+        if len(present) < 2:
             continue
-        append(tweet)
-    return tweets
+        newest = max(present, key=int)
+        for version in present:
+            if version != newest:
+                replaced_by[version] = newest
+    return replaced_by
 
 
 def _count(tweets: list[Tweet], report: LoadReport) -> None:

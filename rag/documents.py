@@ -8,7 +8,7 @@ ids of the tweets it covers and where each starts in its text, so a citation can
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from langchain_core.documents import Document
@@ -70,6 +70,8 @@ class DocumentBuilder:
             )
         self.account = account
         self.chunk_tokens = chunk_tokens
+        self._url_prefix = account.tweet_url("")
+        self._screen_name = account.screen_name or ""
         self._splitter = RecursiveCharacterTextSplitter(
             chunk_size=chunk_tokens,
             chunk_overlap=chunk_tokens // 10,
@@ -81,10 +83,13 @@ class DocumentBuilder:
     def build(self, groups: Sequence[TweetGroup]) -> Iterator[Document]:
         """Documents for every group, in order."""
         for group in groups:
-            if group.is_thread:
-                yield from self.thread_documents(group.tweets)
-            else:
-                yield from self.tweet_documents(group.root)
+            yield from self.group_documents(group)
+
+    def group_documents(self, group: TweetGroup) -> list[Document]:
+        """The Documents of one tweet or thread."""
+        if group.is_thread:
+            return self.thread_documents(group.tweets)
+        return self.tweet_documents(group.root)
 
     def tweet_documents(self, tweet: Tweet) -> list[Document]:
         """One Document for a tweet; several for a long post that exceeds the chunk size."""
@@ -149,27 +154,49 @@ class DocumentBuilder:
         chunks: int,
     ) -> Document:
         first = tweets[0]
-        hashtags = dict.fromkeys(tag for tweet in tweets for tag in tweet.hashtags if tag)
-        mentions = dict.fromkeys(name for tweet in tweets for name in tweet.mentions if name)
+        if len(tweets) == 1:
+            tweet_ids, tweet_offsets = first.id, "0"
+            hashtags: Iterable[str] = first.hashtags
+            mentions: Iterable[str] = first.mentions
+            is_long, is_deleted = first.is_long, first.is_deleted
+            likes, retweets = first.like_count, first.retweet_count
+        else:
+            tweet_ids = ",".join(tweet.id for tweet in tweets)
+            tweet_offsets = ",".join(str(offset) for offset in offsets)
+            hashtags = dict.fromkeys(tag for tweet in tweets for tag in tweet.hashtags)
+            mentions = dict.fromkeys(name for tweet in tweets for name in tweet.mentions)
+            is_long = any(tweet.is_long for tweet in tweets)
+            is_deleted = any(tweet.is_deleted for tweet in tweets)
+            likes = sum(tweet.like_count for tweet in tweets)
+            retweets = sum(tweet.retweet_count for tweet in tweets)
+        kind_of_first = first.kind
         metadata: dict[str, str | int | float | bool] = {
             "tweet_id": first.id,
-            "tweet_ids": ",".join(tweet.id for tweet in tweets),
-            "tweet_offsets": ",".join(str(offset) for offset in offsets),
-            "url": self.account.tweet_url(first.id),
-            "screen_name": self.account.screen_name or "",
+            "tweet_ids": tweet_ids,
+            "tweet_offsets": tweet_offsets,
+            "url": self._url_prefix + first.id,
+            "screen_name": self._screen_name,
             "created_at": iso_utc(first.created_ts),
             "created_ts": first.created_ts,
             "kind": kind,
-            "is_retweet": first.is_retweet,
-            "is_reply": first.is_reply,
-            "is_long": any(tweet.is_long for tweet in tweets),
-            "is_deleted": any(tweet.is_deleted for tweet in tweets),
+            "is_retweet": kind_of_first == "retweet",
+            "is_reply": kind_of_first == "reply",
+            "is_long": is_long,
+            "is_deleted": is_deleted,
             "lang": first.lang,
-            "like_count": sum(tweet.like_count for tweet in tweets),
-            "retweet_count": sum(tweet.retweet_count for tweet in tweets),
-            "hashtags": " ".join(f"#{tag}" for tag in hashtags),
-            "mentions": " ".join(f"@{name}" for name in mentions),
+            "like_count": likes,
+            "retweet_count": retweets,
+            "hashtags": " ".join(["#" + tag for tag in hashtags if tag]),
+            "mentions": " ".join(["@" + name for name in mentions if name]),
             "chunk": chunk,
             "chunks": chunks,
         }
-        return Document(page_content=text, metadata=metadata, id=doc_id)
+        # Every value above is already a plain str / int / bool: skip pydantic's re-validation (the
+        # constructed Document equals a validated one; tests check that).
+        return Document.model_construct(
+            {"page_content", "metadata", "id"},
+            page_content=text,
+            metadata=metadata,
+            id=doc_id,
+            type="Document",
+        )

@@ -15,7 +15,7 @@ from pathlib import Path
 from langchain_core.document_loaders import BaseLoader
 from langchain_core.documents import Document
 
-from rag.archive import read_archive
+from rag.archive import gc_paused, read_archive
 from rag.documents import DocumentBuilder, default_chunk_tokens
 from rag.report import LoadReport, SkippedRecord
 from rag.threads import group_threads
@@ -24,6 +24,8 @@ from rag.tweets import Account
 __all__ = ["LoadReport", "SkippedRecord", "TwitterArchiveLoader"]
 
 logger = logging.getLogger(__name__)
+
+BATCH_GROUPS = 2000
 
 
 class TwitterArchiveLoader(BaseLoader):
@@ -77,14 +79,24 @@ class TwitterArchiveLoader(BaseLoader):
         builder = DocumentBuilder(
             contents.account, embed_model=self.embed_model, chunk_tokens=self.chunk_tokens
         )
-        groups = group_threads(contents.tweets, contents.account.account_id)
+        with gc_paused():
+            groups = group_threads(contents.tweets, contents.account.account_id)
         threads = [group for group in groups if group.is_thread]
         report.threads = len(threads)
         report.tweets_in_threads = sum(len(group.tweets) for group in threads)
         kinds: Counter[str] = Counter()
-        for document in builder.build(groups):
-            kinds[str(document.metadata["kind"])] += 1
-            report.documents += 1
-            yield document
+        for start in range(0, len(groups), BATCH_GROUPS):
+            # built in batches with the garbage collector paused (it would rescan every live tweet again
+            # and again); the caller's code between documents runs with it on
+            with gc_paused():
+                batch = [
+                    doc
+                    for group in groups[start : start + BATCH_GROUPS]
+                    for doc in builder.group_documents(group)
+                ]
+            for document in batch:
+                kinds[str(document.metadata["kind"])] += 1
+                report.documents += 1
+                yield document
         report.document_kinds = dict(kinds)
         logger.info("%s: %s", self.path, report.summary())

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
 from typing import Any
 
@@ -49,10 +49,14 @@ def parse_date(value: str | int | float) -> int:
     try:
         if len(parts) == 6 and parts[1] in _MONTHS:  # Tue Nov 05 13:24:09 +0000 2024
             hour, minute, second = parts[3].split(":")
-            stamp = calendar.timegm(
-                (int(parts[5]), _MONTHS[parts[1]], int(parts[2]), int(hour), int(minute), int(second))
+            stamp = (
+                _month_start(int(parts[5]), _MONTHS[parts[1]])
+                + (int(parts[2]) - 1) * 86400
+                + int(hour) * 3600
+                + int(minute) * 60
+                + int(second)
             )
-            return stamp - _offset_seconds(parts[4])
+            return stamp if parts[4] == "+0000" else stamp - _offset_seconds(parts[4])
         if len(parts) == 3 and parts[2][:1] in "+-":  # 2015-01-31 19:53:39 +0000
             return int(datetime.fromisoformat(f"{parts[0]}T{parts[1]}{parts[2]}").timestamp())
         if value.isdigit():
@@ -63,6 +67,17 @@ def parse_date(value: str | int | float) -> int:
     if parsed.tzinfo is None:
         parsed = parsed.replace(tzinfo=UTC)
     return int(parsed.timestamp())
+
+
+_MONTH_STARTS: dict[tuple[int, int], int] = {}
+
+
+def _month_start(year: int, month: int) -> int:
+    """Epoch seconds of the first of a month (cached: 100,000 dates fall in a few hundred months)."""
+    start = _MONTH_STARTS.get((year, month))
+    if start is None:
+        start = _MONTH_STARTS[(year, month)] = calendar.timegm((year, month, 1, 0, 0, 0))
+    return start
 
 
 def _offset_seconds(offset: str) -> int:
@@ -92,44 +107,38 @@ def media_marker(media: Iterable[Mapping[str, Any]]) -> str:
     return " ".join(f"[{word}]" if n == 1 else f"[{n} {word}s]" for word, n in counts.items())
 
 
-def _index_pair(entity: Mapping[str, Any]) -> tuple[int, int] | None:
-    indices = entity.get("indices")
-    if not isinstance(indices, Sequence) or len(indices) != 2:
-        return None
+def _span(text: str, entity: Mapping[str, Any], short: str) -> tuple[int, int] | None:
+    """Where the entity's t.co link is in `text`: its indices when they agree, else wherever it is found."""
     try:
-        return int(indices[0]), int(indices[1])
-    except (TypeError, ValueError):
-        return None
+        start, end = entity["indices"]
+        start, end = int(start), int(end)
+        if text[start:end] == short:
+            return start, end
+    except (KeyError, TypeError, ValueError):
+        pass
+    # indices missing or off (seen in legacy exports): fall back to finding the link itself
+    at = text.find(short) if short else -1
+    return (at, at + len(short)) if at >= 0 else None
 
 
 def _replacements(
-    text: str, entities: Mapping[str, Any], extended_entities: Mapping[str, Any] | None
+    text: str, entities: Mapping[str, Any], extended_entities: Mapping[str, Any] | None, marker: str | None
 ) -> list[tuple[int, int, str]]:
     """(start, end, replacement) in the escaped text for every link and media entity."""
     found: list[tuple[int, int, str]] = []
-    taken: set[tuple[int, int]] = set()
-    link_entities: list[tuple[Mapping[str, Any], str]] = []
     for url in entities.get("urls") or ():
-        expanded = url.get("expanded_url") or url.get("url") or ""
-        link_entities.append((url, str(expanded)))
-    media = entities.get("media") or ()
+        short = url.get("url") or ""
+        span = _span(text, url, short)
+        if span is not None:
+            found.append((span[0], span[1], url.get("expanded_url") or short))
+    media = entities.get("media")
     if media:
-        all_media = (extended_entities or {}).get("media") or media
-        marker = media_marker(all_media)
+        if marker is None:
+            marker = media_marker((extended_entities or {}).get("media") or media)
         # entities.media holds the first item only; all items share one t.co link, replaced once.
-        link_entities.append((media[0], marker))
-    for entity, replacement in link_entities:
-        short = str(entity.get("url") or "")
-        span = _index_pair(entity)
-        if span is None or text[span[0] : span[1]] != short:
-            # indices missing or off (seen in legacy exports): fall back to finding the link itself
-            at = text.find(short) if short else -1
-            if at < 0:
-                continue
-            span = (at, at + len(short))
-        if span not in taken:
-            taken.add(span)
-            found.append((span[0], span[1], replacement))
+        span = _span(text, media[0], media[0].get("url") or "")
+        if span is not None:
+            found.append((span[0], span[1], marker))
     return found
 
 
@@ -139,17 +148,20 @@ def clean_text(
     extended_entities: Mapping[str, Any] | None = None,
     *,
     escaped: bool = True,
+    marker: str | None = None,
 ) -> str:
     """The readable text of a tweet: t.co links expanded, media as a marker, HTML unescaped last.
 
     `entities` indices point into the escaped `full_text` and count code points, which is what Python
-    slicing counts. A text cut with `…` loses a partial link at its end (it is in no entity).
+    slicing counts. A text cut with `…` loses a partial link at its end (it is in no entity). `marker`
+    is the media marker when the caller has already made it.
     """
     text = full_text
     if entities:
-        replacements = _replacements(text, entities, extended_entities)
-        if replacements:
+        replacements = _replacements(text, entities, extended_entities, marker)
+        if len(replacements) > 1:
             replacements.sort(reverse=True)
+        if replacements:
             pieces: list[str] = []
             end = len(text)
             for start, stop, replacement in replacements:

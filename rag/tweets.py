@@ -35,6 +35,12 @@ class Tweet:
     is_deleted: bool = False
     source_file: str = ""
     edit_ids: tuple[str, ...] = field(default=())
+    raw_text: str = ""
+    """The archive's `full_text` as it was (escaped, cut for long posts): for matching notes."""
+    link_urls: tuple[str, ...] = ()
+    """Expanded URLs of the tweet's links (a quote tweet's only trace)."""
+    media: str = ""
+    """The media marker (`[photo]`), "" without media."""
 
     @property
     def is_retweet(self) -> bool:

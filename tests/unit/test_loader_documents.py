@@ -217,3 +217,17 @@ def test_report_counts_kinds_and_newest_tweet(tmp_path: Path) -> None:
     assert report.tweet_kinds == {"tweet": 1, "retweet": 1, "reply": 1}
     assert report.newest_created_at == "2024-11-06T08:00:00+00:00"
     assert loader.account.screen_name == "alrocar" and loader.account.account_id == ACCOUNT_ID
+
+
+def test_documents_equal_validated_documents(tmp_path: Path) -> None:
+    # the builder skips pydantic re-validation; the result must be indistinguishable from Document(...)
+    from langchain_core.documents import Document
+
+    write_archive(tmp_path, [record("1", "hello"), record("2", "world")])
+    for doc in TwitterArchiveLoader(tmp_path).load():
+        validated = Document(page_content=doc.page_content, metadata=dict(doc.metadata), id=doc.id)
+        assert doc == validated
+        assert doc.model_dump() == validated.model_dump()
+        assert doc.model_fields_set == validated.model_fields_set
+        doc.metadata["extra"] = 1  # still an ordinary, mutable Document
+        doc.page_content = "changed"

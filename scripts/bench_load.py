@@ -1,0 +1,237 @@
+"""Benchmark the archive loader: read a generated archive of 100,000+ tweets and build its Documents.
+
+The archive is made of the real alrocar-2024 fixture tweets (notes, threads and edits included), copied
+with re-numbered ids until there are enough, written pretty-printed in parts as real archives are, under
+a git-ignored folder (.cache/bench/). The load runs in a fresh process so its peak memory is its own. It
+prints tweets per second against the 20,000 tweets/s target, the time to merely parse the same files
+(the floor), and peak memory.
+
+    python scripts/bench_load.py [--tweets 100000] [--dir .cache/bench/archive] [--zip] [--tracemalloc]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import resource
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+FIXTURE = ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
+TARGET_TWEETS_PER_S = 20_000
+PART_SIZE = 25_000
+ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 seconds later: keeps note/tweet millisecond gaps exact
+
+
+def _load_js(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8-sig")
+    return json.loads(text[text.index("=") + 1 :].strip().rstrip(";"))
+
+
+def _shift(value: str, offset: int) -> str:
+    return str(int(value) + offset)
+
+
+def _copy_tweet(tweet: dict[str, Any], offset: int) -> dict[str, Any]:
+    copy = dict(tweet)
+    copy["id_str"] = copy["id"] = _shift(tweet["id_str"], offset)
+    for key in ("in_reply_to_status_id_str", "in_reply_to_status_id"):
+        if key in tweet:
+            copy[key] = _shift(tweet[key], offset)
+    info = tweet.get("edit_info") or {}
+    if "initial" in info:
+        ids = [_shift(i, offset) for i in info["initial"].get("editTweetIds", [])]
+        copy["edit_info"] = {"initial": {**info["initial"], "editTweetIds": ids}}
+    elif "edit" in info:
+        control = info["edit"].get("editControlInitial", {})
+        ids = [_shift(i, offset) for i in control.get("editTweetIds", [])]
+        edit = {**info["edit"], "editControlInitial": {**control, "editTweetIds": ids}}
+        copy["edit_info"] = {"edit": edit}
+    return copy
+
+
+def _dump(global_name: str, items: list[Any]) -> str:
+    return f"window.{global_name} = " + json.dumps(
+        items, indent=2, ensure_ascii=False, separators=(",", " : ")
+    )
+
+
+def generate(target: int, directory: Path) -> int:
+    """Write an archive of at least `target` tweets to `directory`; returns the number of tweet records."""
+    tweets = [item["tweet"] for item in _load_js(FIXTURE / "data" / "tweets.js")]
+    notes = _load_js(FIXTURE / "data" / "note-tweet.js")
+    manifest = _load_js(FIXTURE / "data" / "manifest.js")
+    copies = math.ceil(target / len(tweets)) + 1  # + 1: edits and duplicates are dropped
+    all_tweets: list[dict[str, Any]] = []
+    all_notes: list[dict[str, Any]] = []
+    for copy in range(copies):
+        offset = copy * ID_SHIFT
+        all_tweets.extend({"tweet": _copy_tweet(t, offset)} for t in tweets)
+        for item in notes:
+            note = dict(item["noteTweet"])
+            note["noteTweetId"] = _shift(note["noteTweetId"], offset)
+            all_notes.append({"noteTweet": note})
+    data = directory / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    files = []
+    for part, start in enumerate(range(0, len(all_tweets), PART_SIZE)):
+        name = "tweets.js" if part == 0 else f"tweets-part{part}.js"
+        chunk = all_tweets[start : start + PART_SIZE]
+        (data / name).write_text(_dump(f"YTD.tweets.part{part}", chunk), encoding="utf-8")
+        files.append(
+            {"fileName": f"data/{name}", "globalName": f"YTD.tweets.part{part}", "count": str(len(chunk))}
+        )
+    (data / "note-tweet.js").write_text(_dump("YTD.note_tweet.part0", all_notes), encoding="utf-8")
+    manifest["dataTypes"] = {
+        "tweets": {"files": files},
+        "noteTweet": {
+            "files": [
+                {
+                    "fileName": "data/note-tweet.js",
+                    "globalName": "YTD.note_tweet.part0",
+                    "count": str(len(all_notes)),
+                }
+            ]
+        },
+    }
+    (data / "manifest.js").write_text(
+        "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2), encoding="utf-8"
+    )
+    (directory / "records.txt").write_text(str(len(all_tweets)))
+    return len(all_tweets)
+
+
+def zip_archive(directory: Path) -> Path:
+    """The generated archive as a deflated zip beside it."""
+    path = directory.with_suffix(".zip")
+    if not path.exists():
+        with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as zf:
+            for file in sorted((directory / "data").iterdir()):
+                zf.write(file, f"data/{file.name}")
+    return path
+
+
+def _peak_rss_mib() -> float:
+    """Peak resident memory of this process (VmHWM; ru_maxrss would count the parent's before exec)."""
+    try:
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def measure_floor(folder: Path) -> dict[str, Any]:
+    """The floor: only reading and parsing the same data files (collector paused, as the loader does)."""
+    import gc
+
+    import orjson
+
+    gc.disable()
+    start, cpu = time.perf_counter(), time.process_time()
+    for file in sorted((folder / "data").glob("*.js")):
+        raw = file.read_bytes()
+        orjson.loads(raw[raw.index(b"=") + 1 :])
+    return {"wall_s": time.perf_counter() - start, "cpu_s": time.process_time() - cpu}
+
+
+def measure(path: Path, use_tracemalloc: bool) -> dict[str, Any]:
+    """Load `path` in this process: timings (wall and CPU), counts and peak memory."""
+    from rag.loader import TwitterArchiveLoader
+
+    if use_tracemalloc:
+        import tracemalloc
+
+        tracemalloc.start()
+    rss_before = _peak_rss_mib()
+    start, cpu = time.perf_counter(), time.process_time()
+    loader = TwitterArchiveLoader(path)
+    documents = list(loader.lazy_load())  # the whole archive is read before the first document
+    total_s, cpu_s = time.perf_counter() - start, time.process_time() - cpu
+    result = {
+        "path": str(path),
+        "records": loader.report.records_read,
+        "tweets": loader.report.tweets_read,
+        "documents": len(documents),
+        "total_s": total_s,
+        "cpu_s": cpu_s,
+        "peak_rss_mib": _peak_rss_mib(),
+        "rss_before_mib": rss_before,
+        "load_average": os.getloadavg()[0],
+    }
+    if use_tracemalloc:
+        import tracemalloc
+
+        result["tracemalloc_peak_mib"] = tracemalloc.get_traced_memory()[1] / 2**20
+    return result
+
+
+def _child(*args: str) -> dict[str, Any]:
+    command = [sys.executable, __file__, *args]
+    return dict(json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout))
+
+
+def main() -> None:
+    """Generate (once) and benchmark; `--measure PATH` is the child process that does the timing."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--tweets", type=int, default=100_000, help="at least this many tweets (default 100000)"
+    )
+    parser.add_argument("--dir", type=Path, default=ROOT / ".cache" / "bench" / "archive")
+    parser.add_argument("--zip", action="store_true", help="also load the archive from a zip")
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="also report the Python heap peak (slower)"
+    )
+    parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--measure-floor", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        print(json.dumps(measure(args.measure, args.tracemalloc)))
+        return
+    if args.measure_floor:
+        print(json.dumps(measure_floor(args.measure_floor)))
+        return
+    marker = args.dir / "records.txt"
+    if not marker.exists() or int(marker.read_text()) < args.tweets:
+        print(f"generating {args.tweets:,}+ tweets in {args.dir} ...", flush=True)
+        generate(args.tweets, args.dir)
+    size_mib = sum(f.stat().st_size for f in (args.dir / "data").iterdir()) / 2**20
+    floor = _child("--measure-floor", str(args.dir))
+    targets = [args.dir] + ([zip_archive(args.dir)] if args.zip else [])
+    for target in targets:
+        result = _child("--measure", str(target), *(["--tracemalloc"] if args.tracemalloc else []))
+        print(
+            f"\n{'zip' if target.suffix == '.zip' else 'folder'}: {target} ({size_mib:.0f} MiB of data files)"
+        )
+        print(f"  tweet records        {result['records']:>10,}")
+        print(f"  tweets after edits   {result['tweets']:>10,}")
+        print(f"  documents            {result['documents']:>10,}")
+        print(f"  total                {result['total_s']:>10.2f} s wall, {result['cpu_s']:.2f} s CPU")
+        for label, seconds in (("wall", result["total_s"]), ("CPU", result["cpu_s"])):
+            rate = result["tweets"] / seconds
+            ratio = rate / TARGET_TWEETS_PER_S
+            print(f"  throughput ({label:<4})    {rate:>10,.0f} tweets/s ({ratio:.2f}x the 20,000 target)")
+        print(
+            f"  parse-only floor     {floor['wall_s']:>10.2f} s wall, {floor['cpu_s']:.2f} s CPU "
+            f"(the loader takes {result['cpu_s'] / floor['cpu_s']:.1f}x the floor's CPU time)"
+        )
+        peak, before = result["peak_rss_mib"], result["rss_before_mib"]
+        print(f"  peak RSS             {peak:>10.0f} MiB (at start {before:.0f} MiB)")
+        print(
+            f"  load average         {result['load_average']:>10.1f} on {os.cpu_count()} CPUs (wall time is shared)"
+        )
+        if "tracemalloc_peak_mib" in result:
+            print(f"  Python heap peak     {result['tracemalloc_peak_mib']:>10.0f} MiB (tracemalloc)")
+
+
+if __name__ == "__main__":
+    main()

@@ -226,9 +226,8 @@ def main() -> None:
         )
         peak, before = result["peak_rss_mib"], result["rss_before_mib"]
         print(f"  peak RSS             {peak:>10.0f} MiB (at start {before:.0f} MiB)")
-        print(
-            f"  load average         {result['load_average']:>10.1f} on {os.cpu_count()} CPUs (wall time is shared)"
-        )
+        load = result["load_average"]
+        print(f"  load average         {load:>10.1f} on {os.cpu_count()} CPUs (wall time is shared)")
         if "tracemalloc_peak_mib" in result:
             print(f"  Python heap peak     {result['tracemalloc_peak_mib']:>10.0f} MiB (tracemalloc)")
 

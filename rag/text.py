@@ -41,6 +41,26 @@ def parse_date(value: str | int | float) -> int:
     ISO 8601), `2015-01-31 19:53:39 +0000` (legacy archives) and plain epoch seconds. English month names
     are looked up in a table, so the process locale does not matter.
     """
+    if isinstance(value, str) and len(value) == 30 and value[19:25] == " +0000":
+        # fast path for the tweet format in UTC, "Tue Nov 05 13:24:09 +0000 2024" (every archive tweet)
+        month = _MONTHS.get(value[4:7])
+        if month is not None:
+            try:
+                year = int(value[26:30])
+                start = _MONTH_STARTS.get((year, month)) or _month_start(year, month)
+                return (
+                    start
+                    + (int(value[8:10]) - 1) * 86400
+                    + int(value[11:13]) * 3600
+                    + int(value[14:16]) * 60
+                    + int(value[17:19])
+                )
+            except ValueError:
+                pass  # not quite that format: the general parser decides
+    return _parse_date_general(value)
+
+
+def _parse_date_general(value: str | int | float) -> int:
     if isinstance(value, bool):
         raise DateFormatError(f"not a date: {value!r}")
     if isinstance(value, int | float):
@@ -56,7 +76,7 @@ def parse_date(value: str | int | float) -> int:
                 + int(minute) * 60
                 + int(second)
             )
-            return stamp if parts[4] == "+0000" else stamp - _offset_seconds(parts[4])
+            return stamp - _offset_seconds(parts[4])
         if len(parts) == 3 and parts[2][:1] in "+-":  # 2015-01-31 19:53:39 +0000
             return int(datetime.fromisoformat(f"{parts[0]}T{parts[1]}{parts[2]}").timestamp())
         if value.isdigit():
@@ -205,6 +225,8 @@ def is_retweet_text(full_text: str) -> bool:
 def quoted_status_id(expanded_urls: Iterable[str]) -> str | None:
     """The id of the tweet a quote tweet quotes: its only trace is a link to `/<user>/status/<id>`."""
     for url in expanded_urls:
+        if "/status" not in url:
+            continue
         match = _STATUS_URL.match(url)
         if match:
             return match.group(1)

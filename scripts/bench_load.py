@@ -3,10 +3,10 @@
 The archive is made of the real alrocar-2024 fixture tweets (notes, threads and edits included), copied
 with re-numbered ids until there are enough, written pretty-printed in parts as real archives are, under
 a git-ignored folder (.cache/bench/). The load runs in a fresh process so its peak memory is its own. It
-prints tweets per second against the 20,000 tweets/s target, the time to merely parse the same files
-(the floor), and peak memory.
+prints tweets per second (best of a few runs, wall and CPU time) against the 20,000 tweets/s target, the
+time to merely parse the same files (the floor), and peak memory.
 
-    python scripts/bench_load.py [--tweets 100000] [--dir .cache/bench/archive] [--zip] [--tracemalloc]
+    python scripts/bench_load.py [--tweets 100000] [--repeat 3] [--zip] [--tracemalloc]
 """
 
 from __future__ import annotations
@@ -191,6 +191,7 @@ def main() -> None:
     parser.add_argument(
         "--tracemalloc", action="store_true", help="also report the Python heap peak (slower)"
     )
+    parser.add_argument("--repeat", type=int, default=3, help="runs to take the best of (default 3)")
     parser.add_argument("--measure", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--measure-floor", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -205,28 +206,36 @@ def main() -> None:
         print(f"generating {args.tweets:,}+ tweets in {args.dir} ...", flush=True)
         generate(args.tweets, args.dir)
     size_mib = sum(f.stat().st_size for f in (args.dir / "data").iterdir()) / 2**20
-    floor = _child("--measure-floor", str(args.dir))
     targets = [args.dir] + ([zip_archive(args.dir)] if args.zip else [])
     for target in targets:
-        result = _child("--measure", str(target), *(["--tracemalloc"] if args.tracemalloc else []))
-        print(
-            f"\n{'zip' if target.suffix == '.zip' else 'folder'}: {target} ({size_mib:.0f} MiB of data files)"
-        )
+        floors, runs = [], []
+        for _ in range(args.repeat):  # alternate, so both see the same machine load
+            if target.is_dir():
+                floors.append(_child("--measure-floor", str(target)))
+            runs.append(_child("--measure", str(target), *(["--tracemalloc"] if args.tracemalloc else [])))
+        result = runs[0]
+        best_wall = min(r["total_s"] for r in runs)
+        best_cpu = min(r["cpu_s"] for r in runs)
+        kind = "zip" if target.suffix == ".zip" else "folder"
+        print(f"\n{kind}: {target} ({size_mib:.0f} MiB of data files), best of {len(runs)} runs")
         print(f"  tweet records        {result['records']:>10,}")
         print(f"  tweets after edits   {result['tweets']:>10,}")
         print(f"  documents            {result['documents']:>10,}")
-        print(f"  total                {result['total_s']:>10.2f} s wall, {result['cpu_s']:.2f} s CPU")
-        for label, seconds in (("wall", result["total_s"]), ("CPU", result["cpu_s"])):
+        print(f"  load + documents     {best_wall:>10.2f} s wall, {best_cpu:.2f} s CPU")
+        for label, seconds in (("wall", best_wall), ("CPU", best_cpu)):
             rate = result["tweets"] / seconds
             ratio = rate / TARGET_TWEETS_PER_S
             print(f"  throughput ({label:<4})    {rate:>10,.0f} tweets/s ({ratio:.2f}x the 20,000 target)")
-        print(
-            f"  parse-only floor     {floor['wall_s']:>10.2f} s wall, {floor['cpu_s']:.2f} s CPU "
-            f"(the loader takes {result['cpu_s'] / floor['cpu_s']:.1f}x the floor's CPU time)"
-        )
-        peak, before = result["peak_rss_mib"], result["rss_before_mib"]
-        print(f"  peak RSS             {peak:>10.0f} MiB (at start {before:.0f} MiB)")
-        load = result["load_average"]
+        if floors:
+            floor_wall = min(f["wall_s"] for f in floors)
+            floor_cpu = min(f["cpu_s"] for f in floors)
+            print(
+                f"  parse-only floor     {floor_wall:>10.2f} s wall, {floor_cpu:.2f} s CPU "
+                f"(the loader takes {best_cpu / floor_cpu:.1f}x the floor's CPU time)"
+            )
+        peak = max(r["peak_rss_mib"] for r in runs)
+        print(f"  peak RSS             {peak:>10.0f} MiB (at start {result['rss_before_mib']:.0f} MiB)")
+        load = max(r["load_average"] for r in runs)
         print(f"  load average         {load:>10.1f} on {os.cpu_count()} CPUs (wall time is shared)")
         if "tracemalloc_peak_mib" in result:
             print(f"  Python heap peak     {result['tracemalloc_peak_mib']:>10.0f} MiB (tracemalloc)")

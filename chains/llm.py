@@ -31,8 +31,14 @@ THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
 
-def build_chat_model(settings: Settings) -> ChatOllama:
-    """ChatOllama for `settings.chat_model` on the first Ollama host, with temperature and keep-alive."""
+def build_chat_model(settings: Settings, transport: httpx.BaseTransport | None = None) -> ChatOllama:
+    """ChatOllama for `settings.chat_model` on the first Ollama host, with temperature and keep-alive.
+
+    `transport` replaces the HTTP transport (tests pass `httpx.MockTransport`).
+    """
+    client_kwargs: dict[str, object] = {"timeout": settings.request_timeout}
+    if transport is not None:
+        client_kwargs["transport"] = transport
     return ChatOllama(
         model=settings.chat_model,
         base_url=settings.chat_url,
@@ -40,7 +46,7 @@ def build_chat_model(settings: Settings) -> ChatOllama:
         keep_alive=settings.chat_keep_alive,
         num_ctx=settings.chat_num_ctx if settings.chat_num_ctx > 0 else None,
         reasoning=False,
-        client_kwargs={"timeout": settings.request_timeout},
+        client_kwargs=client_kwargs,
     )
 
 

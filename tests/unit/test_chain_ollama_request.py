@@ -1,0 +1,91 @@
+"""What the chain sends to Ollama's /api/chat (caught by an httpx mock transport, no server)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+
+from chains import build_rag_chain
+from chains.llm import build_chat_model
+from rag.retrieval import build_retriever
+from rag.settings import Settings
+from tests.unit.retrieval_fixtures import make_store
+
+REPLY = "<think>let me think about tomatoes</think>Your tomatoes ripened [1]."
+
+
+class FakeOllama:
+    """Answers /api/chat with a streamed reply in Ollama's NDJSON shape and keeps the request bodies."""
+
+    def __init__(self) -> None:
+        self.requests: list[dict[str, Any]] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        assert request.url.path == "/api/chat"
+        self.requests.append(json.loads(request.content))
+        words = REPLY.split(" ")
+        lines = [
+            {"model": "m", "created_at": "2024-01-01T00:00:00Z", "done": False,
+             "message": {"role": "assistant", "content": word + (" " if i < len(words) - 1 else "")}}
+            for i, word in enumerate(words)
+        ]  # fmt: skip
+        lines.append(
+            {"model": "m", "created_at": "2024-01-01T00:00:00Z", "done": True, "done_reason": "stop",
+             "message": {"role": "assistant", "content": ""}}
+        )  # fmt: skip
+        body = "".join(json.dumps(line) + "\n" for line in lines)
+        return httpx.Response(200, text=body, headers={"content-type": "application/x-ndjson"})
+
+
+def run(tmp_path: Path, settings: Settings, k: int = 5) -> tuple[dict[str, Any], dict[str, Any]]:
+    fake = FakeOllama()
+    llm = build_chat_model(settings, transport=httpx.MockTransport(fake))
+    retriever = build_retriever(settings, make_store(tmp_path), search="similarity", k=k)
+    result = build_rag_chain(retriever, llm, "default").invoke(
+        {"question": "my garden tomatoes are finally ripe"}
+    )
+    assert len(fake.requests) == 1
+    return result, fake.requests[0]
+
+
+def test_request_has_sized_window_settings_and_no_thinking(tmp_path: Path) -> None:
+    settings = Settings(embed_model="x", chat_model="qwen3", chat_temperature=0.1, chat_keep_alive="10m")
+    result, request = run(tmp_path, settings)
+    assert request["model"] == "qwen3"
+    assert request["think"] is False
+    assert request["keep_alive"] == "10m"
+    assert request["options"]["temperature"] == pytest.approx(0.1)
+    prompt_bytes = sum(len(m["content"].encode()) for m in request["messages"])
+    # a window that holds the whole prompt (at least one token per 4 bytes) and the 1024-token answer budget
+    assert request["options"]["num_ctx"] >= prompt_bytes / 4 + 1024
+    assert request["options"]["num_ctx"] % 1024 == 0
+    assert [m["role"] for m in request["messages"]] == ["system", "user"]
+    assert result["answer"] == "Your tomatoes ripened [1]."
+
+
+def test_window_fits_a_long_context(tmp_path: Path) -> None:
+    from langchain_core.documents import Document
+
+    from tests.unit.retrieval_fixtures import DOCUMENTS
+
+    long_post = Document(
+        id="9001",
+        page_content="sourdough " * 1500,  # 15,000 bytes: more than Ollama's default 2048-token window
+        metadata={**DOCUMENTS[0].metadata, "tweet_id": "9001", "tweet_ids": "9001"},
+    )
+    fake = FakeOllama()
+    settings = Settings(embed_model="x")
+    llm = build_chat_model(settings, transport=httpx.MockTransport(fake))
+    retriever = build_retriever(settings, make_store(tmp_path, [long_post]), search="similarity", k=1)
+    build_rag_chain(retriever, llm, "default").invoke({"question": "bread"})
+    # 15,000 bytes are at least 15,000 / 4 = 3,750 tokens; plus 1,024 for the answer, rounded up to 1,024s
+    assert fake.requests[0]["options"]["num_ctx"] >= 5120
+
+
+def test_chat_num_ctx_setting_is_sent_as_is(tmp_path: Path) -> None:
+    _, request = run(tmp_path, Settings(embed_model="x", chat_num_ctx=8192))
+    assert request["options"]["num_ctx"] == 8192

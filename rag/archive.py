@@ -144,9 +144,11 @@ def _read_source(source: ArchiveSource, report: LoadReport, include_deleted: boo
         collector = _Collector(report, Account())
         _read_csv(source.read("tweets.csv"), "tweets.csv", collector)
         return collector.finish([], None)
+    zips = [name for name in source.list_dir("") if name.lower().endswith(".zip")]
+    hint = f"pass {zips[0]} itself" if zips else "pass the archive zip or the folder you unzipped it into"
     raise ArchiveError(
         f"no tweets found in {source.label}: expected data/tweets.js (or data/tweet.js, data/js/tweets/, "
-        "tweets.csv); pass the archive zip or the folder you unzipped it into"
+        f"tweets.csv); {hint}"
     )
 
 

@@ -322,6 +322,32 @@ def test_without_manifest_the_account_is_inferred(tmp_path: Path) -> None:
     result = read_archive(tmp_path)
     assert (result.account.account_id, result.account.screen_name) == (ACCOUNT_ID, "alrocar")
     assert result.tweets[2].text == "pic [photo]"
+    # decided before the owner was known, the self-reply is corrected from "reply" to "tweet"
+    assert [t.kind for t in result.tweets] == ["tweet", "tweet", "tweet"]
+
+
+def test_without_manifest_tweet_headers_give_the_account_id(tmp_path: Path) -> None:
+    headers = js_file(
+        "YTD.tweet_headers.part0",
+        [
+            {
+                "tweet": {
+                    "tweet_id": "11",
+                    "user_id": ACCOUNT_ID,
+                    "created_at": "Tue Nov 05 13:24:09 +0000 2024",
+                }
+            }
+        ],
+    )
+    # a self-reply whose parent was deleted, and a reply to someone else: only the headers tell them apart
+    tweets = [
+        self_reply("11", "5", "continuing a deleted tweet"),
+        record("12", "@x hi", in_reply_to_user_id_str="77"),
+    ]
+    write_archive(tmp_path, tweets, with_manifest=False, extra={"tweet-headers.js": headers})
+    result = read_archive(tmp_path)
+    assert result.account.account_id == ACCOUNT_ID
+    assert [(t.id, t.kind) for t in result.tweets] == [("11", "tweet"), ("12", "reply")]
 
 
 LEGACY_HEADER = (

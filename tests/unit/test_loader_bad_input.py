@@ -50,6 +50,13 @@ def test_folder_without_tweets(tmp_path: Path) -> None:
     assert "no tweets found" in one_line(error) and "data/tweets.js" in str(error.value)
 
 
+def test_folder_holding_the_zip_points_at_it(tmp_path: Path) -> None:
+    (tmp_path / "twitter-2024-11-16-abc.zip").write_bytes(b"PK")
+    with pytest.raises(ArchiveError) as error:
+        read_archive(tmp_path)
+    assert "pass twitter-2024-11-16-abc.zip itself" in one_line(error)
+
+
 def test_truncated_zip(tmp_path: Path) -> None:
     source = write_archive(tmp_path / "src", [record(str(i), f"tweet number {i}") for i in range(1, 50)])
     whole = zipped(source, tmp_path / "whole.zip").read_bytes()

@@ -4,7 +4,7 @@ On the same real tweet texts (the fixture archives' `full_text`), it measures al
 in-process (`SentenceTransformer.encode`, batches of 64) against the stand-in's minilm backend over HTTP
 (`POST /api/embed`, batches of 64, a few requests in flight), alternating the two in rounds so machine load
 hits both alike; the HTTP/in-process ratio should be at least 0.90. Then the hash backend's texts/s over
-HTTP (target: at least 20,000). Usage: `python scripts/bench_standin.py [--texts 1024] [--rounds 3]`.
+HTTP (target: at least 20,000). Usage: `python scripts/bench_standin.py [--texts 256] [--rounds 3]`.
 """
 
 from __future__ import annotations
@@ -99,7 +99,7 @@ def main() -> int:
     """Run both measurements and print the figures and ratios; exit 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--archives", type=Path, default=ARCHIVES, help="folder of archive folders")
-    parser.add_argument("--texts", type=int, default=1024, help="texts per minilm round (default 1024)")
+    parser.add_argument("--texts", type=int, default=256, help="texts per minilm round (default 256)")
     parser.add_argument("--rounds", type=int, default=3, help="alternating minilm rounds (default 3)")
     parser.add_argument("--in-flight", type=int, default=3, help="concurrent HTTP requests (default 3)")
     parser.add_argument("--hash-repeat", type=int, default=8, help="passes over all texts for hash")

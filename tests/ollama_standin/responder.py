@@ -1,10 +1,12 @@
 """The stand-in's chat model: an extractive responder that answers from numbered context, no LLM.
 
-It finds the numbered passages (`[1] 2019-03-02 · tweet · https://x.com/... ` then the text) in the system
-and user messages, takes the question (a `Question:` line, else the last user message without its
-passages), scores each passage by the question words it shares (CJK character bigrams too; stopwords and
-kana-only bigrams do not count; rarer words weigh more) and answers with the best passage's text, cited as
-`[n]`. When no passage shares a word with the question it says it does not know.
+It finds the numbered passages in the system and user messages (a line starting `[n]`, such as
+`[1] 2019-03-02 | tweet | https://x.com/...`, then the text, plain or quoted with `> `), takes the question
+(a `Question:` line, else the last user message without its passages), scores each passage by the
+question words it shares (CJK character bigrams too; stopwords and kana-only bigrams do not count; rarer
+words weigh more) and answers with the best passage's text, cited as `[n]`. When no passage shares a word
+with the question it says it does not know. Asked to rewrite a follow-up into a standalone question, it
+returns the follow-up unchanged.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ MAX_ANSWER_CHARS = 600
 
 _HEADER_RE = re.compile(r"^\s*\[(\d{1,4})\]\s?(.*)$")
 _QUESTION_RE = re.compile(r"^\s*(?:question|pregunta|q)\s*:\s*(.*)$", re.IGNORECASE)
+_FOLLOW_UP_RE = re.compile(r"^\s*follow-?up question\s*:\s*(.*)$", re.IGNORECASE)
+_DELIMITER_RE = re.compile(r"^\s*(?:<<<\s*\w+|\w+\s*>>>)\s*$")
 _END_OF_PASSAGE_RE = re.compile(r"^\s*(?:question|pregunta|answer|respuesta|q|a)\s*:", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://\S+")
 _DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ][\d:+\-Z.]*)?$")
@@ -59,52 +63,67 @@ def _message_text(message: Mapping[str, Any]) -> str:
     return content if isinstance(content, str) else str(content)
 
 
-def parse_passages(text: str) -> list[Passage]:
-    """The numbered passages in `text`: a line starting `[n]` opens one, which runs to the next one."""
-    passages: list[Passage] = []
-    number: int | None = None
-    header = ""
-    body: list[str] = []
+def _header_text(header: str) -> str:
+    """The free text of a header line: without its URL, date and kind parts."""
+    parts = [part.strip() for part in _META_SEPARATORS.split(_URL_RE.sub(" ", header)) if part.strip()]
+    return " ".join(p for p in parts if not _DATE_RE.match(p) and p.lower() not in _KINDS).strip()
 
-    def close() -> None:
-        if number is not None:
-            passages.append(Passage(number, header, _passage_text(header, body)))
 
+def _scan(text: str) -> list[tuple[str, str, int]]:
+    """Each line of `text` labelled "header", "body" (of the passage open above it) or "other".
+
+    A `[n]` line opens a passage. It runs to the next one, to a `Question:`-like line or a `<<<X`/`X>>>`
+    delimiter (labelled "other"), or, when the header line carries the passage's text itself
+    (`[1] some text`), to the first blank line. The number is the passage's (0 for "other").
+    """
+    labelled: list[tuple[str, str, int]] = []
+    number = 0
+    inline = False
     for line in text.splitlines():
         match = _HEADER_RE.match(line)
         if match:
-            close()
-            number, header, body = int(match.group(1)), match.group(2).strip(), []
-        elif number is not None and _END_OF_PASSAGE_RE.match(line):
-            close()
-            number, header, body = None, "", []
-        elif number is not None:
-            body.append(line)
-    close()
+            number, inline = int(match.group(1)), bool(_header_text(match.group(2)))
+            labelled.append(("header", line, number))
+            continue
+        ends = _END_OF_PASSAGE_RE.match(line) or _DELIMITER_RE.match(line) or (inline and not line.strip())
+        if number and ends:
+            number = 0
+        labelled.append(("body", line, number) if number else ("other", line, 0))
+    return labelled
+
+
+def parse_passages(text: str) -> list[Passage]:
+    """The numbered passages in `text` (see `_scan` for where one ends)."""
+    headers: dict[int, str] = {}
+    bodies: dict[int, list[str]] = {}
+    order: list[int] = []
+    for label, line, number in _scan(text):
+        if label == "header":
+            match = _HEADER_RE.match(line)
+            headers[number] = match.group(2).strip() if match else ""
+            bodies[number] = []
+            order.append(number)
+        elif label == "body":
+            bodies[number].append(line)
+    seen: set[int] = set()
+    passages = []
+    for number in order:
+        if number not in seen:
+            seen.add(number)
+            passages.append(Passage(number, headers[number], _passage_text(headers[number], bodies[number])))
     return passages
 
 
 def _passage_text(header: str, body: list[str]) -> str:
-    """The passage's own words: the body, or the header without its date, kind and URL parts."""
-    text = "\n".join(body).strip()
-    if text:
-        return text
-    parts = [part for part in _META_SEPARATORS.split(_URL_RE.sub(" ", header)) if part.strip()]
-    kept = [p.strip() for p in parts if not _DATE_RE.match(p.strip()) and p.strip().lower() not in _KINDS]
-    return " ".join(kept).strip()
+    """The passage's own words: its header's free text and its `> ` quoted lines (else its body)."""
+    quoted = [line.strip()[1:].strip() for line in body if line.strip().startswith(">")]
+    text = "\n".join(quoted if quoted else body).strip()
+    return "\n".join(part for part in (_header_text(header), text) if part)
 
 
 def _strip_passages(text: str) -> str:
-    """`text` without its passages (header lines and the lines after them)."""
-    kept: list[str] = []
-    inside = False
-    for line in text.splitlines():
-        if _HEADER_RE.match(line):
-            inside = True
-        elif inside and _END_OF_PASSAGE_RE.match(line):
-            inside = False
-        if not inside:
-            kept.append(line)
+    """`text` without its passages and context delimiters."""
+    kept = [line for label, line, _ in _scan(text) if label == "other" and not _DELIMITER_RE.match(line)]
     return "\n".join(kept).strip()
 
 
@@ -120,6 +139,18 @@ def find_question(messages: Sequence[Mapping[str, Any]]) -> str:
             return match.group(1).strip()
     stripped = _strip_passages(last)
     return stripped or last.strip()
+
+
+def _follow_up(messages: Sequence[Mapping[str, Any]]) -> str:
+    """The follow-up question of a "rewrite it as a standalone question" request, or ""."""
+    if not any("standalone question" in _message_text(m).lower() for m in messages):
+        return ""
+    user_messages = [m for m in messages if m.get("role") == "user"]
+    for line in reversed(_message_text(user_messages[-1]).splitlines() if user_messages else []):
+        match = _FOLLOW_UP_RE.match(line)
+        if match and match.group(1).strip():
+            return match.group(1).strip()
+    return ""
 
 
 def terms(text: str) -> set[str]:
@@ -156,6 +187,9 @@ def answer(messages: Sequence[Mapping[str, Any]]) -> str:
     for message in messages:
         if message.get("role") in ("system", "user"):
             passages.extend(parse_passages(_message_text(message)))
+    follow_up = _follow_up(messages)
+    if follow_up and not passages:
+        return follow_up
     chosen = best_passage(find_question(messages), passages)
     if chosen is None:
         return DONT_KNOW

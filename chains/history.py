@@ -8,6 +8,7 @@ Without history the question is used as it is and the model is not called. The r
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
@@ -24,6 +25,7 @@ logger = logging.getLogger(__name__)
 CONDENSE_PROMPT = "condense"
 CONDENSE_VARIABLES = frozenset({"chat_history", "question"})
 MAX_HISTORY_MESSAGES = 12
+_LABEL = re.compile(r"^\s*(?:standalone question|question|rewritten question)\s*:\s*", re.IGNORECASE)
 
 
 def history_messages(raw: Any) -> list[BaseMessage]:
@@ -66,8 +68,9 @@ def build_condense_step(llm: BaseChatModel, prompt: ChatPromptTemplate | None = 
             if translated is error:
                 raise
             raise translated from error
-        rewritten = strip_thinking(reply.text).strip().strip('"').strip()
-        standalone = rewritten.splitlines()[0].strip() if rewritten else ""
+        rewritten = strip_thinking(reply.text).strip()
+        first_line = rewritten.splitlines()[0] if rewritten else ""
+        standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
         logger.debug("follow-up %r rewritten as %r", question, standalone)
         return standalone or question
 

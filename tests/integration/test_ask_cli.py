@@ -251,6 +251,15 @@ def test_bad_date_flag_is_one_line(indexed: dict[str, str]) -> None:
     assert "YYYY-MM-DD" in result.stderr
 
 
+def test_prompt_flag_by_name_and_unknown_name(indexed: dict[str, str]) -> None:
+    data = ask_json(indexed, "what is my cat called?", "--prompt", "concise")
+    assert "Pastel" in data["answer"]
+    result = ask(indexed, "anything", "--prompt", "no-such-prompt")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "no prompt named 'no-such-prompt'" in result.stderr and "concise" in result.stderr
+
+
 def test_real_archive_question(standin: Any, tmp_path: Path, archives_dir: Path) -> None:
     server = standin(backend="hash")
     env = env_for(server.url, tmp_path / "chroma")

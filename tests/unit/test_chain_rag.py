@@ -137,6 +137,15 @@ def test_follow_up_is_rewritten_before_retrieval(retriever: Any) -> None:
     assert "and the ones for beginners?" in rewrite_prompt
 
 
+def test_rewrite_label_and_quotes_are_removed(retriever: Any) -> None:
+    llm = fake('Standalone question: "python tips for beginners"\nI kept the topic.', "Tips [1].")
+    history = [("human", "python tips for experts?"), ("ai", "Yes [1].")]
+    result = build_rag_chain(retriever, llm, "default").invoke(
+        {"question": "beginners?", "chat_history": history}
+    )
+    assert result["standalone_question"] == "python tips for beginners"
+
+
 def test_no_history_means_no_rewrite_call(retriever: Any) -> None:
     recorder = Recorder()
     chain = build_rag_chain(retriever, fake("Tips [1]."), "default")

@@ -231,3 +231,15 @@ def test_documents_equal_validated_documents(tmp_path: Path) -> None:
         assert doc.model_fields_set == validated.model_fields_set
         doc.metadata["extra"] = 1  # still an ordinary, mutable Document
         doc.page_content = "changed"
+
+
+def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    import gc
+
+    write_archive(tmp_path, [record("1", "hello"), record("2", "world")])
+    TwitterArchiveLoader(tmp_path).load()
+    assert gc.isenabled() and gc.get_freeze_count() == 0
+    documents = TwitterArchiveLoader(tmp_path).lazy_load()
+    next(documents)
+    documents.close()  # a caller that stops early
+    assert gc.isenabled() and gc.get_freeze_count() == 0

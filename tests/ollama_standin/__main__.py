@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 import time
@@ -112,7 +113,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"ollama stand-in listening on http://{host}:{port}", flush=True)
     try:
         server.serve_forever(poll_interval=0.2)
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, SystemExit):  # Ctrl-C, or SIGTERM (see _stop)
         pass
     finally:
         server.server_close()
@@ -120,4 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    status = main()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)  # skip the interpreter teardown, which takes seconds once torch is loaded

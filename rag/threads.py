@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from rag.tweets import Tweet
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class TweetGroup:
     """One tweet on its own, or a thread (two or more tweets, ordered by id, the root first)."""
 
@@ -39,22 +39,20 @@ def group_threads(tweets: Iterable[Tweet], account_id: str | None) -> list[Tweet
     archive holds only its owner's tweets).
     """
     ordered = sorted(tweets, key=lambda tweet: int(tweet.id))
-    by_id = {tweet.id: tweet for tweet in ordered}
     root_of: dict[str, str] = {}
     members: dict[str, list[Tweet]] = {}
-    for tweet in ordered:  # parents have smaller ids, so they are placed before their replies
+    for tweet in ordered:  # parents have smaller ids, so they are placed (in root_of) before their replies
         parent = tweet.in_reply_to_status_id
-        continues = (
+        if (
             parent is not None
-            and parent in by_id
-            and not tweet.is_retweet
+            and parent in root_of
+            and tweet.kind != "retweet"
             and (account_id is None or tweet.in_reply_to_user_id == account_id)
-        )
-        if continues and parent in root_of:
+        ):
             root = root_of[parent]
+            members[root].append(tweet)
         else:
             root = tweet.id
-            members[root] = []
+            members[root] = [tweet]
         root_of[tweet.id] = root
-        members[root].append(tweet)
     return [TweetGroup(tuple(group)) for group in members.values()]

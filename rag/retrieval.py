@@ -5,7 +5,8 @@ One factory, `build_retriever(settings, vector_store, lexical_index, ...)`, retu
 given to the factory, intersected with the date range the question names ("in 2019", "last year", from
 `rag.dates.parse_date_range`); the same filter goes to Chroma (`where`) and to the lexical index. The date
 words are taken out of the text that is searched. Abstention: when the best dense relevance (cosine
-similarity, 1 - cosine distance) is below the threshold, the retriever returns no documents. The threshold
+similarity, 1 - cosine distance) is below the threshold, the retriever returns no documents (hybrid search
+makes one exception: its best BM25 hit contains an @handle or #hashtag the question names). The threshold
 is `RELEVANCE_THRESHOLD` when set, else the calibrated default of the embedding model in
 `CALIBRATED_THRESHOLDS` below (calibrated on the evaluation set by `scripts/eval_retrieval.py`).
 Every returned document carries `relevance` (cosine similarity, when the dense side saw it) in its metadata.
@@ -32,6 +33,7 @@ from rag.dates import parse_date_range
 from rag.errors import ConfigError, IndexStoreError
 from rag.filters import Filter, KindMode
 from rag.settings import SEARCH_TYPES, SearchType, Settings
+from rag.tokens import tagged_tokens, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -99,6 +101,7 @@ class RetrievalResult:
     best_relevance: float | None
     threshold: float
     abstained: bool
+    exact_tag_match: bool = False
 
 
 class TweetRetriever(BaseRetriever):
@@ -182,13 +185,33 @@ class TweetRetriever(BaseRetriever):
                 fused.append(document)
         return fused
 
+    def _has_exact_tag(
+        self, query: str, lexical: Sequence[tuple[str, float]], dense: Sequence[Document]
+    ) -> bool:
+        """Whether the best lexical hit contains an @handle / #hashtag the question names."""
+        tags = tagged_tokens(tokenize(query))
+        if not tags or not lexical:
+            return False
+        top_id = lexical[0][0]
+        found = [d for d in dense if d.id == top_id] or self.vector_store.get_by_ids([top_id])
+        return bool(found) and bool(set(tags) & set(tokenize(found[0].page_content)))
+
     def retrieve(self, question: str) -> RetrievalResult:
-        """Search for a question and decide on abstention; the result says why."""
+        """Search for a question and decide on abstention; the result says why.
+
+        Hybrid search does not abstain when the best BM25 hit contains an @handle or #hashtag the
+        question names (an exact match is evidence however low the dense relevance is).
+        """
         query, where = self.plan(question)
         n = max(self.k, self.fetch_k) if self.search_type != "similarity" else self.k
         dense, (embedding, vectors) = self._dense(query, where, n, with_vectors=self.search_type == "mmr")
         best = max((float(d.metadata["relevance"]) for d in dense), default=None)
-        if best is None or best < self.threshold:
+        lexical: list[tuple[str, float]] = []
+        exact = False
+        if self.search_type == "hybrid":
+            lexical = self.lexical_index.search(query, self.fetch_k, where=where)
+            exact = self._has_exact_tag(query, lexical, dense)
+        if (best is None or best < self.threshold) and not exact:
             logger.info("abstaining on %r: best relevance %s below %s", question, best, self.threshold)
             return RetrievalResult(query, [], where, best, self.threshold, True)
         if self.search_type == "similarity":
@@ -199,9 +222,8 @@ class TweetRetriever(BaseRetriever):
             )
             documents = [dense[i] for i in chosen]
         else:
-            lexical = self.lexical_index.search(query, self.fetch_k, where=where)
             documents = self._fuse(dense, lexical)
-        return RetrievalResult(query, documents, where, best, self.threshold, False)
+        return RetrievalResult(query, documents, where, best, self.threshold, False, exact)
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun

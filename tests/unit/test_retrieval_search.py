@@ -95,6 +95,18 @@ def test_hybrid_brings_in_exact_handle_match_from_bm25(store: Any) -> None:
     assert alice.metadata["url"] == "https://x.com/tessa/status/1004"
 
 
+def test_exact_handle_overrides_abstention_in_hybrid_only(store: Any) -> None:
+    hybrid = build_retriever(SETTINGS, store, make_lexical(), search="hybrid", k=2, threshold=0.6)
+    result = hybrid.retrieve("what did I tell @alice")
+    assert result.best_relevance is not None and result.best_relevance < 0.6
+    assert result.exact_tag_match and not result.abstained
+    assert ids(result.documents)[0] == "1004"
+    # a handle nobody was mentioned with: no exact match, so the low relevance still abstains
+    assert hybrid.retrieve("what did I tell @bob").abstained
+    similarity = build_retriever(SETTINGS, store, search="similarity", threshold=0.6)
+    assert similarity.retrieve("what did I tell @alice").abstained
+
+
 def test_mmr_returns_k_distinct_documents_best_first(store: Any) -> None:
     retriever = build_retriever(SETTINGS, store, search="mmr", k=3)
     found = retriever.invoke("python tips for beginners")

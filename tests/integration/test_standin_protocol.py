@@ -405,12 +405,12 @@ def test_latency_and_slow_stream(standin: StandinFactory) -> None:
 
 
 def test_client_hanging_up_mid_stream_does_not_hurt_the_server(standin: StandinFactory) -> None:
-    handle = standin("hash", slow_stream_ms=200)
+    handle = standin("hash", slow_stream_ms=200, latency_ms=300)
     body = {"model": "extractive", "messages": chat_messages("the marathon?")}
     with httpx.Client(base_url=handle.url) as http, http.stream("POST", "/api/chat", json=body) as response:
         first_line = next(response.iter_lines())
     with pytest.raises(httpx.TimeoutException):
-        httpx.post(f"{handle.url}/api/embed", json={"model": "hash-embed", "input": "x"}, timeout=0.0001)
+        httpx.post(f"{handle.url}/api/embed", json={"model": "hash-embed", "input": "x"}, timeout=0.05)
     time.sleep(0.5)  # the server writes the rest of the stream into the closed connection
 
     after = ollama.Client(host=handle.url).chat(model="extractive", messages=chat_messages("the marathon?"))

@@ -114,7 +114,9 @@ def _read_archive(path: Path, include_deleted: bool) -> ArchiveContents:
 
 def _read_source(source: ArchiveSource, report: LoadReport, include_deleted: bool) -> ArchiveContents:
     manifest = _read_manifest(source, report)
-    tweet_files = _data_files(source, manifest, ("tweets", "tweet"), r"tweets?(?:-part\d+)?\.js", report)
+    tweet_files = _data_files(
+        source, manifest, ("tweets", "tweet"), r"tweets?(?:-part\d+)?\.js", report, missing_is_fatal=True
+    )
     if tweet_files:
         report.archive_format = "tweet.js" if tweet_files[0][0].startswith("data/tweet.") else "tweets.js"
         account = _manifest_account(manifest)
@@ -199,8 +201,13 @@ def _data_files(
     report: LoadReport,
     *,
     check: bool = True,
+    missing_is_fatal: bool = False,
 ) -> list[tuple[str, int | None]]:
-    """(name, expected record count or None) for one data type: the manifest's list plus any found by name."""
+    """(name, expected record count or None) for one data type: the manifest's list plus any found by name.
+
+    A file the manifest lists with records but the archive lacks is a warning, or with `missing_is_fatal`
+    an ArchiveError (an index built from part of the tweets would drop the rest).
+    """
     pattern = re.compile(rf"^data/{name_pattern}$")
     found = [name for name in source.list_dir("data") if pattern.match(name)]
     files: dict[str, int | None] = {}
@@ -213,6 +220,11 @@ def _data_files(
                 _warn(report, f"manifest names {name!r} for {data_type}: not a tweet file name, not read")
             elif source.exists(name):
                 files[name] = count
+            elif count and missing_is_fatal:
+                raise ArchiveError(
+                    f"{source.label}: manifest lists {name} with {count} tweets but the file is missing, "
+                    f"so the archive is incomplete: unzip it again completely, or {REDOWNLOAD}"
+                )
             elif count and check:
                 _warn(
                     report,

@@ -161,3 +161,17 @@ def test_chunk_size_that_does_not_fit_the_model_fails_early() -> None:
 
     with pytest.raises(ConfigError, match="all-minilm"):
         TwitterArchiveLoader("whatever", embed_model="all-minilm", chunk_tokens=4096)
+
+
+def test_part_listed_in_the_manifest_but_missing_is_an_error(tmp_path: Path) -> None:
+    from tests.unit.loader_archives import manifest
+
+    write_archive(tmp_path, [record("1", "fine")])
+    (tmp_path / "data" / "manifest.js").write_text(
+        manifest({"tweets": [("data/tweets.js", 1), ("data/tweets-part1.js", 4000)]}), encoding="utf-8"
+    )
+    with pytest.raises(ArchiveError) as error:
+        read_archive(tmp_path)
+    message = one_line(error)
+    assert "data/tweets-part1.js with 4000 tweets but the file is missing" in message
+    assert "unzip it again" in message

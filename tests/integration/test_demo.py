@@ -9,7 +9,6 @@ import signal
 import socket
 import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -116,7 +115,12 @@ def test_demo_without_ollama_uses_the_standin_and_cites_sample_tweets(tmp_path: 
     assert (tmp_path / "chroma").is_dir()
 
 
-def test_demo_stops_the_standin_on_ctrl_c(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("signum", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)], ids=["ctrl-c", "sigterm"]
+)
+def test_demo_stops_the_standin_when_interrupted(tmp_path: Path, signum: int, status: int) -> None:
+    # The signal goes to the demo alone (not its process group), so the stand-in stops only if the demo
+    # stops it.
     process = subprocess.Popen(
         [sys.executable, "scripts/demo.py", "--index-dir", str(tmp_path)],
         cwd=PROJECT_ROOT,
@@ -124,11 +128,9 @@ def test_demo_stops_the_standin_on_ctrl_c(tmp_path: Path) -> None:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        start_new_session=True,
     )
     assert process.stdout is not None
     url = ""
-    deadline = time.monotonic() + 600
     lines = []
     for line in process.stdout:
         lines.append(line)
@@ -136,11 +138,10 @@ def test_demo_stops_the_standin_on_ctrl_c(tmp_path: Path) -> None:
         if found:
             url = found.group(1)
             break
-        assert time.monotonic() < deadline, "".join(lines)
     assert url and answers(url), "".join(lines)
-    os.killpg(process.pid, signal.SIGINT)  # what Ctrl-C does: the whole foreground group gets SIGINT
+    process.send_signal(signum)
     rest, _ = process.communicate(timeout=60)
-    assert process.returncode == 130, "".join(lines) + rest
+    assert process.returncode == status, "".join(lines) + rest
     assert not answers(url)
 
 

@@ -243,3 +243,26 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
     next(documents)
     documents.close()  # a caller that stops early
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_threads_follow_user_ids_not_stale_or_missing_screen_names(tmp_path: Path) -> None:
+    stale = self_reply("11", "10", "renamed since", in_reply_to_screen_name="old_name")
+    unnamed = self_reply("12", "11", "no screen name")
+    del unnamed["in_reply_to_screen_name"]
+    write_archive(tmp_path, [record("10", "root"), stale, unnamed])
+    (doc,) = TwitterArchiveLoader(tmp_path).load()
+    assert doc.metadata["tweet_ids"] == "10,11,12"
+
+
+def test_reply_keeps_its_leading_mentions_display_text_range_is_not_used(tmp_path: Path) -> None:
+    # archives always say display_text_range ["0", len]: the mention stays part of the text
+    reply = record(
+        "5", "@skgsergio sí, eso", in_reply_to_user_id_str="57904811", display_text_range=["0", "18"]
+    )
+    write_archive(tmp_path, [reply])
+    (doc,) = TwitterArchiveLoader(tmp_path).load()
+    assert (doc.page_content, doc.metadata["kind"], doc.metadata["is_reply"]) == (
+        "@skgsergio sí, eso",
+        "reply",
+        True,
+    )

@@ -246,7 +246,8 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
 
 
 def test_threads_follow_user_ids_not_stale_or_missing_screen_names(tmp_path: Path) -> None:
-    stale = self_reply("11", "10", "renamed since", in_reply_to_screen_name="old_name")
+    stale = self_reply("11", "10", "renamed since")
+    stale["in_reply_to_screen_name"] = "old_name"
     unnamed = self_reply("12", "11", "no screen name")
     del unnamed["in_reply_to_screen_name"]
     write_archive(tmp_path, [record("10", "root"), stale, unnamed])

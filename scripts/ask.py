@@ -159,7 +159,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     chain = build_chain(args, settings)
     history: list[tuple[str, str]] = []
     if args.question:
-        reply = answer(chain, args.question, history, args.json)
+        try:
+            reply = answer(chain, args.question, history, args.json)
+        except KeyboardInterrupt:
+            print("\n(stopped)", file=sys.stderr)
+            return 130
         history.extend([("human", args.question), ("ai", reply)])
     if args.interactive:
         return interactive(chain, args.json)

@@ -55,8 +55,8 @@ AJITG25_NOTE = (
 )
 
 
-def load(path: Path, **options: bool) -> tuple[TwitterArchiveLoader, list[Document]]:
-    loader = TwitterArchiveLoader(path, **options)
+def load(path: Path, *, include_deleted: bool = False) -> tuple[TwitterArchiveLoader, list[Document]]:
+    loader = TwitterArchiveLoader(path, include_deleted=include_deleted)
     return loader, loader.load()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Generator
 from pathlib import Path
 
 from rag.documents import estimate_tokens
@@ -241,6 +242,7 @@ def test_loading_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> 
     assert gc.isenabled() and gc.get_freeze_count() == 0
     documents = TwitterArchiveLoader(tmp_path).lazy_load()
     next(documents)
+    assert isinstance(documents, Generator)
     documents.close()  # a caller that stops early
     assert gc.isenabled() and gc.get_freeze_count() == 0
 

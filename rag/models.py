@@ -43,7 +43,7 @@ KNOWN_EMBEDDING_MODELS: tuple[EmbeddingModelInfo, ...] = (
     EmbeddingModelInfo(
         "paraphrase-multilingual", 768, 128, multilingual=True, note="multilingual, small and fast"
     ),
-    EmbeddingModelInfo("granite-embedding", 384, 512, note="English, small (the :278m tag is multilingual, 768 dims)"),
+    EmbeddingModelInfo("granite-embedding", 384, 512, note="English, small (its :278m tag is multilingual)"),
 )
 
 DEFAULT_CONTEXT_TOKENS = 512

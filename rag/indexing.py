@@ -1,12 +1,14 @@
 """Incremental indexing: diff documents against the collection by content hash, embed what changed, write.
 
-Each stored record carries `content_hash` (of the text that is embedded) and `meta_hash` (of its metadata).
-A run reads the ids and hashes the collection holds (in pages, nothing else), skips unchanged documents,
-updates the metadata of documents whose text is unchanged, embeds new and changed ones, and reports records
-no longer in the archive (removed only with `prune`). Embedding runs on the pooled embeddings' threads while
-one writer thread upserts finished batches from a bounded queue, so embedding never waits for Chroma. What
-was written stays written: an interrupted or failing run is resumed by the next one, embedding only what is
-missing. Afterwards the BM25 index is rebuilt from the collection when anything changed.
+Each stored record carries `content_hash` (of its id and the text that is embedded) and `record_hash` (of id,
+text and metadata). A run reads the ids the collection holds (in pages, nothing else), then asks Chroma which
+of the archive's hashes it already has (`$in` queries on the hashes, no metadata fetched): unchanged documents
+are skipped, documents whose text is unchanged get their metadata updated, new and changed ones are embedded,
+and records no longer in the archive are reported (removed only with `prune`). Embedding runs on the pooled
+embeddings' threads while one writer thread upserts finished batches from a bounded queue, so embedding never
+waits for Chroma. What was written stays written: an interrupted or failing run is resumed by the next one,
+embedding only what is missing. Afterwards the BM25 index is rebuilt from the collection when anything
+changed.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ from rag.errors import EmbeddingError, IndexStoreError
 logger = logging.getLogger(__name__)
 
 HASH_KEY = "content_hash"
-META_HASH_KEY = "meta_hash"
+META_HASH_KEY = "record_hash"
+QUERY_CHUNK = 2000
 PAGE_SIZE = 5000
 WRITE_QUEUE_BATCHES = 256
 ABORT_AFTER_FAILED_BATCHES = 3
@@ -92,31 +95,37 @@ class IndexReport:
         return line + f" in {self.seconds:.1f}s ({self.tweets_per_second:.0f} tweets/s)"
 
 
-def content_hash(text: str) -> str:
-    """The hash of the text that gets embedded."""
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+def content_hash(doc_id: str, text: str) -> str:
+    """The hash of what gets embedded (with the id, so that two records never share a hash)."""
+    return hashlib.blake2b(f"{doc_id}\x00{text}".encode(), digest_size=16).hexdigest()
 
 
-def metadata_hash(metadata: Mapping[str, Any]) -> str:
-    """The hash of a document's metadata (the hash keys themselves left out)."""
+def record_hash(doc_id: str, text: str, metadata: Mapping[str, Any]) -> str:
+    """The hash of the whole record: id, text and metadata (the hash keys themselves left out)."""
     payload = {key: value for key, value in metadata.items() if key not in (HASH_KEY, META_HASH_KEY)}
-    encoded = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str).encode("utf-8")
+    encoded = json.dumps([doc_id, text, payload], sort_keys=True, ensure_ascii=False, default=str).encode()
     return hashlib.blake2b(encoded, digest_size=16).hexdigest()
 
 
-def stored_hashes(collection: Collection, page_size: int = PAGE_SIZE) -> dict[str, tuple[str, str]]:
-    """Every id the collection holds, with its content and metadata hashes, read page by page."""
-    hashes: dict[str, tuple[str, str]] = {}
+def stored_ids(collection: Collection, page_size: int = PAGE_SIZE) -> set[str]:
+    """Every id the collection holds, read page by page (ids only)."""
+    ids: set[str] = set()
     offset = 0
     while True:
-        page = collection.get(include=["metadatas"], limit=page_size, offset=offset)
-        ids = page["ids"]
-        for record_id, metadata in zip(ids, page["metadatas"] or [], strict=False):
-            meta = metadata or {}
-            hashes[record_id] = (str(meta.get(HASH_KEY, "")), str(meta.get(META_HASH_KEY, "")))
-        if len(ids) < page_size:
-            return hashes
+        page = collection.get(include=[], limit=page_size, offset=offset)
+        ids.update(page["ids"])
+        if len(page["ids"]) < page_size:
+            return ids
         offset += page_size
+
+
+def ids_with_hashes(collection: Collection, key: str, hashes: Sequence[str]) -> set[str]:
+    """The ids of the records whose metadata `key` is one of `hashes`."""
+    found: set[str] = set()
+    for start in range(0, len(hashes), QUERY_CHUNK):
+        chunk = list(hashes[start : start + QUERY_CHUNK])
+        found.update(collection.get(where={key: {"$in": chunk}}, include=[])["ids"])  # type: ignore[dict-item]
+    return found
 
 
 def iter_records(
@@ -146,10 +155,27 @@ class _Plan:
     stale: list[str] = field(default_factory=list)
 
 
-def plan(documents: Iterable[Document], stored: Mapping[str, tuple[str, str]], report: IndexReport) -> _Plan:
-    """Diff the documents against the stored hashes, counting documents and unchanged ones in `report`."""
+def plan(documents: Iterable[Document], collection: Collection, report: IndexReport) -> _Plan:
+    """Diff the documents against the collection, counting documents and unchanged ones in `report`."""
     result = _Plan()
+    existing = stored_ids(collection)
     seen: set[str] = set()
+    pending: list[tuple[str, str, dict[str, Any]]] = []  # already stored under this id: maybe unchanged
+
+    def settle() -> None:
+        same = ids_with_hashes(collection, META_HASH_KEY, [m[META_HASH_KEY] for _, _, m in pending])
+        rest = [item for item in pending if item[0] not in same]
+        report.unchanged += len(pending) - len(rest)
+        same_text = (
+            ids_with_hashes(collection, HASH_KEY, [m[HASH_KEY] for _, _, m in rest]) if rest else set()
+        )
+        for doc_id, text, metadata in rest:
+            if doc_id in same_text:
+                result.update.append((doc_id, metadata))
+            else:
+                result.embed.append((doc_id, text, metadata))
+        pending.clear()
+
     for document in documents:
         doc_id = document.id
         if not doc_id:
@@ -162,18 +188,17 @@ def plan(documents: Iterable[Document], stored: Mapping[str, tuple[str, str]], r
         seen.add(doc_id)
         report.documents += 1
         metadata = dict(document.metadata)
-        text_hash = content_hash(document.page_content)
-        meta_hash = metadata_hash(metadata)
-        metadata[HASH_KEY] = text_hash
-        metadata[META_HASH_KEY] = meta_hash
-        old = stored.get(doc_id)
-        if old is None or old[0] != text_hash:
-            result.embed.append((doc_id, document.page_content, metadata))
-        elif old[1] != meta_hash:
-            result.update.append((doc_id, metadata))
+        metadata[HASH_KEY] = content_hash(doc_id, document.page_content)
+        metadata[META_HASH_KEY] = record_hash(doc_id, document.page_content, metadata)
+        if doc_id in existing:
+            pending.append((doc_id, document.page_content, metadata))
+            if len(pending) >= PAGE_SIZE:
+                settle()
         else:
-            report.unchanged += 1
-    result.stale = [record_id for record_id in stored if record_id not in seen]
+            result.embed.append((doc_id, document.page_content, metadata))
+    if pending:
+        settle()
+    result.stale = sorted(existing - seen)
     return result
 
 
@@ -331,8 +356,7 @@ def index_documents(
     pool = embeddings if isinstance(embeddings, PooledEmbeddings) else PooledEmbeddings([embeddings], model)
     if not isinstance(embeddings, PooledEmbeddings):
         pool.batch_size = batch_size
-    stored = stored_hashes(collection)
-    todo = plan(documents, stored, report)
+    todo = plan(documents, collection, report)
     report.stale = len(todo.stale)
     report.stale_ids = todo.stale
     logger.info(
@@ -351,6 +375,9 @@ def index_documents(
         for start in range(0, len(todo.stale), max_batch):
             collection.delete(ids=todo.stale[start : start + max_batch])
         report.deleted = len(todo.stale)
+    # Similar lengths in a batch: a server that pads a batch to its longest text (as sentence-transformers
+    # and most batched encoders do) wastes no work on padding. Which order records are written in is moot.
+    todo.embed.sort(key=lambda item: len(item[1]))
     if progress is not None:
         progress.reset(total=len(todo.embed))
     writer = _Writer(collection, max_batch)
@@ -413,4 +440,4 @@ def fail_message(report: IndexReport) -> str:
     )
 
 
-__all__ = ["EmbeddingError", "IndexReport", "content_hash", "index_documents", "metadata_hash", "plan"]
+__all__ = ["EmbeddingError", "IndexReport", "content_hash", "index_documents", "plan", "record_hash"]

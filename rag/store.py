@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
+import chromadb.api.client
 from chromadb.api import ClientAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
@@ -33,6 +34,7 @@ MODEL_KEY = "embed_model"
 DIMENSION_KEY = "embed_dimension"
 DISTANCE_KEY = "distance"
 DEFAULT_MAX_BATCH = 5461
+DEFAULT_SYNC_THRESHOLD = 1000
 
 
 def where(settings: Settings) -> str:
@@ -191,3 +193,39 @@ def write_chunks(
             documents=list(documents[start:end]),
             metadatas=[dict(metadata) for metadata in metadatas[start:end]],
         )
+
+
+def persist_vector_index(settings: Settings) -> None:
+    """Have the embedded Chroma write its whole HNSW index to disk now (call when done with every client).
+
+    Chroma persists the vector index every `sync_threshold` (1,000) writes and replays the rest of its log
+    each time a process first touches the collection (up to 10 s on every later open after a large update).
+    Under a threshold of 1, set before the index is loaded, a one-record rewrite persists it all; the
+    threshold is then put back. Clears chromadb's client cache: earlier clients of this process are stale.
+    """
+    if settings.chroma_host:
+        return  # a Chroma server manages its own index
+    try:
+        collection = find_collection(make_client(settings), settings.collection)
+        if collection is None:
+            return
+        hnsw = (collection.configuration or {}).get("hnsw") or {}
+        threshold = max(int(hnsw.get("sync_threshold") or DEFAULT_SYNC_THRESHOLD), DEFAULT_SYNC_THRESHOLD)
+        collection.modify(configuration={"hnsw": {"sync_threshold": 1}})
+        try:
+            chromadb.api.client.SharedSystemClient.clear_system_cache()
+            fresh = make_client(settings).get_collection(settings.collection)
+            record = fresh.get(limit=1, include=["embeddings", "documents", "metadatas"])
+            if record["ids"]:
+                fresh.upsert(
+                    ids=record["ids"],
+                    embeddings=record["embeddings"],
+                    documents=record["documents"],
+                    metadatas=record["metadatas"],
+                )
+        finally:
+            make_client(settings).get_collection(settings.collection).modify(
+                configuration={"hnsw": {"sync_threshold": threshold}}
+            )
+    except Exception as error:  # only a speed-up for later opens: never fail a run for it
+        logger.warning("could not persist the vector index now: %s", error)

@@ -24,7 +24,14 @@ from rag.indexing import IndexReport, fail_message, index_documents
 from rag.loader import TwitterArchiveLoader
 from rag.ollama_check import preflight
 from rag.settings import Settings
-from rag.store import make_client, max_batch_size, open_collection, where, writer_lock
+from rag.store import (
+    make_client,
+    max_batch_size,
+    open_collection,
+    persist_vector_index,
+    where,
+    writer_lock,
+)
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
@@ -103,6 +110,8 @@ def main(argv: Sequence[str] | None = None) -> int:
                 lexical_dir=settings.lexical_dir,
                 lexical_force=args.recreate,
             )
+        if report.embedded or report.updated or report.deleted:
+            persist_vector_index(settings)
     report.tweets_read = loader.report.tweets_read
     report.seconds = time.perf_counter() - started
     loader_warnings = (

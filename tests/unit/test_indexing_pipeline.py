@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from pathlib import Path
 from typing import Any
@@ -16,7 +17,7 @@ from rag.embeddings import PooledEmbeddings
 from rag.errors import IndexStoreError
 from rag.indexing import index_documents
 from rag.settings import Settings
-from rag.store import open_collection, open_vector_store, writer_lock
+from rag.store import open_collection, open_vector_store, persist_vector_index, writer_lock
 
 MODEL = "fake-embed"
 DIM = 16
@@ -241,3 +242,20 @@ def test_lexical_index_rebuilt_from_the_collection(collection: Collection, tmp_p
     index = lexical.LexicalIndex.load(tmp_path / "lexical", "tweets")
     assert len(index) == 3
     assert index.search("paella", k=1)[0][0] == "1001"
+
+
+def test_index_is_persisted_so_the_next_open_replays_nothing(
+    settings: Settings, collection: Collection
+) -> None:
+    docs = [doc(str(4000 + n), f"tweet {n}") for n in range(1500)]
+    run(collection, docs, CountingFake(size=DIM))
+    persist_vector_index(settings)
+    segments = sqlite3.connect(settings.chroma_dir / "chroma.sqlite3").execute(
+        "SELECT seq_id FROM max_seq_id"
+    )
+    seq_ids = {row[0] for row in segments}
+    assert len(seq_ids) == 1  # the vector segment has applied every write the metadata segment has
+    reopened = chromadb.PersistentClient(path=str(settings.chroma_dir)).get_collection("tweets")
+    assert reopened.count() == 1500
+    assert reopened.configuration["hnsw"]["sync_threshold"] == 1000
+    assert reopened.configuration["hnsw"]["space"] == "cosine"

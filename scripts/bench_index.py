@@ -1,0 +1,332 @@
+"""Benchmark indexing against the Ollama stand-in: throughput, the seed-style loop, re-runs, memory.
+
+In one run, on the same texts and the same server (the `minilm` stand-in, the real all-MiniLM-L6-v2):
+raw `/api/embed` throughput (plain HTTP, same batches and concurrency), our pipeline (`index_documents`:
+diff, embed, write, BM25), `Chroma.from_documents` and the seed-style loop of one embed call and one Chroma
+add per tweet (measured on a sample, rate extrapolated). Then, with the `hash` stand-in: build_index re-run
+on an unchanged 20,000-tweet archive (embedding requests and seconds) and a 100,000-tweet index in a fresh
+process (its peak RSS from `wait4`). Archives are generated from the alrocar-2024 fixture (ids re-numbered)
+under .cache/bench/ (git-ignored).
+
+    python scripts/bench_index.py [--docs 2000] [--seed-sample 100] [--unchanged 20000] [--memory 100000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
+
+import chromadb  # noqa: E402
+import httpx  # noqa: E402
+from chromadb.config import Settings as ChromaSettings  # noqa: E402
+from langchain_chroma import Chroma  # noqa: E402
+from langchain_core.documents import Document  # noqa: E402
+from langchain_ollama import OllamaEmbeddings  # noqa: E402
+
+from rag.embeddings import make_embeddings  # noqa: E402
+from rag.indexing import index_documents  # noqa: E402
+from rag.loader import TwitterArchiveLoader  # noqa: E402
+from rag.models import document_text_for_embedding  # noqa: E402
+from rag.settings import Settings  # noqa: E402
+from rag.store import open_collection  # noqa: E402
+from tests.ollama_standin.process import StandinHandle, start_standin  # noqa: E402
+
+FIXTURE = ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
+CACHE = ROOT / ".cache" / "bench"
+ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 s later in snowflake time: note/tweet gaps stay exact
+PART_SIZE = 25_000
+
+
+def _read_js(path: Path) -> Any:
+    text = path.read_text(encoding="utf-8-sig")
+    return json.loads(text[text.index("=") + 1 :].strip().rstrip(";"))
+
+
+def _shift(value: str, offset: int) -> str:
+    return str(int(value) + offset)
+
+
+def _copy_tweet(tweet: dict[str, Any], offset: int) -> dict[str, Any]:
+    copy = json.loads(json.dumps(tweet))
+    if offset == 0:
+        return copy
+    copy["id_str"] = copy["id"] = _shift(tweet["id_str"], offset)
+    if "in_reply_to_status_id_str" in copy:
+        copy["in_reply_to_status_id_str"] = copy["in_reply_to_status_id"] = _shift(
+            tweet["in_reply_to_status_id_str"], offset
+        )
+    initial = copy.get("edit_info", {}).get("initial", {})
+    if "editTweetIds" in initial:
+        initial["editTweetIds"] = [_shift(i, offset) for i in initial["editTweetIds"]]
+    edit = copy.get("edit_info", {}).get("edit", {})
+    if "initialTweetId" in edit:
+        edit["initialTweetId"] = _shift(edit["initialTweetId"], offset)
+    if "editTweetIds" in edit.get("editControlInitial", {}):
+        edit["editControlInitial"]["editTweetIds"] = [
+            _shift(i, offset) for i in edit["editControlInitial"]["editTweetIds"]
+        ]
+    return copy
+
+
+def make_archive(tweets_wanted: int) -> Path:
+    """An archive of about `tweets_wanted` real alrocar-2024 tweets (copies with new ids), cached."""
+    directory = CACHE / f"archive-{tweets_wanted}"
+    if (directory / "done").is_file():
+        return directory
+    tweets = [item.get("tweet", item) for item in _read_js(FIXTURE / "data" / "tweets.js")]
+    notes = _read_js(FIXTURE / "data" / "note-tweet.js")
+    manifest = _read_js(FIXTURE / "data" / "manifest.js")
+    all_tweets: list[dict[str, Any]] = []
+    all_notes: list[dict[str, Any]] = []
+    for copy in range(math.ceil(tweets_wanted / len(tweets))):
+        offset = copy * ID_SHIFT
+        all_tweets.extend({"tweet": _copy_tweet(tweet, offset)} for tweet in tweets)
+        for item in notes:
+            note = dict(item["noteTweet"])
+            note["noteTweetId"] = _shift(note["noteTweetId"], offset)
+            all_notes.append({"noteTweet": note})
+    all_tweets = all_tweets[:tweets_wanted]
+    data = directory / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    files = []
+    for part, start in enumerate(range(0, len(all_tweets), PART_SIZE)):
+        name = "tweets.js" if part == 0 else f"tweets-part{part}.js"
+        chunk = all_tweets[start : start + PART_SIZE]
+        body = json.dumps(chunk, indent=2, ensure_ascii=False).replace('": ', '" : ')
+        (data / name).write_text(f"window.YTD.tweets.part{part} = {body}", encoding="utf-8")
+        files.append(
+            {"fileName": f"data/{name}", "globalName": f"YTD.tweets.part{part}", "count": str(len(chunk))}
+        )
+    notes_body = json.dumps(all_notes, indent=2, ensure_ascii=False)
+    (data / "note-tweet.js").write_text(f"window.YTD.note_tweet.part0 = {notes_body}", encoding="utf-8")
+    note_file = {
+        "fileName": "data/note-tweet.js",
+        "globalName": "YTD.note_tweet.part0",
+        "count": str(len(all_notes)),
+    }
+    manifest["dataTypes"] = {"tweets": {"files": files}, "noteTweet": {"files": [note_file]}}
+    (data / "manifest.js").write_text(
+        "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2), encoding="utf-8"
+    )
+    (directory / "done").write_text(str(len(all_tweets)))
+    return directory
+
+
+def load_documents(archive: Path, model: str, limit: int) -> tuple[list[Document], float, int]:
+    """The first `limit` documents of the archive, the seconds the loader took, tweets read."""
+    started = time.perf_counter()
+    loader = TwitterArchiveLoader(archive, embed_model=model)
+    documents = list(loader.lazy_load())[:limit]
+    return documents, time.perf_counter() - started, loader.report.tweets_read
+
+
+def raw_throughput(url: str, model: str, texts: Sequence[str], batch: int, concurrency: int) -> float:
+    """Texts per second of bare `/api/embed` requests: same batches, same requests in flight."""
+    prefixed = [document_text_for_embedding(model, text) for text in texts]
+    batches = [prefixed[start : start + batch] for start in range(0, len(prefixed), batch)]
+    with httpx.Client(base_url=url, timeout=600) as client:
+
+        def post(inputs: list[str]) -> int:
+            response = client.post("/api/embed", json={"model": model, "input": inputs})
+            response.raise_for_status()
+            return len(response.json()["embeddings"])
+
+        started = time.perf_counter()
+        with ThreadPoolExecutor(max_workers=concurrency) as pool:
+            done = sum(pool.map(post, batches))
+        seconds = time.perf_counter() - started
+    assert done == len(texts)
+    return len(texts) / seconds
+
+
+def chroma_client(directory: Path) -> Any:
+    return chromadb.PersistentClient(path=str(directory), settings=ChromaSettings(anonymized_telemetry=False))
+
+
+def ours(url: str, model: str, documents: list[Document], batch: int, concurrency: int, work: Path) -> float:
+    """Documents per second of our pipeline into a fresh collection (BM25 rebuild included)."""
+    settings = Settings(chroma_dir=work / "ours", embed_model=model, collection="bench")
+    client = chroma_client(settings.chroma_dir)
+    embeddings = make_embeddings([url], model, batch_size=batch, concurrency=concurrency)
+    started = time.perf_counter()
+    collection = open_collection(client, settings, model, 384)
+    report = index_documents(
+        documents, collection, embeddings, model=model, lexical_dir=settings.lexical_dir, max_batch=5461
+    )
+    seconds = time.perf_counter() - started
+    assert report.embedded == len(documents) and collection.count() == len(documents), report
+    return len(documents) / seconds
+
+
+def from_documents(url: str, model: str, documents: list[Document], work: Path) -> float:
+    """Documents per second of `Chroma.from_documents` with a plain `OllamaEmbeddings`."""
+    client = chroma_client(work / "from_documents")
+    started = time.perf_counter()
+    store = Chroma.from_documents(
+        documents,
+        OllamaEmbeddings(model=model, base_url=url),
+        client=client,
+        collection_name="bench",
+        collection_configuration={"hnsw": {"space": "cosine"}},
+    )
+    seconds = time.perf_counter() - started
+    assert store._collection.count() == len(documents)
+    return len(documents) / seconds
+
+
+def seed_loop(url: str, model: str, documents: list[Document], work: Path) -> float:
+    """Documents per second of one embed call and one Chroma add per tweet (the seed's loop)."""
+    client = chroma_client(work / "seed")
+    store = Chroma(
+        client=client, collection_name="bench", embedding_function=OllamaEmbeddings(model=model, base_url=url)
+    )
+    started = time.perf_counter()
+    for document in documents:
+        store.add_texts([document.page_content], metadatas=[document.metadata], ids=[str(document.id)])
+    return len(documents) / (time.perf_counter() - started)
+
+
+def run_build_index_rss(archive: Path, url: str, chroma_dir: Path) -> tuple[dict[str, Any], float, float]:
+    """Like `run_build_index`, reaping the child with wait4 to read its own peak RSS."""
+    env = dict(os.environ)
+    env.update(
+        OLLAMA_BASE_URL=url,
+        EMBED_HOSTS="",
+        EMBED_MODEL="hash-embed",
+        CHROMA_DIR=str(chroma_dir),
+        COLLECTION="bench",
+    )
+    env["CHROMA_HOST"] = ""
+    with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            [sys.executable, str(ROOT / "scripts" / "build_index.py"), "--archive", str(archive), "--json"],
+            env=env,
+            stdout=out_file,
+            stderr=err_file,
+        )
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out_file.seek(0)
+        err_file.seek(0)
+        if process.returncode != 0:
+            raise SystemExit(f"build_index failed ({process.returncode}): {err_file.read().strip()}")
+        return json.loads(out_file.read()), wall, usage.ru_maxrss / 1024
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--docs", type=int, default=2000, help="documents for the throughput comparison")
+    parser.add_argument("--seed-sample", type=int, default=100, help="documents for the seed-style loop")
+    parser.add_argument("--batch-size", type=int, default=64)
+    parser.add_argument("--concurrency", type=int, default=2)
+    parser.add_argument(
+        "--unchanged", type=int, default=20_000, help="tweets for the unchanged re-run (0 skips)"
+    )
+    parser.add_argument(
+        "--memory", type=int, default=100_000, help="tweets for the peak-memory run (0 skips)"
+    )
+    parser.add_argument("--skip-minilm", action="store_true", help="skip the minilm throughput comparison")
+    return parser.parse_args()
+
+
+def main() -> int:
+    """Run the benchmarks and print the figures side by side."""
+    args = parse_args()
+    CACHE.mkdir(parents=True, exist_ok=True)
+    lines: list[str] = []
+
+    def say(line: str) -> None:
+        print(line, flush=True)
+        lines.append(line)
+
+    if not args.skip_minilm:
+        standin: StandinHandle = start_standin("minilm")
+        try:
+            model = standin.embed_model
+            archive = make_archive(max(args.docs * 2, 3000))
+            documents, load_seconds, tweets = load_documents(archive, model, args.docs)
+            texts = [document.page_content for document in documents]
+            say(
+                f"minilm stand-in, {len(documents)} documents (loader: {tweets} tweets in {load_seconds:.1f}s)"
+            )
+            raw_throughput(standin.url, model, texts[:256], args.batch_size, args.concurrency)  # warm up
+            with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+                work = Path(tmp)
+                raw = raw_throughput(standin.url, model, texts, args.batch_size, args.concurrency)
+                ours_rate = ours(standin.url, model, documents, args.batch_size, args.concurrency, work)
+                fd_rate = from_documents(standin.url, model, documents, work)
+                seed_rate = seed_loop(standin.url, model, documents[: args.seed_sample], work)
+                raw_after = raw_throughput(standin.url, model, texts, args.batch_size, args.concurrency)
+            raw_mean = (raw + raw_after) / 2
+            say(
+                f"  raw /api/embed (batch {args.batch_size}, {args.concurrency} in flight): {raw:7.1f} docs/s "
+                f"(again after: {raw_after:.1f})"
+            )
+            say(
+                f"  our pipeline (embed + write + BM25):         {ours_rate:7.1f} docs/s = "
+                f"{ours_rate / raw_mean:.0%} of raw (target >= 90%)"
+            )
+            say(
+                f"  Chroma.from_documents:                      {fd_rate:7.1f} docs/s -> ours x{ours_rate / fd_rate:.2f}"
+            )
+            say(
+                f"  seed loop (1 embed + 1 add per tweet, {args.seed_sample}):   {seed_rate:7.1f} docs/s -> ours "
+                f"x{ours_rate / seed_rate:.1f} (target >= 20x); {len(documents)} docs would take "
+                f"{len(documents) / seed_rate:.0f}s vs {len(documents) / ours_rate:.0f}s"
+            )
+        finally:
+            standin.stop()
+
+    if args.unchanged or args.memory:
+        standin = start_standin("hash")
+        try:
+            if args.unchanged:
+                archive = make_archive(args.unchanged)
+                with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+                    first, first_wall, _ = run_build_index_rss(archive, standin.url, Path(tmp))
+                    standin.reset_stats()
+                    again, again_wall, _ = run_build_index_rss(archive, standin.url, Path(tmp))
+                    embeds = standin.requests_to("/api/embed") - 1  # the preflight probe
+                say(
+                    f"hash stand-in, {first['tweets_read']} tweets -> {first['documents']} documents: first index "
+                    f"{first['seconds']:.1f}s ({first['tweets_per_second']:.0f} tweets/s)"
+                )
+                say(
+                    f"  unchanged re-run: {embeds} embedding requests, {again['embedded']} embedded, "
+                    f"{again['seconds']:.2f}s in build_index ({again_wall:.2f}s with interpreter start; target < 3 s)"
+                )
+            if args.memory:
+                archive = make_archive(args.memory)
+                with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+                    report, wall, peak = run_build_index_rss(archive, standin.url, Path(tmp))
+                say(
+                    f"hash stand-in, {report['tweets_read']} tweets -> {report['documents']} documents in "
+                    f"{report['seconds']:.0f}s ({report['tweets_per_second']:.0f} tweets/s): peak RSS of "
+                    f"build_index {peak:.0f} MiB (target < 1536 MiB)"
+                )
+        finally:
+            standin.stop()
+    (CACHE / "bench_index.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

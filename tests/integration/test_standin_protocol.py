@@ -11,6 +11,7 @@ import asyncio
 import math
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import ollama
@@ -475,6 +476,17 @@ def test_minilm_similarity_is_semantic(minilm: StandinHandle) -> None:
     )
 
     assert cosine(vectors[0], vectors[1]) > cosine(vectors[0], vectors[2]) + 0.2
+
+
+@pytest.mark.slow
+def test_minilm_serves_concurrent_requests_of_different_lengths(minilm: StandinHandle) -> None:
+    client = ollama.Client(host=minilm.url)
+    batches = [["short", "a much longer tweet about the Valencia marathon, " * i] for i in range(1, 11)]
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(lambda batch: client.embed(model="all-minilm", input=batch), batches * 6))
+
+    assert [len(result.embeddings) for result in results] == [2] * 60
 
 
 @pytest.mark.slow

@@ -10,6 +10,7 @@ serialises model calls, as Ollama gives an embedding model one slot.
 
 from __future__ import annotations
 
+import copy
 import os
 import threading
 from collections.abc import Sequence
@@ -219,12 +220,16 @@ class MiniLMBackend:
         self.model.max_seq_length = MINILM_CONTEXT
         self.dimensions = MINILM_DIMENSIONS
         self.context_length = MINILM_CONTEXT
-        self.tokenizer: Any = self.model.tokenizer
+        # A tokenizer of its own for counting: a fast tokenizer keeps truncation and padding settings
+        # between calls, so sharing the model's across threads breaks the model's batches.
+        self.tokenizer: Any = copy.deepcopy(self.model.tokenizer)
         self._slot = threading.Lock()
+        self._counting = threading.Lock()
 
     def token_counts(self, texts: Sequence[str]) -> list[int]:
         """WordPiece tokens including [CLS] and [SEP], as the model counts them (no truncation)."""
-        encoded = self.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
+        with self._counting:
+            encoded = self.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
         return [len(ids) for ids in encoded["input_ids"]]
 
     def embed(self, texts: Sequence[str], truncate: bool = True) -> tuple[np.ndarray, list[int]]:

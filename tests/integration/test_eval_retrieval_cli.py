@@ -1,0 +1,91 @@
+"""scripts/eval_retrieval.py end to end: a real archive indexed through the hash stand-in, then scored."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = pytest.mark.slow
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+# Read from ajitg25-2025/data/tweets.js: the only tweet to @BrianSsaga, and the four replies to @sciencegirl.
+QUESTIONS = [
+    {
+        "qid": "e1",
+        "question": "What did I reply to @BrianSsaga?",
+        "gold_ids": ["1995740666526322923"],
+        "category": "exact",
+    },
+    {
+        "qid": "e2",
+        "question": "What did I reply to @sciencegirl?",
+        "gold_ids": [
+            "1995191731290312960",
+            "1995688484691186161",
+            "1995692421402026026",
+            "1995739342606901649",
+        ],
+        "category": "exact",
+    },
+    {"qid": "n1", "question": "zzqx wvvk plorf", "gold_ids": [], "category": "no_answer"},
+]
+
+
+def run(script: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(PROJECT / "scripts" / script), *args],
+        env=env,
+        cwd=PROJECT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+
+
+def test_eval_retrieval_scores_every_search_type(standin: Any, archives_dir: Path, tmp_path: Path) -> None:
+    server = standin("hash")
+    env = dict(os.environ)
+    env.update(
+        OLLAMA_BASE_URL=server.url,
+        EMBED_HOSTS="",
+        EMBED_MODEL="hash-embed",
+        CHROMA_DIR=str(tmp_path / "chroma"),
+        COLLECTION="evaltest",
+        CHROMA_HOST="",
+        RELEVANCE_THRESHOLD="",
+    )
+    built = run("build_index.py", env, "--archive", str(archives_dir / "ajitg25-2025"), "--json")
+    assert built.returncode == 0, built.stderr
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("".join(json.dumps(item) + "\n" for item in QUESTIONS), encoding="utf-8")
+
+    result = run(
+        "eval_retrieval.py", env, "--qa", str(qa), "--search", "all", "--json", "--threshold", "0.99"
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["questions"] == 3
+    assert set(report["results"]) == {"similarity", "mmr", "hybrid"}
+    hybrid = report["results"]["hybrid"]
+    assert hybrid["categories"]["exact"]["recall@10"] == 1.0
+    assert hybrid["categories"]["no_answer"]["recall@5"] is None
+    # At a threshold of 0.99 nothing is relevant enough: every question abstains.
+    assert hybrid["abstention"]["correct_abstention"] == 1.0
+    assert hybrid["abstention"]["false_abstention"] == 1.0
+
+
+def test_eval_retrieval_without_an_index_says_what_to_run(tmp_path: Path) -> None:
+    env = dict(os.environ)
+    env.update(
+        OLLAMA_BASE_URL="http://127.0.0.1:9", EMBED_MODEL="hash-embed", CHROMA_DIR=str(tmp_path / "none")
+    )
+    result = run("eval_retrieval.py", env, "--qa", str(PROJECT / "tests" / "eval" / "qa.jsonl"))
+    assert result.returncode == 1
+    assert "build_index.py" in result.stderr

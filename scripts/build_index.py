@@ -122,8 +122,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report_json(report, settings, dimension, loader_warnings))
     else:
         print(report.summary())
-        for warning in loader_warnings:
-            print(f"warning: {warning}", file=sys.stderr)
+        if loader.report.skipped:  # the loader logs its other warnings itself
+            print(f"warning: {loader_warnings[0]}", file=sys.stderr)
     if report.failed:
         raise EmbeddingError(fail_message(report))
     return 0

@@ -229,3 +229,31 @@ def test_unreachable_ollama_and_missing_model_say_what_to_do(
     )
     assert no_archive.returncode == 1
     assert "no archive at" in no_archive.stderr
+
+
+DELETED_TWEET = "1992836646023413808"  # ajitg25-2025 deleted-tweets.js: "@ohhanxiety Lata Mangeshkar 🫡"
+
+
+def test_include_deleted_then_prune(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    env = cli_env(standin("hash").url, tmp_path / "chroma")
+    with_deleted = as_json(build_index(env, "--archive", str(archive), "--include-deleted", "--json"))
+    records = stored(tmp_path / "chroma")
+    by_id = dict(zip(records["ids"], records["metadatas"], strict=True))
+    assert by_id[DELETED_TWEET]["is_deleted"] is True
+    kept = as_json(build_index(env, "--archive", str(archive), "--json"))
+    assert DELETED_TWEET in kept["stale_ids"]
+    assert kept["deleted"] == 0 and kept["stale"] == with_deleted["documents"] - kept["documents"] > 0
+    assert DELETED_TWEET in stored(tmp_path / "chroma")["ids"]
+    pruned = as_json(build_index(env, "--archive", str(archive), "--prune", "--json"))
+    assert pruned["deleted"] == kept["stale"]
+    assert DELETED_TWEET not in stored(tmp_path / "chroma")["ids"]
+    assert len(stored(tmp_path / "chroma")["ids"]) == pruned["documents"]
+
+
+def test_pull_goes_through_the_api(standin: Callable[..., Any], archive: Path, tmp_path: Path) -> None:
+    server = standin("hash")
+    env = cli_env(server.url, tmp_path / "chroma", EMBED_MODEL="nomic-embed-text")
+    result = build_index(env, "--archive", str(archive), "--pull")
+    assert result.returncode == 1
+    assert "could not pull 'nomic-embed-text'" in result.stderr
+    assert server.requests_to("/api/pull") == 1

@@ -265,7 +265,7 @@ def _read_record_files(
     for name, expected in files:
         if not source.exists(name):
             continue
-        payload = read_payload(source, name)
+        payload = read_payload(source, name, tweet_records=True)
         collector.report.files_read.append(name)
         found = collector.add(payload, name, deleted=deleted)
         del payload

@@ -2,7 +2,7 @@
 
 Steps: fetch the real tweets (`scripts/fetch_real_tweets.py`, cached), start the Ollama stand-in with the real
 all-MiniLM-L6-v2 (`python -m tests.ollama_standin --backend minilm`) on a free port, index the evaluation
-archive into `.tweet-rag/eval/chroma` (collection `eval`; incremental, so a second run embeds nothing), then
+archive into `.tweet-rag/eval/chroma` (collection `eval`, updated incrementally by build_index.py), then
 run `scripts/eval_retrieval.py --search all --calibrate` on `tests/eval/qa.jsonl` and stop the stand-in.
 Extra arguments go to eval_retrieval.py (e.g. `--json`). Without `--use-url`, no Ollama is needed.
 """

@@ -23,6 +23,7 @@ _MONTHS = {
     )
 }
 _MEDIA_WORDS = {"photo": "photo", "video": "video", "animated_gif": "gif"}
+_SINGLE_MARKERS = {kind: f"[{word}]" for kind, word in _MEDIA_WORDS.items()}
 _PARTIAL_LINK_AT_END = re.compile(r"\s*(?<!\S)(?:htt\S*|t\.co/\S*)…$")
 _LEADING_MENTIONS = re.compile(r"^(?:@\w+\s+)+")
 _STATUS_URL = re.compile(
@@ -120,6 +121,9 @@ def unescape_html(text: str) -> str:
 
 def media_marker(media: Iterable[Mapping[str, Any]]) -> str:
     """A short marker for a tweet's media: `[photo]`, `[3 photos]`, `[video]`, `[photo] [gif]` ..."""
+    if media.__class__ is list and len(media) == 1:  # the common case: one item
+        item = media[0]
+        return _SINGLE_MARKERS.get(str(item.get("type", "photo")), "[media]")
     counts: dict[str, int] = {}
     for item in media:
         word = _MEDIA_WORDS.get(str(item.get("type", "photo")), "media")
@@ -179,9 +183,11 @@ def clean_text(
     text = full_text
     if entities:
         replacements = _replacements(text, entities, extended_entities, marker)
-        if len(replacements) > 1:
+        if len(replacements) == 1 and replacements[0][2].__class__ is str:  # one link or media item
+            start, stop, replacement = replacements[0]
+            text = text[:start] + replacement + text[stop:]
+        elif replacements:
             replacements.sort(reverse=True)
-        if replacements:
             pieces: list[str] = []
             end = len(text)
             for start, stop, replacement in replacements:

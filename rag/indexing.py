@@ -24,6 +24,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
+import numpy.typing as npt
 from chromadb.api.models.Collection import Collection
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
@@ -36,8 +38,15 @@ logger = logging.getLogger(__name__)
 HASH_KEY = "content_hash"
 META_HASH_KEY = "record_hash"
 QUERY_CHUNK = 2000
+LEXICAL_KEYS = (
+    "created_ts",
+    "kind",
+    "is_retweet",
+    "is_reply",
+    "is_deleted",
+)  # what the BM25 index filters on
 PAGE_SIZE = 5000
-WRITE_QUEUE_BATCHES = 256
+WRITE_QUEUE_BATCHES = 64
 ABORT_AFTER_FAILED_BATCHES = 3
 
 
@@ -204,23 +213,24 @@ def plan(documents: Iterable[Document], collection: Collection, report: IndexRep
 
 @dataclass
 class _Batch:
-    """Embedded records waiting to be written."""
+    """Embedded records waiting to be written (vectors as one float32 array: 8x smaller than lists)."""
 
     ids: list[str]
-    vectors: list[list[float]]
+    vectors: npt.NDArray[np.float32]
     texts: list[str]
     metadatas: list[dict[str, Any]]
 
-    def copy(self) -> _Batch:
-        """A batch with its own lists, safe to extend."""
-        return _Batch(list(self.ids), list(self.vectors), list(self.texts), list(self.metadatas))
-
-    def extend(self, other: _Batch) -> None:
-        """Append `other`'s records."""
-        self.ids += other.ids
-        self.vectors += other.vectors
-        self.texts += other.texts
-        self.metadatas += other.metadatas
+    @staticmethod
+    def merge(batches: Sequence[_Batch]) -> _Batch:
+        """One batch holding the records of `batches`, in order."""
+        if len(batches) == 1:
+            return batches[0]
+        return _Batch(
+            [i for b in batches for i in b.ids],
+            np.concatenate([b.vectors for b in batches]),
+            [t for b in batches for t in b.texts],
+            [m for b in batches for m in b.metadatas],
+        )
 
 
 class _Writer(threading.Thread):
@@ -240,7 +250,7 @@ class _Writer(threading.Thread):
             first = self.queue.get()
             if first is None:
                 return
-            pending = first.copy()
+            pending, count = [first], len(first.ids)
             while True:  # merge what is already waiting into one write
                 try:
                     item = self.queue.get_nowait()
@@ -249,12 +259,13 @@ class _Writer(threading.Thread):
                 if item is None:
                     closed = True
                     break
-                if len(pending.ids) + len(item.ids) > self.max_batch:  # never exceed Chroma's max batch
-                    self._write(pending)
-                    pending = item.copy()
-                else:
-                    pending.extend(item)
-            self._write(pending)
+                if count + len(item.ids) > self.max_batch:  # never exceed Chroma's max batch
+                    self._write(_Batch.merge(pending))
+                    pending, count = [], 0
+                pending.append(item)
+                count += len(item.ids)
+            if pending:
+                self._write(_Batch.merge(pending))
 
     def _write(self, batch: _Batch) -> None:
         if self.error is not None or not batch.ids:
@@ -262,7 +273,7 @@ class _Writer(threading.Thread):
         try:
             self.collection.upsert(
                 ids=batch.ids,
-                embeddings=batch.vectors,  # type: ignore[arg-type]
+                embeddings=batch.vectors,
                 documents=batch.texts,
                 metadatas=batch.metadatas,  # type: ignore[arg-type]
             )
@@ -317,7 +328,8 @@ def _embed_and_write(
             continue
         failed_in_a_row = 0
         ids = [doc_id for doc_id, _, _ in chunk]
-        writer.put(_Batch(ids, result.vectors, [t for _, t, _ in chunk], [m for _, _, m in chunk]))
+        vectors = np.asarray(result.vectors, dtype=np.float32)
+        writer.put(_Batch(ids, vectors, [t for _, t, _ in chunk], [m for _, _, m in chunk]))
         report.embedded += len(chunk)
         if progress is not None:
             progress.update(len(chunk))
@@ -420,7 +432,7 @@ def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexRepo
     for record_id, text, metadata in iter_records(collection):
         ids.append(record_id)
         texts.append(text)
-        metadatas.append(metadata)
+        metadatas.append({key: metadata[key] for key in LEXICAL_KEYS if key in metadata})
     index = LexicalIndex.build(ids, texts, metadatas)
     lexical_dir.mkdir(parents=True, exist_ok=True)
     save_lexical(index, lexical_dir, collection.name)

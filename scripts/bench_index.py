@@ -24,6 +24,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -237,6 +238,9 @@ def parse_args() -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=2000, help="documents for the throughput comparison")
     parser.add_argument("--seed-sample", type=int, default=100, help="documents for the seed-style loop")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="interleaved runs of raw / ours / from_documents"
+    )
     parser.add_argument("--batch-size", type=int, default=64)
     parser.add_argument("--concurrency", type=int, default=2)
     parser.add_argument(
@@ -271,31 +275,41 @@ def main() -> int:
                 f"(loader: {tweets} tweets in {load_seconds:.1f}s)"
             )
             raw_throughput(standin.url, model, texts[:256], args.batch_size, args.concurrency)  # warm up
+            raws: list[float] = []
+            ours_rates: list[float] = []
+            fd_rates: list[float] = []
+            for _ in range(args.repeat):  # interleaved, so that load from elsewhere hits each alike
+                with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
+                    work = Path(tmp)
+                    raws.append(raw_throughput(standin.url, model, texts, args.batch_size, args.concurrency))
+                    ours_rates.append(
+                        ours(standin.url, model, documents, args.batch_size, args.concurrency, work)
+                    )
+                    fd_rates.append(from_documents(standin.url, model, documents, work))
             with tempfile.TemporaryDirectory(dir=CACHE) as tmp:
-                work = Path(tmp)
-                raw = raw_throughput(standin.url, model, texts, args.batch_size, args.concurrency)
-                ours_rate = ours(standin.url, model, documents, args.batch_size, args.concurrency, work)
-                fd_rate = from_documents(standin.url, model, documents, work)
-                seed_rate = seed_loop(standin.url, model, documents[: args.seed_sample], work)
-                raw_after = raw_throughput(standin.url, model, texts, args.batch_size, args.concurrency)
+                seed_rate = seed_loop(standin.url, model, documents[: args.seed_sample], Path(tmp))
             one_request = raw_throughput(standin.url, model, texts, len(texts), 1)
-            raw_mean = (raw + raw_after) / 2
+            raw, ours_rate, fd_rate = median(raws), median(ours_rates), median(fd_rates)
+
+            def runs(values: list[float]) -> str:
+                return ", ".join(f"{value:.1f}" for value in values)
+
+            say(f"  (medians of {args.repeat} interleaved runs; each run in brackets)")
             say(
                 f"  raw /api/embed (batch {args.batch_size}, {args.concurrency} in flight): "
-                f"{raw:7.1f} docs/s "
-                f"(again after: {raw_after:.1f})"
+                f"{raw:7.1f} docs/s [{runs(raws)}]"
             )
             say(f"  raw /api/embed, all {len(texts)} texts in one request: {one_request:7.1f} docs/s")
             say(
-                f"  our pipeline (embed + write + BM25):         {ours_rate:7.1f} docs/s = "
-                f"{ours_rate / raw_mean:.0%} of raw (target >= 90%)"
+                f"  our pipeline (embed + write + BM25): {ours_rate:7.1f} docs/s [{runs(ours_rates)}] = "
+                f"{ours_rate / raw:.0%} of raw (target >= 90%)"
             )
             say(
-                f"  Chroma.from_documents:                      {fd_rate:7.1f} docs/s "
+                f"  Chroma.from_documents: {fd_rate:7.1f} docs/s [{runs(fd_rates)}] "
                 f"-> ours x{ours_rate / fd_rate:.2f}"
             )
             say(
-                f"  seed loop (1 embed + 1 add per tweet, {args.seed_sample}):   {seed_rate:7.1f} docs/s "
+                f"  seed loop (1 embed + 1 add per tweet, {args.seed_sample} docs): {seed_rate:7.1f} docs/s "
                 "-> ours "
                 f"x{ours_rate / seed_rate:.1f} (target >= 20x); {len(documents)} docs would take "
                 f"{len(documents) / seed_rate:.0f}s vs {len(documents) / ours_rate:.0f}s"

@@ -81,6 +81,7 @@ class LexicalIndex:
         self._created_ts = created_ts
         self._has_ts = has_ts
         self._flags = flags
+        self._positions: dict[str, int] | None = None
 
     # ---- building -------------------------------------------------------------------------------------
     @classmethod
@@ -286,6 +287,48 @@ class LexicalIndex:
             elif mode == "only":
                 keep &= (flags & bit) != 0
         return keep
+
+    def ids_matching(self, where: Filter) -> list[str]:
+        """The ids of every document that passes `where`, in index order (all ids for an empty filter).
+
+        The vector store uses it to turn a metadata filter into an id list or a post-filter (Chroma's own
+        `where` scan is slow on large collections).
+        """
+        if where.is_empty:
+            return list(self._ids)
+        keep = self._filter_mask(np.arange(len(self._ids), dtype=np.int64), where)
+        return [self._ids[int(i)] for i in np.flatnonzero(keep)]
+
+    def count_matching(self, where: Filter) -> int:
+        """How many documents pass `where` (cheap: one vectorised mask, no id list)."""
+        if where.is_empty:
+            return len(self._ids)
+        return int(self._filter_mask(np.arange(len(self._ids), dtype=np.int64), where).sum())
+
+    def _position_map(self) -> dict[str, int]:
+        if self._positions is None:
+            self._positions = {doc_id: num for num, doc_id in enumerate(self._ids)}
+        return self._positions
+
+    def ids_passing(self, ids: Sequence[str], where: Filter) -> list[str]:
+        """Those of `ids` (in their order) that this index holds and that pass `where`."""
+        positions = self._position_map()
+        known = [doc_id for doc_id in ids if doc_id in positions]
+        if where.is_empty or not known:
+            return known
+        keep = self._filter_mask(np.array([positions[doc_id] for doc_id in known], dtype=np.int64), where)
+        return [doc_id for doc_id, passes in zip(known, keep.tolist(), strict=True) if passes]
+
+    def ids_containing(self, tokens: Sequence[str], among: Iterable[str]) -> set[str]:
+        """Those of the ids `among` whose document has any of `tokens` (index tokens, e.g. "#rstats")."""
+        term_ids = [self._vocab[token] for token in tokens if token in self._vocab]
+        if not term_ids:
+            return set()
+        has = np.zeros(len(self._ids), dtype=np.bool_)
+        for term_id in term_ids:
+            has[self._doc_idx[self._indptr[term_id] : self._indptr[term_id + 1]]] = True
+        positions = self._position_map()
+        return {doc_id for doc_id in among if doc_id in positions and has[positions[doc_id]]}
 
     def search(self, query: str, k: int, where: Filter | None = None) -> list[tuple[str, float]]:
         """The ids and BM25 scores of the `k` best documents for `query` that pass `where`, best first.

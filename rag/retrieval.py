@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import logging
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -38,15 +39,21 @@ from rag.tokens import tagged_tokens, tokenize
 logger = logging.getLogger(__name__)
 
 # Minimum cosine similarity of the best tweet, per embedding model (name without tag), below which the
-# chain abstains; RELEVANCE_THRESHOLD wins. The values are to be calibrated on the evaluation set with
-# scripts/eval_retrieval.py (the stand-in's `hash-embed` vectors are not semantic and get no threshold).
+# chain abstains; RELEVANCE_THRESHOLD wins. all-minilm is calibrated on tests/eval/qa.jsonl with
+# `scripts/run_eval.py` (--calibrate: most no-answer questions abstained on with at most 5% false
+# abstention); nomic-embed-text is an uncalibrated guess (no real Ollama here). The stand-in's `hash-embed`
+# vectors are not semantic and get no threshold.
 CALIBRATED_THRESHOLDS: dict[str, float] = {
     "nomic-embed-text": 0.45,
-    "all-minilm": 0.25,
+    "all-minilm": 0.31,
 }
 # Models not in the table abstain only when nothing at all is found.
 UNCALIBRATED_THRESHOLD = float("-inf")
 RRF_K = 60
+# Filtered dense search (see TweetRetriever._query): at most BRUTE_FORCE_LIMIT allowed documents are compared
+# exactly; for more, up to POST_FILTER_LIMIT unfiltered neighbours are filtered afterwards, else an id list.
+BRUTE_FORCE_LIMIT = 300
+POST_FILTER_LIMIT = 1000
 MMR_LAMBDA = 0.5
 
 
@@ -119,8 +126,11 @@ class TweetRetriever(BaseRetriever):
     dates_from_question: bool = True
     lambda_mult: float = MMR_LAMBDA
     rrf_k: int = RRF_K
+    brute_force_limit: int = BRUTE_FORCE_LIMIT
+    post_filter_limit: int = POST_FILTER_LIMIT
     _newest_ts: int | None = PrivateAttr(default=None)
     _newest_known: bool = PrivateAttr(default=False)
+    _store_count: int | None = PrivateAttr(default=None)
 
     # ---- filters ----------------------------------------------------------------------------------
     def newest_ts(self) -> int | None:
@@ -148,30 +158,112 @@ class TweetRetriever(BaseRetriever):
         return query, self.base_filter.merged(found.to_filter())
 
     # ---- searches -----------------------------------------------------------------------------------
+    def _store_size(self) -> int:
+        """Documents in the Chroma collection (counted once per retriever)."""
+        if self._store_count is None:
+            self._store_count = int(self.vector_store._collection.count())
+        return self._store_count
+
+    def _filter_by_lexical(self) -> bool:
+        """Whether the lexical index can stand in for Chroma's `where` (it holds the same documents)."""
+        index = self.lexical_index
+        return index is not None and hasattr(index, "ids_matching") and len(index) == self._store_size()
+
+    def _query(self, embedding: list[float], where: Filter, n: int, include: list[str]) -> dict[str, Any]:
+        """Chroma's nearest `n` documents passing `where`, as {"ids": [...], "distances": [...], ...}.
+
+        Chroma's own `where` scan is slow on large collections (half a second and more at 100,000
+        documents), and so is its `ids=` query for small id lists, so a filter goes through the lexical
+        index, which keeps the same metadata: up to `brute_force_limit` allowed documents are compared
+        exactly here (their vectors fetched by id); for more, the ids of an unfiltered query for enough
+        neighbours (distances only, cheap; at most `post_filter_limit`) are filtered here; when too few of
+        those pass, Chroma is queried with the whole allowed id list. Chroma's `where` is used only without
+        a lexical index in step with the store (same document count).
+        """
+        collection = self.vector_store._collection
+        chroma_where = where.to_chroma_where()
+        empty: dict[str, Any] = {key: [] for key in ("ids", *include)}
+
+        def run(n_results: int, fields: list[str], **options: Any) -> dict[str, Any]:
+            raw = collection.query(
+                query_embeddings=[embedding], n_results=n_results, include=fields, **options
+            )
+            return {key: raw[key][0] for key in ("ids", *fields)}
+
+        if chroma_where is None:
+            return run(n, include)
+        if not self._filter_by_lexical():
+            return run(n, include, where=chroma_where)
+        allowed = self.lexical_index.count_matching(where)
+        if allowed == 0:
+            return empty
+        if allowed <= self.brute_force_limit:
+            ids = self.lexical_index.ids_matching(where)
+            got = collection.get(ids=ids, include=["embeddings"])
+            if len(got["ids"]) == len(ids):
+                vectors = np.asarray(got["embeddings"], dtype=np.float32)
+                query = np.asarray(embedding, dtype=np.float32)
+                norms = np.linalg.norm(vectors, axis=1) * float(np.linalg.norm(query))
+                distances = 1.0 - (vectors @ query) / np.where(norms == 0, 1.0, norms)
+                order = np.argsort(distances, kind="stable")[:n]
+                best = [str(got["ids"][i]) for i in order]
+                return self._fetch(best, [float(distances[i]) for i in order], include)
+        else:
+            total = self._store_size()
+            fetch = min(total, max(n * 4, math.ceil(n * total / allowed * 3)))
+            if fetch <= self.post_filter_limit:
+                nearest = run(fetch, ["distances"])
+                distance_of = dict(zip(nearest["ids"], nearest["distances"], strict=True))
+                passing = self.lexical_index.ids_passing(nearest["ids"], where)
+                if len(passing) >= n or fetch == total:
+                    best = passing[:n]
+                    return self._fetch(best, [float(distance_of[i]) for i in best], include)
+                logger.debug("%d of %d nearest pass %s: querying by id list", len(passing), fetch, where)
+        ids = self.lexical_index.ids_matching(where)
+        return run(min(n, len(ids)), include, ids=ids)
+
+    def _fetch(self, ids: list[str], distances: list[float], include: list[str]) -> dict[str, Any]:
+        """The `include` fields of `ids` (in that order) from Chroma, with the distances already known."""
+        fields = [field for field in include if field != "distances"]
+        got = self.vector_store._collection.get(ids=ids, include=fields) if ids else {}
+        row = {doc_id: num for num, doc_id in enumerate(got.get("ids") or [])}
+        kept = [i for i, doc_id in enumerate(ids) if doc_id in row]
+        out: dict[str, Any] = {"ids": [ids[i] for i in kept], "distances": [distances[i] for i in kept]}
+        for field in fields:
+            values = got[field]
+            out[field] = [values[row[ids[i]]] for i in kept]
+        return out
+
     def _dense(self, query: str, where: Filter, n: int, *, with_vectors: bool) -> tuple[list[Document], Any]:
         embedding = self.vector_store.embeddings.embed_query(query)
         include = ["documents", "metadatas", "distances"] + (["embeddings"] if with_vectors else [])
-        results = self.vector_store._collection.query(
-            query_embeddings=[embedding], n_results=n, where=where.to_chroma_where(), include=include
-        )
+        results = self._query(embedding, where, n, include)
         documents = []
         for doc_id, text, metadata, distance in zip(
-            results["ids"][0], results["documents"][0], results["metadatas"][0], results["distances"][0],
-            strict=True,
-        ):  # fmt: skip
+            results["ids"], results["documents"], results["metadatas"], results["distances"], strict=True
+        ):
             meta = dict(metadata or {})
             meta["relevance"] = round(1.0 - float(distance), 6)
             documents.append(Document(id=doc_id, page_content=text or "", metadata=meta))
-        vectors = results["embeddings"][0] if with_vectors else None
+        vectors = results["embeddings"] if with_vectors else None
         return documents, (embedding, vectors)
 
-    def _fuse(self, dense: Sequence[Document], lexical: Sequence[tuple[str, float]]) -> list[Document]:
+    def _fuse(
+        self, dense: Sequence[Document], lexical: Sequence[tuple[str, float]], tags: Sequence[str] = ()
+    ) -> list[Document]:
+        """Reciprocal rank fusion of the dense and BM25 rankings; exact @handle / #hashtag hits first.
+
+        When the question names tags, the candidates whose text contains one of them come before the
+        others (RRF order within each group): RRF alone lets documents weakly present in both lists push
+        out an exact match only BM25 found.
+        """
         scores: dict[str, float] = {}
         for rank, document in enumerate(dense):
             scores[str(document.id)] = scores.get(str(document.id), 0.0) + 1.0 / (self.rrf_k + rank + 1)
         for rank, (doc_id, _score) in enumerate(lexical):
             scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
-        best = sorted(scores, key=lambda doc_id: -scores[doc_id])[: self.k]
+        tagged = self.lexical_index.ids_containing(tags, scores) if tags else set()
+        best = sorted(scores, key=lambda doc_id: (doc_id not in tagged, -scores[doc_id]))[: self.k]
         by_id: dict[str, Document] = {str(document.id): document for document in dense}
         missing = [doc_id for doc_id in best if doc_id not in by_id]
         if missing:
@@ -222,7 +314,7 @@ class TweetRetriever(BaseRetriever):
             )
             documents = [dense[i] for i in chosen]
         else:
-            documents = self._fuse(dense, lexical)
+            documents = self._fuse(dense, lexical, tagged_tokens(tokenize(query)))
         return RetrievalResult(query, documents, where, best, self.threshold, False, exact)
 
     def _get_relevant_documents(

@@ -5,10 +5,11 @@ the settings (from the environment when none are given). The chain is LCEL with 
 (`condense_question`, `retrieve`, `number_tweets`, `answer`, inside it `generate_answer`).
 
 Input: `{"question": str, "chat_history"?: messages}`. `.invoke(...)` returns a dict with `question`,
-`standalone_question`, `answer` (str), `sources` (list of Documents, one per tweet: the tweets the answer
-cites, or every tweet given to the model when it cites none) and `abstained` (bool). `.stream(...)` yields
-dicts as they become known: one with the questions, then `{"answer": piece}` chunks as the model writes,
-then one with `sources` and `abstained`, so
+`standalone_question`, `answer` (str), `sources` (list of Documents, one per tweet: the tweets given to the
+model that the answer cites; empty when it cites none, e.g. "I don't know"), `context` (every tweet given to
+the model, numbered as in the prompt) and `abstained` (bool). `.stream(...)` yields dicts as they become
+known: one with the questions, then `{"answer": piece}` chunks as the model writes, then one with
+`sources`, `context` and `abstained`, so
 `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
 model is not called.
@@ -68,7 +69,7 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[A
         if not tweets:
             logger.info("no relevant tweets for %r: abstaining", standalone)
             yield AddableDict(answer=ABSTAIN_ANSWER)
-            yield AddableDict(sources=[], abstained=True)
+            yield AddableDict(sources=[], context=[], abstained=True)
             return
         messages = template.format_messages(context=format_context(tweets), question=standalone)
         think = ThinkFilter()
@@ -84,8 +85,11 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[A
             parts.append(rest)
             yield AddableDict(answer=rest)
         cited = cited_tweets("".join(parts), tweets)
-        sources = [tweet.to_document() for tweet in (cited or tweets)]
-        yield AddableDict(sources=sources, abstained=False)
+        yield AddableDict(
+            sources=[tweet.to_document() for tweet in cited],
+            context=[tweet.to_document() for tweet in tweets],
+            abstained=False,
+        )
 
     return RunnableGenerator(answer, name="answer")  # type: ignore[arg-type]
 

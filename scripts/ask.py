@@ -20,6 +20,7 @@ from langchain_core.runnables import Runnable
 
 from chains import build_rag_chain
 from chains.llm import build_chat_model, check_chat_model
+from rag.errors import ModelNotFoundError
 from rag.filters import KIND_MODES
 from rag.ollama_check import ensure_model
 from rag.retrieval import date_bound, open_retriever
@@ -55,9 +56,16 @@ def check_ollama(settings: Settings) -> None:
     import ollama
 
     setting = "EMBED_HOSTS" if settings.embed_hosts else "OLLAMA_BASE_URL"
+    model = settings.embed_model
     for host in settings.embed_urls:
         client = ollama.Client(host=host, timeout=10.0)
-        ensure_model(client, host, settings.embed_model, setting=setting, pull=False, progress=False)
+        try:
+            ensure_model(client, host, model, setting=setting, pull=False, progress=False)
+        except ModelNotFoundError:  # its message offers build_index's --pull, which ask.py has not
+            raise ModelNotFoundError(
+                f"embedding model {model!r} is not on the Ollama server at {host}: run `ollama pull "
+                f"{model}` (the index was built with it; EMBED_MODEL must name the same model)"
+            ) from None
 
 
 def build_chain(args: argparse.Namespace, settings: Settings) -> Runnable[dict[str, Any], dict[str, Any]]:
@@ -85,9 +93,16 @@ def source_json(document: Document) -> dict[str, Any]:
     }
 
 
-def print_sources(sources: Sequence[Document]) -> None:
-    """The cited tweets under the answer: number, date, URL, then the text on one line."""
+def print_sources(sources: Sequence[Document], abstained: bool = False) -> None:
+    """The cited tweets under the answer: number, date, URL, then the text on one line.
+
+    An answer that cites no tweet (e.g. "I don't know") gets "Sources: no tweets cited" rather than a list
+    of tweets it did not use; an abstention (no tweet was relevant) gets nothing.
+    """
+    if abstained:
+        return
     if not sources:
+        print("\nSources: no tweets cited")
         return
     print("\nSources:")
     for document in sources:
@@ -127,7 +142,7 @@ def answer(chain: Chain, question: str, history: list[Any], as_json: bool) -> st
         print(json.dumps(payload, ensure_ascii=False), flush=True)
     else:
         print()
-        print_sources(sources)
+        print_sources(sources, bool(result.get("abstained", False)))
     return str(result.get("answer", ""))
 
 

@@ -238,6 +238,17 @@ def test_missing_chat_model_says_ollama_pull(indexed: dict[str, str]) -> None:
     assert "ollama pull llama3.2" in result.stderr
 
 
+def test_missing_embedding_model_says_ollama_pull_not_a_flag_ask_lacks(
+    indexed: dict[str, str], standin: Any
+) -> None:
+    other = standin(backend="hash", embed_model="other-embed")  # serves the chat model, not hash-embed
+    result = ask({**indexed, "OLLAMA_BASE_URL": other.url}, "anything")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "ollama pull hash-embed" in result.stderr
+    assert "--pull" not in result.stderr
+
+
 def test_ollama_down_names_the_setting(indexed: dict[str, str]) -> None:
     result = ask({**indexed, "OLLAMA_BASE_URL": "http://127.0.0.1:9"}, "anything")
     assert result.returncode == 1

@@ -70,11 +70,14 @@ def test_invoke_returns_answer_and_cited_sources(retriever: Any) -> None:
     assert result["question"] == "my garden tomatoes are finally ripe"
 
 
-def test_uncited_answer_lists_every_tweet_given(tmp_path: Path) -> None:
+def test_uncited_answer_has_no_sources_but_keeps_the_context(tmp_path: Path) -> None:
     every = build_retriever(SETTINGS, make_store(tmp_path), k=5)
-    result = build_rag_chain(every, fake("No idea."), "default").invoke({"question": "python tips"})
-    # five documents, one of them a thread of two tweets: six tweets, each its own source
-    assert sorted(d.id for d in result["sources"]) == ["1001", "1002", "1003", "1004", "1005", "1006"]
+    result = build_rag_chain(every, fake("I don't know."), "default").invoke({"question": "python tips"})
+    assert result["answer"] == "I don't know."
+    assert result["sources"] == []
+    assert result["abstained"] is False
+    # five documents, one of them a thread of two tweets: six tweets were given to the model
+    assert sorted(d.id for d in result["context"]) == ["1001", "1002", "1003", "1004", "1005", "1006"]
 
 
 def test_stream_yields_answer_pieces_then_sources(retriever: Any) -> None:

@@ -6,7 +6,9 @@ builds each retriever with `rag.retrieval.build_retriever` (through `open_retrie
 question string only. Abstention is scored on the best dense relevance the retriever compares with its
 threshold (cosine similarity of the nearest document inside the question's date range): it abstains when
 that is below the threshold: `--threshold`, else the one `--calibrate` finds by sweeping 0.00-1.00 on this
-QA file, else the retriever's own (`RELEVANCE_THRESHOLD` or the model's calibrated default).
+QA file, else the retriever's own (`RELEVANCE_THRESHOLD` or the model's calibrated default). A hybrid
+question whose best BM25 hit holds an exact @handle / #hashtag of the question never abstains (as in the
+retriever), so it counts as not abstaining whatever its relevance.
 """
 
 from __future__ import annotations
@@ -46,7 +48,8 @@ class RetrieverRun:
     def documents(self, question: str) -> list[Document]:
         """The ranked documents for a question (the retriever's own filters and date parsing apply)."""
         result = self._retriever.retrieve(question)
-        self._best[question] = result.best_relevance
+        # A hybrid search whose best BM25 hit has an exact @handle / #hashtag of the question never abstains.
+        self._best[question] = float("inf") if result.exact_tag_match else result.best_relevance
         return list(result.documents)
 
     def best_relevance(self, question: str, documents: Sequence[Document]) -> float | None:

@@ -51,9 +51,10 @@ CALIBRATED_THRESHOLDS: dict[str, float] = {
 UNCALIBRATED_THRESHOLD = float("-inf")
 RRF_K = 60
 # Filtered dense search (see TweetRetriever._query): at most BRUTE_FORCE_LIMIT allowed documents are compared
-# exactly; for more, up to POST_FILTER_LIMIT unfiltered neighbours are filtered afterwards, else an id list.
+# exactly; when at least POST_FILTER_SHARE of the collection passes, an unfiltered query is filtered
+# afterwards; otherwise Chroma gets the allowed id list.
 BRUTE_FORCE_LIMIT = 300
-POST_FILTER_LIMIT = 1000
+POST_FILTER_SHARE = 0.25
 MMR_LAMBDA = 0.5
 
 
@@ -127,7 +128,7 @@ class TweetRetriever(BaseRetriever):
     lambda_mult: float = MMR_LAMBDA
     rrf_k: int = RRF_K
     brute_force_limit: int = BRUTE_FORCE_LIMIT
-    post_filter_limit: int = POST_FILTER_LIMIT
+    post_filter_share: float = POST_FILTER_SHARE
     _newest_ts: int | None = PrivateAttr(default=None)
     _newest_known: bool = PrivateAttr(default=False)
     _store_count: int | None = PrivateAttr(default=None)
@@ -172,13 +173,14 @@ class TweetRetriever(BaseRetriever):
     def _query(self, embedding: list[float], where: Filter, n: int, include: list[str]) -> dict[str, Any]:
         """Chroma's nearest `n` documents passing `where`, as {"ids": [...], "distances": [...], ...}.
 
-        Chroma's own `where` scan is slow on large collections (half a second and more at 100,000
-        documents), and so is its `ids=` query for small id lists, so a filter goes through the lexical
-        index, which keeps the same metadata: up to `brute_force_limit` allowed documents are compared
-        exactly here (their vectors fetched by id); for more, the ids of an unfiltered query for enough
-        neighbours (distances only, cheap; at most `post_filter_limit`) are filtered here; when too few of
-        those pass, Chroma is queried with the whole allowed id list. Chroma's `where` is used only without
-        a lexical index in step with the store (same document count).
+        Chroma's own `where` scan is slow on large collections (0.3 to 0.6 s at 100,000 documents), and
+        its `ids=` query is slow for short id lists, so a filter goes through the lexical index, which
+        keeps the same metadata: up to `brute_force_limit` allowed documents are compared exactly here
+        (their vectors fetched by id); when at least `post_filter_share` of the collection passes, the ids
+        of an unfiltered query for about three times the neighbours needed (distances only, cheap) are
+        filtered here (as approximate as an unfiltered query; when too few pass, the id list is used);
+        otherwise Chroma is queried with the allowed id list (the same results as `where`, 5-10 times
+        faster). Chroma's `where` is used only without a lexical index in step with the store.
         """
         collection = self.vector_store._collection
         chroma_where = where.to_chroma_where()
@@ -208,17 +210,16 @@ class TweetRetriever(BaseRetriever):
                 order = np.argsort(distances, kind="stable")[:n]
                 best = [str(got["ids"][i]) for i in order]
                 return self._fetch(best, [float(distances[i]) for i in order], include)
-        else:
+        elif allowed >= self.post_filter_share * self._store_size():
             total = self._store_size()
             fetch = min(total, max(n * 4, math.ceil(n * total / allowed * 3)))
-            if fetch <= self.post_filter_limit:
-                nearest = run(fetch, ["distances"])
-                distance_of = dict(zip(nearest["ids"], nearest["distances"], strict=True))
-                passing = self.lexical_index.ids_passing(nearest["ids"], where)
-                if len(passing) >= n or fetch == total:
-                    best = passing[:n]
-                    return self._fetch(best, [float(distance_of[i]) for i in best], include)
-                logger.debug("%d of %d nearest pass %s: querying by id list", len(passing), fetch, where)
+            nearest = run(fetch, ["distances"])
+            distance_of = dict(zip(nearest["ids"], nearest["distances"], strict=True))
+            passing = self.lexical_index.ids_passing(nearest["ids"], where)
+            if len(passing) >= n or fetch == total:
+                best = passing[:n]
+                return self._fetch(best, [float(distance_of[i]) for i in best], include)
+            logger.debug("%d of %d nearest pass %s: querying by id list", len(passing), fetch, where)
         ids = self.lexical_index.ids_matching(where)
         return run(min(n, len(ids)), include, ids=ids)
 

@@ -58,8 +58,8 @@ FILTERS = {
 }
 PATHS = {
     "brute force": {"brute_force_limit": 10**6},
-    "post-filter": {"brute_force_limit": 0, "post_filter_limit": 10**6},
-    "id list": {"brute_force_limit": 0, "post_filter_limit": 0},
+    "post-filter": {"brute_force_limit": 0, "post_filter_share": 0.0},
+    "id list": {"brute_force_limit": 0, "post_filter_share": 2.0},
 }
 
 

@@ -6,7 +6,9 @@ precomputed weights in numpy arrays: a query adds up the posting lists of its fe
 every document in Python as rank_bm25 does (which takes tens of milliseconds per query term at 100,000
 documents, against the 20 ms budget of the whole lexical side). The index keeps `created_ts`, `is_retweet`,
 `is_reply` and `is_deleted` of every document so a `rag.filters.Filter` applies here exactly as it does in
-Chroma. A query that names an exact @handle or #hashtag returns the documents containing the most of those
+Chroma; the retriever also uses it to filter the dense side (`ids_matching`, `count_matching`,
+`ids_passing`), which is much faster than Chroma's own `where` on large collections. A query that names an
+exact @handle or #hashtag returns the documents containing the most of those
 tags first, then by BM25 score. The file is one uncompressed `.npz` (no pickles), written to a temporary file
 and moved into place with `os.replace`, so a crash never leaves half an index.
 """

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import subprocess
 import sys
@@ -35,6 +34,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import chromadb  # noqa: E402
 import httpx  # noqa: E402
+from _synthetic_archive import write_archive  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from langchain_chroma import Chroma  # noqa: E402
 from langchain_core.documents import Document  # noqa: E402
@@ -48,84 +48,16 @@ from rag.settings import Settings  # noqa: E402
 from rag.store import open_collection  # noqa: E402
 from tests.ollama_standin.process import StandinHandle, start_standin  # noqa: E402
 
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
 CACHE = ROOT / ".cache" / "bench"
-ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 s later in snowflake time: note/tweet gaps stay exact
-PART_SIZE = 25_000
-
-
-def _read_js(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8-sig")
-    return json.loads(text[text.index("=") + 1 :].strip().rstrip(";"))
-
-
-def _shift(value: str, offset: int) -> str:
-    return str(int(value) + offset)
-
-
-def _copy_tweet(tweet: dict[str, Any], offset: int) -> dict[str, Any]:
-    copy = json.loads(json.dumps(tweet))
-    if offset == 0:
-        return copy
-    copy["id_str"] = copy["id"] = _shift(tweet["id_str"], offset)
-    if "in_reply_to_status_id_str" in copy:
-        copy["in_reply_to_status_id_str"] = copy["in_reply_to_status_id"] = _shift(
-            tweet["in_reply_to_status_id_str"], offset
-        )
-    initial = copy.get("edit_info", {}).get("initial", {})
-    if "editTweetIds" in initial:
-        initial["editTweetIds"] = [_shift(i, offset) for i in initial["editTweetIds"]]
-    edit = copy.get("edit_info", {}).get("edit", {})
-    if "initialTweetId" in edit:
-        edit["initialTweetId"] = _shift(edit["initialTweetId"], offset)
-    if "editTweetIds" in edit.get("editControlInitial", {}):
-        edit["editControlInitial"]["editTweetIds"] = [
-            _shift(i, offset) for i in edit["editControlInitial"]["editTweetIds"]
-        ]
-    return copy
 
 
 def make_archive(tweets_wanted: int) -> Path:
-    """An archive of about `tweets_wanted` real alrocar-2024 tweets (copies with new ids), cached."""
+    """An archive of `tweets_wanted` real alrocar-2024 tweets (copies with new ids), cached."""
     directory = CACHE / f"archive-{tweets_wanted}"
     if (directory / "done").is_file():
         return directory
-    tweets = [item.get("tweet", item) for item in _read_js(FIXTURE / "data" / "tweets.js")]
-    notes = _read_js(FIXTURE / "data" / "note-tweet.js")
-    manifest = _read_js(FIXTURE / "data" / "manifest.js")
-    all_tweets: list[dict[str, Any]] = []
-    all_notes: list[dict[str, Any]] = []
-    for copy in range(math.ceil(tweets_wanted / len(tweets))):
-        offset = copy * ID_SHIFT
-        all_tweets.extend({"tweet": _copy_tweet(tweet, offset)} for tweet in tweets)
-        for item in notes:
-            note = dict(item["noteTweet"])
-            note["noteTweetId"] = _shift(note["noteTweetId"], offset)
-            all_notes.append({"noteTweet": note})
-    all_tweets = all_tweets[:tweets_wanted]
-    data = directory / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    files = []
-    for part, start in enumerate(range(0, len(all_tweets), PART_SIZE)):
-        name = "tweets.js" if part == 0 else f"tweets-part{part}.js"
-        chunk = all_tweets[start : start + PART_SIZE]
-        body = json.dumps(chunk, indent=2, ensure_ascii=False).replace('": ', '" : ')
-        (data / name).write_text(f"window.YTD.tweets.part{part} = {body}", encoding="utf-8")
-        files.append(
-            {"fileName": f"data/{name}", "globalName": f"YTD.tweets.part{part}", "count": str(len(chunk))}
-        )
-    notes_body = json.dumps(all_notes, indent=2, ensure_ascii=False)
-    (data / "note-tweet.js").write_text(f"window.YTD.note_tweet.part0 = {notes_body}", encoding="utf-8")
-    note_file = {
-        "fileName": "data/note-tweet.js",
-        "globalName": "YTD.note_tweet.part0",
-        "count": str(len(all_notes)),
-    }
-    manifest["dataTypes"] = {"tweets": {"files": files}, "noteTweet": {"files": [note_file]}}
-    (data / "manifest.js").write_text(
-        "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2), encoding="utf-8"
-    )
-    (directory / "done").write_text(str(len(all_tweets)))
+    records = write_archive(directory, tweets_wanted, trim=True)
+    (directory / "done").write_text(str(records))
     return directory
 
 

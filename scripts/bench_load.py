@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import resource
 import subprocess
@@ -25,90 +24,18 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from _synthetic_archive import write_archive
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-FIXTURE = ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
 TARGET_TWEETS_PER_S = 20_000
-PART_SIZE = 25_000
-ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 seconds later: keeps note/tweet millisecond gaps exact
-
-
-def _load_js(path: Path) -> Any:
-    text = path.read_text(encoding="utf-8-sig")
-    return json.loads(text[text.index("=") + 1 :].strip().rstrip(";"))
-
-
-def _shift(value: str, offset: int) -> str:
-    return str(int(value) + offset)
-
-
-def _copy_tweet(tweet: dict[str, Any], offset: int) -> dict[str, Any]:
-    copy = dict(tweet)
-    copy["id_str"] = copy["id"] = _shift(tweet["id_str"], offset)
-    for key in ("in_reply_to_status_id_str", "in_reply_to_status_id"):
-        if key in tweet:
-            copy[key] = _shift(tweet[key], offset)
-    info = tweet.get("edit_info") or {}
-    if "initial" in info:
-        ids = [_shift(i, offset) for i in info["initial"].get("editTweetIds", [])]
-        copy["edit_info"] = {"initial": {**info["initial"], "editTweetIds": ids}}
-    elif "edit" in info:
-        control = info["edit"].get("editControlInitial", {})
-        ids = [_shift(i, offset) for i in control.get("editTweetIds", [])]
-        edit = {**info["edit"], "editControlInitial": {**control, "editTweetIds": ids}}
-        copy["edit_info"] = {"edit": edit}
-    return copy
-
-
-def _dump(global_name: str, items: list[Any]) -> str:
-    return f"window.{global_name} = " + json.dumps(
-        items, indent=2, ensure_ascii=False, separators=(",", " : ")
-    )
 
 
 def generate(target: int, directory: Path) -> int:
     """Write an archive of at least `target` tweets to `directory`; returns the number of tweet records."""
-    tweets = [item["tweet"] for item in _load_js(FIXTURE / "data" / "tweets.js")]
-    notes = _load_js(FIXTURE / "data" / "note-tweet.js")
-    manifest = _load_js(FIXTURE / "data" / "manifest.js")
-    copies = math.ceil(target / len(tweets)) + 1  # + 1: edits and duplicates are dropped
-    all_tweets: list[dict[str, Any]] = []
-    all_notes: list[dict[str, Any]] = []
-    for copy in range(copies):
-        offset = copy * ID_SHIFT
-        all_tweets.extend({"tweet": _copy_tweet(t, offset)} for t in tweets)
-        for item in notes:
-            note = dict(item["noteTweet"])
-            note["noteTweetId"] = _shift(note["noteTweetId"], offset)
-            all_notes.append({"noteTweet": note})
-    data = directory / "data"
-    data.mkdir(parents=True, exist_ok=True)
-    files = []
-    for part, start in enumerate(range(0, len(all_tweets), PART_SIZE)):
-        name = "tweets.js" if part == 0 else f"tweets-part{part}.js"
-        chunk = all_tweets[start : start + PART_SIZE]
-        (data / name).write_text(_dump(f"YTD.tweets.part{part}", chunk), encoding="utf-8")
-        files.append(
-            {"fileName": f"data/{name}", "globalName": f"YTD.tweets.part{part}", "count": str(len(chunk))}
-        )
-    (data / "note-tweet.js").write_text(_dump("YTD.note_tweet.part0", all_notes), encoding="utf-8")
-    manifest["dataTypes"] = {
-        "tweets": {"files": files},
-        "noteTweet": {
-            "files": [
-                {
-                    "fileName": "data/note-tweet.js",
-                    "globalName": "YTD.note_tweet.part0",
-                    "count": str(len(all_notes)),
-                }
-            ]
-        },
-    }
-    (data / "manifest.js").write_text(
-        "window.__THAR_CONFIG = " + json.dumps(manifest, indent=2), encoding="utf-8"
-    )
-    (directory / "records.txt").write_text(str(len(all_tweets)))
-    return len(all_tweets)
+    records = write_archive(directory, target, spare_copies=1)  # + 1: edits and duplicates are dropped
+    (directory / "records.txt").write_text(str(records))
+    return records
 
 
 def zip_archive(directory: Path) -> Path:

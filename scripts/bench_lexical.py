@@ -19,26 +19,20 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT, run_main
+from _common import run_main
+from _synthetic_archive import ARCHIVES, fixture_tweet_texts
 from rank_bm25 import BM25Okapi
 
 from rag.filters import Filter
 from rag.lexical import LexicalIndex, index_path
 from rag.tokens import tokenize
 
-ARCHIVES = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives"
 FALLBACK_WORDS = ["data", "query", "index", "tweet", "python", "maps", "café", "東京", "大学", "マシン"]
 
 
 def _archive_words(archives: Path) -> list[str]:
-    words: list[str] = []
-    for path in sorted(archives.glob("*/data/tweet*.js")):
-        if "header" in path.name:
-            continue
-        raw = path.read_text(encoding="utf-8-sig")
-        for item in json.loads(raw[raw.index("=") + 1 :].strip().rstrip(";")):
-            tweet = item.get("tweet", item)
-            words.extend(w for w in tweet["full_text"].split() if not w.startswith("http"))
+    texts = fixture_tweet_texts(archives)
+    words = [w for text in texts for w in text.split() if not w.startswith("http")]
     return words or FALLBACK_WORDS
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import http.client
-import json
 import os
 import statistics
 import sys
@@ -22,30 +21,15 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
-from _common import PROJECT_ROOT
+from _synthetic_archive import ARCHIVES, fixture_tweet_texts
 
 from tests.ollama_standin.backends import minilm_model_path
 from tests.ollama_standin.process import StandinHandle, start_standin
 
-ARCHIVES = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives"
 BATCH = 64
 JSON = {"Content-Type": "application/json"}
 MINILM_TARGET = 0.90
 HASH_TARGET = 20_000.0
-
-
-def tweet_texts(archives: Path) -> list[str]:
-    """`full_text` of every tweet in the archives' `data/tweet*.js` parts (not the headers files)."""
-    texts: list[str] = []
-    for part in sorted(archives.glob("*/data/tweet*.js")):
-        if "headers" in part.name:
-            continue
-        raw = part.read_text(encoding="utf-8")
-        for record in json.loads(raw[raw.index("[") :]):
-            text = record.get("tweet", {}).get("full_text")
-            if text:
-                texts.append(text)
-    return texts
 
 
 def batches(texts: Sequence[str]) -> list[list[str]]:
@@ -126,7 +110,7 @@ def main() -> int:
     parser.add_argument("--skip-minilm", action="store_true", help="only measure the hash backend")
     args = parser.parse_args()
 
-    texts = tweet_texts(args.archives)
+    texts = fixture_tweet_texts(args.archives)
     if not texts:
         print(f"error: no tweets found under {args.archives}", file=sys.stderr)
         return 1

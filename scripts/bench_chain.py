@@ -19,11 +19,10 @@ from operator import itemgetter
 from typing import Any
 
 from _common import run_main
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from _instant_retriever import InstantRetriever
 from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
-from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import RunnablePassthrough
 
 import chains.rag as rag_chain
@@ -31,17 +30,6 @@ from chains.context import expand_documents, format_context
 from chains.prompts import load_prompt
 
 REPLY = "You tweeted python tips for beginners [1] and about your tomatoes [2], twice [3]."
-
-
-class FixedRetriever(BaseRetriever):
-    """Returns the same documents for every question, instantly."""
-
-    documents: list[Document]
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return list(self.documents)
 
 
 def tweets() -> list[Document]:
@@ -75,7 +63,7 @@ def main() -> int:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
 
-    retriever = FixedRetriever(documents=tweets())
+    retriever = InstantRetriever(documents=tweets())
     prompt = load_prompt("default")
 
     def model() -> GenericFakeChatModel:

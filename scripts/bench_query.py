@@ -31,13 +31,12 @@ from typing import Any
 
 import chromadb
 from _common import PROJECT_ROOT, run_main
+from _instant_retriever import InstantRetriever
 from langchain_chroma import Chroma
-from langchain_core.callbacks import CallbackManagerForRetrieverRun
 from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
 from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
-from langchain_core.retrievers import BaseRetriever
 
 from chains import build_rag_chain
 from chains.prompts import load_prompt
@@ -76,17 +75,6 @@ class CachedEmbeddings(Embeddings):
         if text not in self._cache:
             self._cache[text] = self._fake.embed_query(text)
         return self._cache[text]
-
-
-class InstantRetriever(BaseRetriever):
-    """Returns the same documents at once (a stand-in for retrieval when timing the chain)."""
-
-    documents: list[Document]
-
-    def _get_relevant_documents(
-        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
-    ) -> list[Document]:
-        return list(self.documents)
 
 
 def renumbered(documents: Sequence[Document], total: int) -> list[Document]:

@@ -46,6 +46,7 @@ from rag.loader import TwitterArchiveLoader  # noqa: E402
 from rag.models import document_text_for_embedding  # noqa: E402
 from rag.settings import Settings  # noqa: E402
 from rag.store import open_collection  # noqa: E402
+from tests.integration.scripts_runner import script_command, standin_env  # noqa: E402
 from tests.ollama_standin.process import StandinHandle, start_standin  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
@@ -137,20 +138,12 @@ def seed_loop(url: str, model: str, documents: list[Document], work: Path) -> fl
 
 
 def run_build_index_rss(archive: Path, url: str, chroma_dir: Path) -> tuple[dict[str, Any], float, float]:
-    """Like `run_build_index`, reaping the child with wait4 to read its own peak RSS."""
-    env = dict(os.environ)
-    env.update(
-        OLLAMA_BASE_URL=url,
-        EMBED_HOSTS="",
-        EMBED_MODEL="hash-embed",
-        CHROMA_DIR=str(chroma_dir),
-        COLLECTION="bench",
-    )
-    env["CHROMA_HOST"] = ""
+    """Run build_index.py --json on `archive` against the stand-in, reaping it with wait4 for its peak RSS."""
+    env = standin_env(url, chroma_dir, COLLECTION="bench")
     with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
         started = time.perf_counter()
         process = subprocess.Popen(
-            [sys.executable, str(ROOT / "scripts" / "build_index.py"), "--archive", str(archive), "--json"],
+            script_command("build_index.py", "--archive", str(archive), "--json"),
             env=env,
             stdout=out_file,
             stderr=err_file,

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import signal
 import subprocess
-import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -17,41 +15,20 @@ import pytest
 
 from rag.settings import Settings
 from rag.store import writer_lock
+from tests.integration.scripts_runner import PROJECT, run_script, script_command, standin_env
 
 pytestmark = pytest.mark.slow
 
-PROJECT = Path(__file__).resolve().parents[2]
-SCRIPT = PROJECT / "scripts" / "build_index.py"
 PLAIN_TWEET = "1993648780332404906"  # ajitg25-2025: "Now till February, marriages will take place ..."
 
 
 def cli_env(url: str, chroma_dir: Path, **extra: str) -> dict[str, str]:
-    env = dict(os.environ)
-    env.update(
-        OLLAMA_BASE_URL=url,
-        EMBED_HOSTS="",
-        EMBED_MODEL="hash-embed",
-        CHROMA_DIR=str(chroma_dir),
-        COLLECTION="tweets",
-        CHROMA_HOST="",
-        EMBED_BATCH_SIZE="16",
-        EMBED_CONCURRENCY="2",
-        MAX_RETRIES="4",
-        LOG_LEVEL="WARNING",
-    )
-    env.update(extra)
-    return env
+    batching = {"EMBED_BATCH_SIZE": "16", "EMBED_CONCURRENCY": "2", "MAX_RETRIES": "4"}
+    return standin_env(url, chroma_dir, **(batching | extra))
 
 
 def build_index(env: dict[str, str], *args: str, timeout: float = 180) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        env=env,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+    return run_script("build_index.py", env, *args, timeout=timeout)
 
 
 def as_json(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
@@ -138,7 +115,7 @@ def test_interrupted_run_resumes_with_nothing_lost(
     server = standin("hash", latency_ms=150)
     env = cli_env(server.url, tmp_path / "chroma", EMBED_BATCH_SIZE="4", EMBED_CONCURRENCY="1")
     process = subprocess.Popen(
-        [sys.executable, str(SCRIPT), "--archive", str(archive), "--json"],
+        script_command("build_index.py", "--archive", str(archive), "--json"),
         env=env,
         cwd=PROJECT,
         stdout=subprocess.PIPE,

@@ -21,6 +21,7 @@ from rag.ollama_check import preflight
 from rag.settings import Settings
 from rag.store import make_client, open_collection
 from tests.integration.scripts_runner import run_script, standin_env
+from tests.tweet_metadata import tweet_metadata
 
 pytestmark = pytest.mark.slow
 
@@ -29,18 +30,7 @@ THREAD = "Moving from Manchester to Lisbon next month.\n\nFirst thing to pack: t
 
 
 def meta(tweet_id: str, ts: int, iso: str, kind: str = "tweet", **extra: Any) -> dict[str, Any]:
-    data: dict[str, Any] = {
-        "tweet_id": tweet_id,
-        "tweet_ids": tweet_id,
-        "tweet_offsets": "0",
-        "url": f"https://x.com/tessa_demo/status/{tweet_id}",
-        "screen_name": "tessa_demo",
-        "created_at": iso,
-        "created_ts": ts,
-        "kind": kind,
-        "is_retweet": kind == "retweet",
-        "is_reply": kind == "reply",
-        "is_deleted": False,
+    rest: dict[str, Any] = {
         "is_long": False,
         "lang": "en",
         "like_count": 0,
@@ -50,8 +40,7 @@ def meta(tweet_id: str, ts: int, iso: str, kind: str = "tweet", **extra: Any) ->
         "chunk": 0,
         "chunks": 1,
     }
-    data.update(extra)
-    return data
+    return tweet_metadata(tweet_id, ts, iso, kind, screen_name="tessa_demo", **(rest | extra))
 
 
 # Epoch seconds checked with `date -u -d "2015-03-10 08:00" +%s` etc.

@@ -11,6 +11,7 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from rag.lexical import LexicalIndex
+from tests.tweet_metadata import tweet_metadata
 
 # Epoch seconds (UTC), checked with `date -u -d 2016-01-01 +%s` etc.:
 # 2016-01-01 = 1451606400, 2017-01-01 = 1483228800, 2018-01-01 = 1514764800,
@@ -18,21 +19,7 @@ from rag.lexical import LexicalIndex
 
 
 def _meta(tweet_id: str, ts: int, iso: str, kind: str = "tweet", **extra: Any) -> dict[str, Any]:
-    meta: dict[str, Any] = {
-        "tweet_id": tweet_id,
-        "tweet_ids": tweet_id,
-        "tweet_offsets": "0",
-        "url": f"https://x.com/tessa/status/{tweet_id}",
-        "screen_name": "tessa",
-        "created_at": iso,
-        "created_ts": ts,
-        "kind": kind,
-        "is_retweet": kind == "retweet",
-        "is_reply": kind == "reply",
-        "is_deleted": False,
-    }
-    meta.update(extra)
-    return meta
+    return tweet_metadata(tweet_id, ts, iso, kind, screen_name="tessa", **extra)
 
 
 THREAD_TEXT = "first tweet of my sourdough thread\n\nsecond tweet: feed the starter twice a day"

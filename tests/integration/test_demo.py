@@ -77,14 +77,7 @@ def sections(output: str) -> list[str]:
 
 def test_demo_without_ollama_uses_the_standin_and_cites_sample_tweets(tmp_path: Path) -> None:
     env = demo_env()
-    result = subprocess.run(
-        [sys.executable, "scripts/demo.py", "--index-dir", str(tmp_path)],
-        cwd=PROJECT_ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    result = run_demo(tmp_path, env, timeout=900)
     output = result.stdout
     assert result.returncode == 0, output[-3000:] + result.stderr[-3000:]
     assert (
@@ -145,14 +138,14 @@ def test_demo_stops_the_standin_when_interrupted(tmp_path: Path, signum: int, st
     assert not answers(url)
 
 
-def run_demo(tmp_path: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+def run_demo(tmp_path: Path, env: dict[str, str], timeout: float = 600) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "scripts/demo.py", "--index-dir", str(tmp_path)],
         cwd=PROJECT_ROOT,
         env=env,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=timeout,
     )
 
 

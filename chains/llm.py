@@ -73,22 +73,39 @@ def sized_for(llm: BaseChatModel, messages: Sequence[BaseMessage]) -> BaseChatMo
 
 
 def translate_error(error: BaseException, llm: BaseChatModel) -> BaseException:
-    """A one-line tweet-rag error for an Ollama failure of the chat model, or `error` itself."""
+    """A one-line tweet-rag error for any Ollama or HTTP failure of the chat model, or `error` itself.
+
+    A missing model becomes `ModelNotFoundError`; no server, a timeout, a broken connection or any other
+    Ollama error (a 500 for a model too big for memory, say) becomes `OllamaUnavailableError`. Errors that
+    do not come from Ollama or HTTP pass through unchanged.
+    """
     model = str(getattr(llm, "model", "") or "")
     base_url = str(getattr(llm, "base_url", "") or "http://localhost:11434")
     status = getattr(error, "status_code", None)
-    message = str(getattr(error, "error", "") or error)
+    message = " ".join(str(getattr(error, "error", "") or error).split())
     if status == 404 or ("not found" in message and "model" in message):
         return ModelNotFoundError(
             f"chat model {model!r} is not on the Ollama server at {base_url}: run `ollama pull {model}` "
             "or set CHAT_MODEL"
         )
-    if isinstance(error, ConnectionError | httpx.ConnectError | httpx.TimeoutException) or (
+    if isinstance(error, httpx.TimeoutException):
+        return OllamaUnavailableError(
+            f"Ollama at {base_url} (OLLAMA_BASE_URL) did not answer with CHAT_MODEL {model!r} in time "
+            f"({type(error).__name__}): raise REQUEST_TIMEOUT, check `ollama ps`, or try a smaller CHAT_MODEL"
+        )
+    if isinstance(error, ConnectionError | httpx.ConnectError) or (
         "connect" in message.lower() and "ollama" in message.lower()
     ):
         return OllamaUnavailableError(
             f"no Ollama server answers at {base_url} (OLLAMA_BASE_URL): start it with `ollama serve` "
             "or fix OLLAMA_BASE_URL"
+        )
+    if isinstance(error, ollama.ResponseError | httpx.HTTPError):
+        what = f"status {status}: " if isinstance(status, int) and status >= 0 else ""
+        what += message or type(error).__name__
+        return OllamaUnavailableError(
+            f"Ollama at {base_url} (OLLAMA_BASE_URL) failed to answer with CHAT_MODEL {model!r} ({what}): "
+            "check `ollama ps` and the server log, then try again or try a smaller CHAT_MODEL"
         )
     return error
 

@@ -4,7 +4,8 @@
 `rag.models`, splits texts into batches of `EMBED_BATCH_SIZE`, keeps `EMBED_CONCURRENCY` requests in flight on
 every host (a slot a host frees is taken by the next batch, so a faster host takes more of the work), retries
 connection errors, timeouts and 5xx answers with exponential backoff, and raises `EmbeddingError` naming the
-documents it could not embed. `embed_batches` streams results batch by batch for the indexing pipeline.
+documents it could not embed (for a question: `OllamaUnavailableError`, `ModelNotFoundError` or
+`EmbeddingError`, one line each). `embed_batches` streams results batch by batch for the indexing pipeline.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import httpx
 from langchain_core.embeddings import Embeddings
 from langchain_ollama import OllamaEmbeddings
 
-from rag.errors import EmbeddingError
+from rag.errors import EmbeddingError, ModelNotFoundError, OllamaUnavailableError
 from rag.models import document_text_for_embedding, query_text_for_embedding
 from rag.settings import Settings
 
@@ -73,6 +74,7 @@ class PooledEmbeddings(Embeddings):
         backoff_base: float = 0.5,
         backoff_max: float = 20.0,
         sleep: Callable[[float], None] = time.sleep,
+        setting: str = "OLLAMA_BASE_URL",
     ) -> None:
         if not clients:
             raise ValueError("PooledEmbeddings needs at least one client")
@@ -85,6 +87,7 @@ class PooledEmbeddings(Embeddings):
         self.backoff_base = backoff_base
         self.backoff_max = backoff_max
         self._sleep = sleep
+        self.setting = setting
         self._slots: queue.Queue[int] = queue.Queue()
         for _ in range(self.concurrency):
             for index in range(len(self.clients)):
@@ -122,8 +125,36 @@ class PooledEmbeddings(Embeddings):
         return vectors
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed a query (with the model's query prefix)."""
-        return self._embed_with_retries([query_text_for_embedding(self.model, text)])[0][0]
+        """Embed a query (with the model's query prefix); a failure after the retries is a one-line error."""
+        try:
+            return self._embed_with_retries([query_text_for_embedding(self.model, text)])[0][0]
+        except EmbeddingError:
+            raise
+        except Exception as error:
+            raise self._query_error(error) from error
+
+    def _query_error(
+        self, error: BaseException
+    ) -> EmbeddingError | OllamaUnavailableError | ModelNotFoundError:
+        """The one-line error for a question that could not be embedded."""
+        hosts = ", ".join(self.hosts)
+        status = getattr(error, "status_code", None)
+        detail = " ".join(str(getattr(error, "error", "") or error).split()) or type(error).__name__
+        if status == 404:
+            return ModelNotFoundError(
+                f"embedding model {self.model!r} is not on the Ollama server at {hosts}: run "
+                f"`ollama pull {self.model}` (EMBED_MODEL must name the model the index was built with)"
+            )
+        if isinstance(error, ConnectionError | TimeoutError | httpx.TransportError):
+            return OllamaUnavailableError(
+                f"no Ollama server answered at {hosts} ({self.setting}) to embed the question "
+                f"({type(error).__name__}: {detail}): start it with `ollama serve`, fix {self.setting}, "
+                "or raise REQUEST_TIMEOUT"
+            )
+        return EmbeddingError(
+            f"could not embed the question with {self.model!r} on {hosts} after {self.max_retries} retries "
+            f"({detail}); check the Ollama server log"
+        )
 
     def embed_batches(
         self, batches: Iterable[tuple[Any, list[str]]], *, prefixed: bool = False, window: int | None = None
@@ -193,8 +224,12 @@ def make_embeddings(
     timeout: float = 120.0,
     max_retries: int = 4,
     backoff_base: float = 0.5,
+    setting: str = "OLLAMA_BASE_URL",
 ) -> PooledEmbeddings:
-    """A pool of one `OllamaEmbeddings` per host (each with its own HTTP client and request timeout)."""
+    """A pool of one `OllamaEmbeddings` per host (each with its own HTTP client and request timeout).
+
+    `setting` names the variable the hosts come from, for error messages.
+    """
     clients = [
         OllamaEmbeddings(model=model, base_url=host, client_kwargs={"timeout": timeout}) for host in hosts
     ]
@@ -206,6 +241,7 @@ def make_embeddings(
         concurrency=concurrency,
         max_retries=max_retries,
         backoff_base=backoff_base,
+        setting=setting,
     )
 
 
@@ -218,4 +254,5 @@ def build_embeddings(settings: Settings) -> PooledEmbeddings:
         concurrency=settings.embed_concurrency,
         timeout=settings.request_timeout,
         max_retries=settings.max_retries,
+        setting="EMBED_HOSTS" if settings.embed_hosts else "OLLAMA_BASE_URL",
     )

@@ -100,6 +100,33 @@ def test_ollama_down_names_the_url_setting(raised: Exception) -> None:
     assert "http://127.0.0.1:9" in str(error) and "OLLAMA_BASE_URL" in str(error)
 
 
+def test_server_error_says_what_happened_and_what_to_do() -> None:
+    llm = build_chat_model(Settings(ollama_base_url="http://127.0.0.1:9", chat_model="llama3.3:70b"))
+    raised = ollama.ResponseError("model requires more system memory (40 GiB)\nthan is available", 500)
+    error = translate_error(raised, llm)
+    assert isinstance(error, OllamaUnavailableError)
+    text = str(error)
+    assert "\n" not in text
+    assert "http://127.0.0.1:9" in text and "'llama3.3:70b'" in text
+    assert "status 500: model requires more system memory (40 GiB) than is available" in text
+    assert "ollama ps" in text and "smaller CHAT_MODEL" in text
+
+
+@pytest.mark.parametrize(
+    ("raised", "hint"),
+    [
+        (httpx.ReadTimeout("timed out"), "REQUEST_TIMEOUT"),
+        (httpx.RemoteProtocolError("peer closed connection"), "peer closed connection"),
+        (ollama.ResponseError("unexpected EOF"), "(unexpected EOF)"),
+    ],
+)
+def test_any_ollama_or_http_error_becomes_one_line(raised: Exception, hint: str) -> None:
+    llm = build_chat_model(Settings(ollama_base_url="http://127.0.0.1:9"))
+    error = translate_error(raised, llm)
+    assert isinstance(error, OllamaUnavailableError)
+    assert hint in str(error) and "http://127.0.0.1:9" in str(error)
+
+
 def test_other_errors_pass_through() -> None:
     llm = build_chat_model(Settings())
     original = ValueError("something else")

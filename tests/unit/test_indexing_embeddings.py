@@ -11,7 +11,7 @@ import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
 from rag.embeddings import PooledEmbeddings, is_retryable
-from rag.errors import EmbeddingError
+from rag.errors import EmbeddingError, ModelNotFoundError, OllamaUnavailableError
 
 
 class Recorder(DeterministicFakeEmbedding):
@@ -38,6 +38,8 @@ class Recorder(DeterministicFakeEmbedding):
                         raise ollama.ResponseError('{"error": "model not found"}', 404)
                     if self.failure == "500":
                         raise ollama.ResponseError("boom", 500)
+                    if self.failure == "timeout":
+                        raise httpx.ReadTimeout("timed out")
                     raise ConnectionError("refused")
                 self.batches.append(list(texts))
             return super().embed_documents(texts)
@@ -114,3 +116,27 @@ def test_retryable_errors() -> None:
     assert is_retryable(ollama.ResponseError("busy", 503))
     assert not is_retryable(ollama.ResponseError("bad input", 400))
     assert not is_retryable(ValueError("bad"))
+
+
+@pytest.mark.parametrize(
+    ("failure", "kind", "words"),
+    [
+        ("connection", OllamaUnavailableError, ["http://127.0.0.1:9", "EMBED_HOSTS", "ollama serve"]),
+        ("timeout", OllamaUnavailableError, ["http://127.0.0.1:9", "ReadTimeout", "REQUEST_TIMEOUT"]),
+        ("404", ModelNotFoundError, ["ollama pull all-minilm"]),
+        ("500", EmbeddingError, ["after 1 retries", "boom"]),
+    ],
+)
+def test_query_failure_is_a_one_line_error(failure: str, kind: type[Exception], words: list[str]) -> None:
+    fake = Recorder(size=8, failures_left=10, failure=failure)
+    pool = PooledEmbeddings(
+        [fake],
+        "all-minilm",
+        hosts=["http://127.0.0.1:9"],
+        max_retries=1,
+        sleep=lambda _: None,
+        setting="EMBED_HOSTS",
+    )
+    with pytest.raises(kind) as raised:
+        pool.embed_query("what did I run?")
+    assert all(word in str(raised.value) for word in words), str(raised.value)

@@ -1,9 +1,10 @@
 """Turn retrieved Documents into numbered, dated, linked tweets and format them as quoted context.
 
 A thread document covers several tweets: its metadata `tweet_ids` and `tweet_offsets` say where each tweet
-starts in `page_content`, so every tweet gets its own number and its own URL. Each tweet's text is quoted
-line by line (`> `) under a header line, so nothing written inside a tweet can pose as an instruction or
-close the block it sits in.
+starts in `page_content`, so every tweet gets its own number, its own URL and its own date (the document's
+`created_at` is its first tweet's and a thread can run for weeks, so a later tweet's time is read from its
+snowflake id). Each tweet's text is quoted line by line (`> `) under a header line, so nothing written
+inside a tweet can pose as an instruction or close the block it sits in.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
+
+from rag.text import iso_utc
+from rag.tweets import snowflake_ms
 
 CONTEXT_OPEN = "<<<TWEETS"
 CONTEXT_CLOSE = "TWEETS>>>"
@@ -45,6 +49,8 @@ class ContextTweet:
             url=self.url,
             citation=self.number,
         )
+        if self.created_at:
+            metadata["created_at"] = self.created_at
         return Document(page_content=self.text, metadata=metadata, id=self.tweet_id)
 
 
@@ -74,6 +80,17 @@ def _split_document(document: Document) -> list[tuple[str, str]]:
     return [(tweet_id, piece) for tweet_id, piece in pieces if piece]
 
 
+def _own_metadata(metadata: dict[str, object], tweet_id: str, first_id: str) -> dict[str, object]:
+    """A copy of a document's metadata, dated for one of its tweets (a later tweet: from its snowflake id)."""
+    own = dict(metadata)
+    if tweet_id != first_id:
+        ms = snowflake_ms(tweet_id)
+        if ms is not None:
+            own["created_ts"] = ms // 1000
+            own["created_at"] = iso_utc(ms // 1000)
+    return own
+
+
 def expand_documents(documents: Iterable[Document]) -> list[ContextTweet]:
     """Number the tweets of the retrieved documents from 1, one entry per tweet (repeats merged)."""
     tweets: list[ContextTweet] = []
@@ -93,16 +110,17 @@ def expand_documents(documents: Iterable[Document]) -> list[ContextTweet]:
                     )  # fmt: skip
                 continue
             url = str(metadata.get("url") or "") if tweet_id == first_id else ""
+            own = _own_metadata(metadata, tweet_id, first_id)
             by_id[tweet_id] = len(tweets)
             tweets.append(
                 ContextTweet(
                     number=len(tweets) + 1,
                     tweet_id=tweet_id,
                     url=url or tweet_url(tweet_id, screen_name),
-                    created_at=str(metadata.get("created_at") or ""),
+                    created_at=str(own.get("created_at") or ""),
                     kind=str(metadata.get("kind") or "tweet"),
                     text=text,
-                    metadata=dict(metadata),
+                    metadata=own,
                 )
             )
     return tweets

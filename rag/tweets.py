@@ -10,6 +10,26 @@ from dataclasses import dataclass, field
 
 TWEET_KINDS = ("tweet", "reply", "retweet", "quote")
 
+TWITTER_EPOCH_MS = 1288834974657
+"""Snowflake epoch (2010-11-04T01:42:54.657Z): a snowflake id's `id >> 22` is milliseconds since then."""
+_SNOWFLAKE_MIN_MS = 3_600_000
+"""Below this `id >> 22` (one hour) an id is a sequential pre-snowflake id (those stay under ~3e10)."""
+
+
+def snowflake_ms(tweet_id: str | int) -> int | None:
+    """When a tweet was created (epoch milliseconds UTC), from its snowflake id.
+
+    None for ids that are not snowflakes (the sequential ids of tweets before November 2010) or not numbers.
+    """
+    try:
+        value = int(tweet_id)
+    except (TypeError, ValueError):
+        return None
+    offset = value >> 22 if value > 0 else 0
+    if offset < _SNOWFLAKE_MIN_MS:
+        return None
+    return offset + TWITTER_EPOCH_MS
+
 
 @dataclass(slots=True)
 class Tweet:

@@ -23,6 +23,7 @@ logger = logging.getLogger(__name__)
 PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
 PROMPT_SUFFIXES = (".md", ".txt")
 ANSWER_VARIABLES = frozenset({"context", "question"})
+HELPER_PROMPTS = frozenset({"condense"})  # used by the chain itself (follow-ups), not answer prompts
 SYSTEM_MARKER = "=== system ==="
 USER_MARKER = "=== user ==="
 _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
@@ -47,10 +48,16 @@ def resolve_prompt_path(name_or_path: str | Path, prompts_dir: Path = PROMPTS_DI
 
 
 def available_prompts(prompts_dir: Path = PROMPTS_DIR) -> list[str]:
-    """Names of the prompt files shipped in `prompts_dir`, sorted."""
+    """Names of the answer prompts in `prompts_dir` (not the chain's own helper prompts), sorted."""
     if not prompts_dir.is_dir():
         return []
-    return sorted({path.stem for path in prompts_dir.iterdir() if path.suffix in PROMPT_SUFFIXES})
+    return sorted(
+        {
+            path.stem
+            for path in prompts_dir.iterdir()
+            if path.suffix in PROMPT_SUFFIXES and path.stem not in HELPER_PROMPTS
+        }
+    )
 
 
 def template_variables(text: str, source: Path | str) -> set[str]:
@@ -123,10 +130,23 @@ def load_prompt(
     prompts_dir: Path = PROMPTS_DIR,
 ) -> ChatPromptTemplate:
     """Load and check a prompt by name (from `prompts/`) or by path."""
+    expected = set(variables)
+    if expected == ANSWER_VARIABLES and isinstance(name_or_path, str) and name_or_path in HELPER_PROMPTS:
+        names = ", ".join(available_prompts(prompts_dir)) or "none"
+        raise PromptError(
+            f"{name_or_path!r} is not an answer prompt (the chain uses it for follow-up questions): "
+            f"pick one of {names}, or give a file path"
+        )
     path = resolve_prompt_path(name_or_path, prompts_dir)
     try:
         text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as error:
-        raise PromptError(f"prompt {path} cannot be read: {error}") from None
+    except UnicodeDecodeError as error:
+        raise PromptError(
+            f"prompt {path} is not UTF-8 text (byte {error.start} cannot be decoded): save it as UTF-8 text"
+        ) from None
+    except OSError as error:
+        raise PromptError(
+            f"prompt {path} cannot be read ({error.strerror or error}): check the file"
+        ) from None
     logger.debug("loaded prompt %s", path)
-    return parse_prompt(text, path, variables)
+    return parse_prompt(text, path, expected)

@@ -90,3 +90,30 @@ def test_braces_in_filled_values_are_not_parsed() -> None:
     text = str(messages[1].content)
     assert "tweet with {question} and {oops" in text
     assert "what {is} this" in text
+
+
+def test_condense_is_not_offered_as_an_answer_prompt() -> None:
+    assert (PROMPTS_DIR / "condense.md").is_file()
+    assert "condense" not in available_prompts(PROMPTS_DIR)
+    with pytest.raises(PromptError, match=r"available: concise, default, timeline\)") as unknown:
+        load_prompt("nosuch")
+    assert "condense" not in str(unknown.value)
+
+
+def test_asking_for_condense_as_answer_prompt_says_what_to_pick() -> None:
+    with pytest.raises(
+        PromptError, match=r"'condense' is not an answer prompt.*pick one of concise, default"
+    ):
+        load_prompt("condense")
+
+
+def test_condense_still_loads_with_its_own_variables() -> None:
+    template = load_prompt("condense", variables={"chat_history", "question"})
+    assert set(template.input_variables) == {"chat_history", "question"}
+
+
+def test_undecodable_prompt_file_says_save_it_as_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "bin.md"
+    path.write_bytes(GOOD.encode("utf-8") + b"\xff\xfe caf\xe9\n")
+    with pytest.raises(PromptError, match=r"bin\.md is not UTF-8 text .*: save it as UTF-8 text$"):
+        load_prompt(str(path))

@@ -4,11 +4,13 @@ Each stored record carries `content_hash` (of its id and the text that is embedd
 text and metadata). A run reads the ids the collection holds (in pages, nothing else), then asks Chroma which
 of the archive's hashes it already has (`$in` queries on the hashes, no metadata fetched): unchanged documents
 are skipped, documents whose text is unchanged get their metadata updated, new and changed ones are embedded,
-and records no longer in the archive are reported (removed only with `prune`). Embedding runs on the pooled
+and records no longer in the archive are reported (removed only with `prune`, and never when the loader
+skipped unreadable records: their tweets would look gone). Embedding runs on the pooled
 embeddings' threads while one writer thread upserts finished batches from a bounded queue, so embedding never
 waits for Chroma. What was written stays written: an interrupted or failing run is resumed by the next one,
 embedding only what is missing. Afterwards the BM25 index is rebuilt from the collection when anything
-changed.
+changed, or when it is missing, unreadable or holds other ids than the collection (a run interrupted between
+the Chroma writes and the rebuild).
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import logging
 import queue
 import threading
 import time
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -77,6 +79,7 @@ class IndexReport:
     stale_ids: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     lexical_rebuilt: bool = False
+    prune_refused: bool = False
 
     @property
     def tweets_per_second(self) -> float:
@@ -97,7 +100,9 @@ class IndexReport:
             f"read {self.tweets_read} tweets, {self.documents} documents: {self.embedded} embedded, "
             f"{self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted"
         )
-        if self.stale > self.deleted:
+        if self.prune_refused:
+            line += f", {self.stale} stale kept (--prune refused: some records could not be read)"
+        elif self.stale > self.deleted:
             line += f", {self.stale - self.deleted} stale kept (--prune removes them)"
         if self.failed:
             line += f", {self.failed} FAILED"
@@ -162,6 +167,7 @@ class _Plan:
     embed: list[tuple[str, str, dict[str, Any]]] = field(default_factory=list)
     update: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    stored: set[str] = field(default_factory=set)  # the ids the collection held before this run
 
 
 def plan(documents: Iterable[Document], collection: Collection, report: IndexReport) -> _Plan:
@@ -208,6 +214,7 @@ def plan(documents: Iterable[Document], collection: Collection, report: IndexRep
     if pending:
         settle()
     result.stale = sorted(existing - seen)
+    result.stored = existing
     return result
 
 
@@ -356,12 +363,15 @@ def index_documents(
     progress: Progress | None = None,
     lexical_dir: Path | None = None,
     lexical_force: bool = False,
+    unreadable: Callable[[], int] | None = None,
 ) -> IndexReport:
     """Bring `collection` up to date with `documents` and return what was done.
 
     `embeddings` is used as is when it is a `PooledEmbeddings` (its hosts, batches and retries), otherwise
     wrapped in one (a fake in tests). `lexical_dir`, when given, receives the BM25 index, rebuilt when
-    anything changed, when it is missing, or when `lexical_force`.
+    anything changed, when `lexical_force`, or when the saved one is missing, unreadable or holds other ids
+    than the collection. `unreadable`, called once `documents` is exhausted, says how many records the loader
+    skipped; when it is not 0, `prune` deletes nothing (their tweets would look gone) and warns.
     """
     started = time.perf_counter()
     report = IndexReport()
@@ -383,7 +393,14 @@ def index_documents(
         chunk = todo.update[start : start + max_batch]
         collection.update(ids=[i for i, _ in chunk], metadatas=[m for _, m in chunk])
     report.updated = len(todo.update)
-    if prune and todo.stale:
+    skipped = unreadable() if unreadable is not None else 0
+    if prune and todo.stale and skipped:
+        report.prune_refused = True
+        report.warnings.append(
+            f"{skipped} records could not be read, so --prune removed nothing ({len(todo.stale)} stale "
+            "documents kept; everything else is indexed as usual): fix the archive and run again"
+        )
+    elif prune and todo.stale:
         for start in range(0, len(todo.stale), max_batch):
             collection.delete(ids=todo.stale[start : start + max_batch])
         report.deleted = len(todo.stale)
@@ -405,21 +422,44 @@ def index_documents(
         )
     changed = report.embedded or report.updated or report.deleted
     if lexical_dir is not None:
-        rebuild_lexical(collection, lexical_dir, report, force=bool(changed) or lexical_force)
+        force = (
+            bool(changed) or lexical_force or not lexical_matches(lexical_dir, collection.name, todo.stored)
+        )
+        rebuild_lexical(collection, lexical_dir, report, force=force)
     report.seconds = time.perf_counter() - started
     if report.failed and not report.embedded and not report.unchanged and not report.updated:
         logger.error("nothing could be embedded")
     return report
 
 
-def lexical_exists(lexical_dir: Path, name: str) -> bool:
-    """Whether a BM25 index of collection `name` was saved in `lexical_dir`."""
-    return lexical_dir.is_dir() and any(lexical_dir.glob(f"{name}.*"))  # rag.lexical writes <name>.npz
+def lexical_matches(lexical_dir: Path, name: str, ids: set[str]) -> bool:
+    """Whether the BM25 index saved for collection `name` loads and holds exactly `ids` (the collection's)."""
+    try:
+        from rag.lexical import LexicalIndex
+    except ImportError:
+        return False  # rebuild_lexical says that it cannot build one
+    try:
+        index = LexicalIndex.load(lexical_dir, name)
+    except FileNotFoundError:
+        logger.info("no BM25 index in %s: building it", lexical_dir)
+        return False
+    except IndexStoreError as error:
+        logger.warning("the BM25 index in %s could not be loaded: rebuilding it", lexical_dir)
+        logger.debug("%s", error)
+        return False
+    if len(index) != len(ids) or set(index.ids) != ids:
+        logger.warning(
+            "the BM25 index holds %d documents, the collection %d (an interrupted run?): rebuilding it",
+            len(index),
+            len(ids),
+        )
+        return False
+    return True
 
 
 def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexReport, *, force: bool) -> None:
-    """Rebuild the BM25 index from the collection's documents when something changed or it is missing."""
-    if not force and lexical_exists(lexical_dir, collection.name):
+    """Rebuild the BM25 index from the collection's documents when `force`."""
+    if not force:
         return
     try:
         from rag.lexical import LexicalIndex

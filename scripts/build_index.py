@@ -2,8 +2,9 @@
 
 Checks Ollama first (server, model, dimension), takes the index's writer lock, then brings the collection
 up to date incrementally: only new and changed tweets are embedded; tweets gone from the archive are removed
-only with `--prune`. Prints a one-line summary (or one JSON object with `--json`); exits non-zero with a
-one-line reason when something fails, keeping whatever was written.
+only with `--prune`, and not when some records could not be read (a warning says so; the exit status stays 0).
+Prints a one-line summary (or one JSON object with `--json`); exits non-zero with a one-line reason when
+something fails or no record of the archive could be read, keeping whatever was written.
 """
 
 from __future__ import annotations
@@ -109,6 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 progress=bar,
                 lexical_dir=settings.lexical_dir,
                 lexical_force=args.recreate,
+                unreadable=lambda: loader.report.skipped_count,
             )
         if report.embedded or report.updated or report.deleted:
             persist_vector_index(settings)
@@ -124,6 +126,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report.summary())
         if loader.report.skipped:  # the loader logs its other warnings itself
             print(f"warning: {loader_warnings[0]}", file=sys.stderr)
+        if report.prune_refused and loader.report.tweets_read:  # else the error below says it
+            print(f"warning: {next(w for w in report.warnings if '--prune' in w)}", file=sys.stderr)
+    if loader.report.skipped and not loader.report.tweets_read:
+        raise ArchiveError(
+            f"nothing indexed: none of the {loader.report.skipped_count} records in {args.archive} could be "
+            f"read (first: {loader.report.skipped[0]}): fix the archive and run again"
+        )
     if report.failed:
         raise EmbeddingError(fail_message(report))
     return 0

@@ -234,3 +234,61 @@ def test_pull_goes_through_the_api(standin: Callable[..., Any], archive: Path, t
     assert result.returncode == 1
     assert "could not pull 'nomic-embed-text'" in result.stderr
     assert server.requests_to("/api/pull") == 1
+
+
+def test_unreadable_lexical_index_is_rebuilt(
+    standin: Callable[..., Any], archive: Path, tmp_path: Path
+) -> None:
+    env = cli_env(standin("hash").url, tmp_path / "chroma")
+    first = as_json(build_index(env, "--archive", str(archive), "--json"))
+    lexical_file = tmp_path / "chroma" / "lexical" / "tweets.npz"
+    lexical_file.write_text("garbage\n")
+    again = as_json(build_index(env, "--archive", str(archive), "--json"))
+    assert (again["embedded"], again["unchanged"]) == (0, first["documents"])
+    assert again["lexical_rebuilt"] is True
+    assert lexical_file.read_bytes()[:2] == b"PK"  # a zip again (numpy .npz), no longer "garbage"
+
+
+PAELLA = "1700000000000000001"  # the ids, texts and dates below are written by these tests
+
+
+def write_tweets(path: Path, *tweets: tuple[str, str, str]) -> Path:
+    records = [{"id": tweet_id, "text": text, "created_at": created} for tweet_id, text, created in tweets]
+    path.write_text(json.dumps(records))
+    return path
+
+
+def test_prune_deletes_nothing_when_records_could_not_be_read(
+    standin: Callable[..., Any], tmp_path: Path
+) -> None:
+    env = cli_env(standin("hash").url, tmp_path / "chroma")
+    good = write_tweets(
+        tmp_path / "good.json",
+        (PAELLA, "paella with friends in Valencia", "2023-11-14T10:00:00Z"),
+        ("1700000000000000002", "maps and GIS at the office", "2023-11-15T10:00:00Z"),
+    )
+    assert as_json(build_index(env, "--archive", str(good), "--json"))["embedded"] == 2
+
+    partly_bad = write_tweets(
+        tmp_path / "partly-bad.json",
+        (PAELLA, "paella with friends in Valencia", "not a date"),
+        ("1700000000000000003", "a new tweet about rivers", "2023-11-16T10:00:00Z"),
+    )
+    result = build_index(env, "--archive", str(partly_bad), "--prune")
+    assert result.returncode == 0, result.stderr
+    assert " 0 deleted" in result.stdout
+    assert "1 records could not be read, so --prune removed nothing" in result.stderr
+    assert sorted(stored(tmp_path / "chroma")["ids"]) == [
+        PAELLA,
+        "1700000000000000002",
+        "1700000000000000003",
+    ]
+
+    all_bad = write_tweets(tmp_path / "bad.json", (PAELLA, "paella with friends in Valencia", "not a date"))
+    refused = build_index(env, "--archive", str(all_bad), "--prune", "--json")
+    assert refused.returncode == 1
+    assert as_json(refused)["deleted"] == 0
+    error = refused.stderr.strip().splitlines()[-1]
+    assert error.startswith("error: nothing indexed: none of the 1 records in ")
+    assert "unrecognised date 'not a date'" in error
+    assert PAELLA in stored(tmp_path / "chroma")["ids"]

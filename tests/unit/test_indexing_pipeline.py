@@ -259,3 +259,57 @@ def test_index_is_persisted_so_the_next_open_replays_nothing(
     assert reopened.count() == 1500
     assert reopened.configuration["hnsw"]["sync_threshold"] == 1000
     assert reopened.configuration["hnsw"]["space"] == "cosine"
+
+
+def test_unreadable_lexical_index_is_rebuilt_when_nothing_changed(
+    collection: Collection, tmp_path: Path
+) -> None:
+    lexical = pytest.importorskip("rag.lexical")
+    lexical_dir = tmp_path / "lexical"
+    run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
+    (lexical_dir / "tweets.npz").write_text("garbage\n")
+    again = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
+    assert (again.embedded, again.unchanged) == (0, 3)
+    assert again.lexical_rebuilt is True
+    index = lexical.LexicalIndex.load(lexical_dir, "tweets")
+    assert len(index) == 3
+    assert index.search("paella", k=1)[0][0] == "1001"
+
+
+def test_lexical_index_behind_the_collection_is_rebuilt(collection: Collection, tmp_path: Path) -> None:
+    lexical = pytest.importorskip("rag.lexical")
+    lexical_dir = tmp_path / "lexical"
+    run(collection, DOCS[:2], CountingFake(size=DIM), lexical_dir=lexical_dir)
+    run(
+        collection, DOCS, CountingFake(size=DIM)
+    )  # tweet 1003 written, the run stopped before the BM25 rebuild
+    assert len(lexical.LexicalIndex.load(lexical_dir, "tweets")) == 2
+    again = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
+    assert (again.embedded, again.unchanged) == (0, 3)
+    assert again.lexical_rebuilt is True
+    index = lexical.LexicalIndex.load(lexical_dir, "tweets")
+    assert len(index) == 3
+    assert index.search("reply", k=1)[0][0] == "1003"
+
+
+def test_lexical_index_in_step_is_left_alone(collection: Collection, tmp_path: Path) -> None:
+    pytest.importorskip("rag.lexical")
+    lexical_dir = tmp_path / "lexical"
+    first = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
+    assert first.lexical_rebuilt is True
+    saved = (lexical_dir / "tweets.npz").stat().st_mtime_ns
+    again = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
+    assert again.lexical_rebuilt is False
+    assert (lexical_dir / "tweets.npz").stat().st_mtime_ns == saved
+
+
+def test_prune_removes_nothing_when_records_were_skipped(collection: Collection) -> None:
+    run(collection, DOCS, CountingFake(size=DIM))
+    refused = run(collection, DOCS[:2], CountingFake(size=DIM), prune=True, unreadable=lambda: 1)
+    assert (refused.stale, refused.deleted, refused.prune_refused) == (1, 0, True)
+    assert sorted(collection.get()["ids"]) == ["1001", "1002", "1003"]
+    assert any("1 records could not be read, so --prune removed nothing" in w for w in refused.warnings)
+    assert "--prune refused" in refused.summary()
+    pruned = run(collection, DOCS[:2], CountingFake(size=DIM), prune=True, unreadable=lambda: 0)
+    assert (pruned.deleted, pruned.prune_refused) == (1, False)
+    assert sorted(collection.get()["ids"]) == ["1001", "1002"]

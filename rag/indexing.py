@@ -34,6 +34,7 @@ from langchain_core.embeddings import Embeddings
 
 from rag.embeddings import PooledEmbeddings, describe_ids
 from rag.errors import EmbeddingError, IndexStoreError
+from rag.lexical import LexicalIndex
 
 logger = logging.getLogger(__name__)
 
@@ -421,11 +422,10 @@ def index_documents(
             "run again to resume"
         )
     changed = report.embedded or report.updated or report.deleted
-    if lexical_dir is not None:
-        force = (
-            bool(changed) or lexical_force or not lexical_matches(lexical_dir, collection.name, todo.stored)
-        )
-        rebuild_lexical(collection, lexical_dir, report, force=force)
+    if lexical_dir is not None and (
+        changed or lexical_force or not lexical_matches(lexical_dir, collection.name, todo.stored)
+    ):
+        rebuild_lexical(collection, lexical_dir, report)
     report.seconds = time.perf_counter() - started
     if report.failed and not report.embedded and not report.unchanged and not report.updated:
         logger.error("nothing could be embedded")
@@ -434,10 +434,6 @@ def index_documents(
 
 def lexical_matches(lexical_dir: Path, name: str, ids: set[str]) -> bool:
     """Whether the BM25 index saved for collection `name` loads and holds exactly `ids` (the collection's)."""
-    try:
-        from rag.lexical import LexicalIndex
-    except ImportError:
-        return False  # rebuild_lexical says that it cannot build one
     try:
         index = LexicalIndex.load(lexical_dir, name)
     except FileNotFoundError:
@@ -457,15 +453,8 @@ def lexical_matches(lexical_dir: Path, name: str, ids: set[str]) -> bool:
     return True
 
 
-def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexReport, *, force: bool) -> None:
-    """Rebuild the BM25 index from the collection's documents when `force`."""
-    if not force:
-        return
-    try:
-        from rag.lexical import LexicalIndex
-    except ImportError:
-        report.warnings.append("rag.lexical is not available: the BM25 index (SEARCH=hybrid) was not rebuilt")
-        return
+def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexReport) -> None:
+    """Rebuild the BM25 index from the collection's documents, where the query side looks for it."""
     ids: list[str] = []
     texts: list[str] = []
     metadatas: list[dict[str, Any]] = []
@@ -475,13 +464,8 @@ def rebuild_lexical(collection: Collection, lexical_dir: Path, report: IndexRepo
         metadatas.append({key: metadata[key] for key in LEXICAL_KEYS if key in metadata})
     index = LexicalIndex.build(ids, texts, metadatas)
     lexical_dir.mkdir(parents=True, exist_ok=True)
-    save_lexical(index, lexical_dir, collection.name)
+    index.save(lexical_dir, collection.name)
     report.lexical_rebuilt = True
-
-
-def save_lexical(index: Any, lexical_dir: Path, name: str) -> None:
-    """Save the BM25 index where the query side looks for it (`lexical_dir/<collection>.*`)."""
-    index.save(lexical_dir, name)
 
 
 def fail_message(report: IndexReport) -> str:

@@ -12,6 +12,8 @@ from typing import Any
 
 import pytest
 
+from rag.loader import TwitterArchiveLoader
+
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT_ROOT / "sample" / "twitter-sample"
 TWITTER_EPOCH_MS = 1288834974657
@@ -124,8 +126,7 @@ def test_sample_has_each_kind_of_record_a_real_archive_has() -> None:
 
 @pytest.fixture(scope="module")
 def documents() -> list[Any]:
-    loader_module = pytest.importorskip("rag.loader")
-    return list(loader_module.TwitterArchiveLoader(SAMPLE).load())
+    return list(TwitterArchiveLoader(SAMPLE).load())
 
 
 def test_loader_reads_every_tweet_but_the_deleted_one(documents: list[Any]) -> None:

@@ -16,6 +16,7 @@ from langchain_core.embeddings import DeterministicFakeEmbedding
 from rag.embeddings import PooledEmbeddings
 from rag.errors import IndexStoreError
 from rag.indexing import index_documents
+from rag.lexical import LexicalIndex
 from rag.settings import Settings
 from rag.store import open_collection, open_vector_store, persist_vector_index, writer_lock
 
@@ -237,9 +238,8 @@ def test_writes_never_exceed_the_max_batch(collection: Collection) -> None:
 
 
 def test_lexical_index_rebuilt_from_the_collection(collection: Collection, tmp_path: Path) -> None:
-    lexical = pytest.importorskip("rag.lexical")
     run(collection, DOCS, CountingFake(size=DIM), lexical_dir=tmp_path / "lexical")
-    index = lexical.LexicalIndex.load(tmp_path / "lexical", "tweets")
+    index = LexicalIndex.load(tmp_path / "lexical", "tweets")
     assert len(index) == 3
     assert index.search("paella", k=1)[0][0] == "1001"
 
@@ -264,36 +264,33 @@ def test_index_is_persisted_so_the_next_open_replays_nothing(
 def test_unreadable_lexical_index_is_rebuilt_when_nothing_changed(
     collection: Collection, tmp_path: Path
 ) -> None:
-    lexical = pytest.importorskip("rag.lexical")
     lexical_dir = tmp_path / "lexical"
     run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
     (lexical_dir / "tweets.npz").write_text("garbage\n")
     again = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
     assert (again.embedded, again.unchanged) == (0, 3)
     assert again.lexical_rebuilt is True
-    index = lexical.LexicalIndex.load(lexical_dir, "tweets")
+    index = LexicalIndex.load(lexical_dir, "tweets")
     assert len(index) == 3
     assert index.search("paella", k=1)[0][0] == "1001"
 
 
 def test_lexical_index_behind_the_collection_is_rebuilt(collection: Collection, tmp_path: Path) -> None:
-    lexical = pytest.importorskip("rag.lexical")
     lexical_dir = tmp_path / "lexical"
     run(collection, DOCS[:2], CountingFake(size=DIM), lexical_dir=lexical_dir)
     run(
         collection, DOCS, CountingFake(size=DIM)
     )  # tweet 1003 written, the run stopped before the BM25 rebuild
-    assert len(lexical.LexicalIndex.load(lexical_dir, "tweets")) == 2
+    assert len(LexicalIndex.load(lexical_dir, "tweets")) == 2
     again = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
     assert (again.embedded, again.unchanged) == (0, 3)
     assert again.lexical_rebuilt is True
-    index = lexical.LexicalIndex.load(lexical_dir, "tweets")
+    index = LexicalIndex.load(lexical_dir, "tweets")
     assert len(index) == 3
     assert index.search("reply", k=1)[0][0] == "1003"
 
 
 def test_lexical_index_in_step_is_left_alone(collection: Collection, tmp_path: Path) -> None:
-    pytest.importorskip("rag.lexical")
     lexical_dir = tmp_path / "lexical"
     first = run(collection, DOCS, CountingFake(size=DIM), lexical_dir=lexical_dir)
     assert first.lexical_rebuilt is True

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import logging
 import socket
 import time
@@ -22,15 +21,11 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import numpy as np
+import orjson
 
 from tests.ollama_standin.backends import ContextLengthExceeded, EmbeddingBackend, normalise_rows
 from tests.ollama_standin.faults import Fault, FaultOptions, RequestLog, fault_message
 from tests.ollama_standin.responder import answer, pieces
-
-try:  # orjson (a chromadb and langsmith dependency) serialises numpy arrays ten times faster than json
-    import orjson
-except ImportError:  # pragma: no cover - the stdlib path works, only slower
-    orjson = None  # type: ignore[assignment]
 
 logger = logging.getLogger("ollama_standin")
 
@@ -55,15 +50,7 @@ def full_name(name: str) -> str:
 
 def dumps(payload: Any) -> bytes:
     """JSON bytes of `payload` (numpy arrays allowed)."""
-    if orjson is not None:
-        return orjson.dumps(payload, option=orjson.OPT_SERIALIZE_NUMPY)
-    return json.dumps(payload, default=_to_list, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def _to_list(value: Any) -> Any:
-    if isinstance(value, np.ndarray):
-        return value.tolist()
-    raise TypeError(f"cannot serialise {type(value).__name__}")
+    return orjson.dumps(payload, option=orjson.OPT_SERIALIZE_NUMPY)
 
 
 def now_iso() -> str:
@@ -222,7 +209,7 @@ class StandinHandler(BaseHTTPRequestHandler):
         if not body.strip():
             raise ApiError(400, "missing request body")
         try:
-            payload = orjson.loads(body) if orjson is not None else json.loads(body)
+            payload = orjson.loads(body)
         except ValueError as error:
             raise ApiError(400, f"invalid JSON in request body: {error}") from None
         if not isinstance(payload, dict):

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
-from rag.text import iso_utc
-from rag.tweets import snowflake_ms
+from rag.archive.text import iso_utc
+from rag.archive.tweet import snowflake_ms
 
 CONTEXT_OPEN = "<<<TWEETS"
 CONTEXT_CLOSE = "TWEETS>>>"

@@ -167,7 +167,7 @@ def strip_thinking(text: str) -> str:
 
 def check_chat_model(settings: Settings, timeout: float = 10.0) -> None:
     """Fail fast, in one line, when the chat server is down or lacks `CHAT_MODEL`."""
-    from rag.ollama_check import same_model
+    from rag.ollama import same_model
 
     host = settings.chat_url
     client = ollama.Client(host=host, timeout=timeout)

@@ -155,7 +155,7 @@ def build_rag_chain(
     if llm is None:
         llm = build_chat_model(_need(settings))
     if retriever is None:
-        from rag.retrieval import open_retriever
+        from rag.search.retrieval import open_retriever
 
         retriever = open_retriever(_need(settings))
     condense = build_condense_step(llm, condense_prompt)

@@ -1,7 +1,7 @@
 """Metadata filters shared by dense and lexical search: a time range on `created_ts` and kind switches.
 
 A `Filter` is built from command-line flags (`--since`, `--until`, retweet / reply switches) or from a date
-range found in the question (`rag.dates`), and is applied the same way on both sides of hybrid search:
+range found in the question (`rag.search.dates`), and is applied the same way on both sides of hybrid search:
 `to_chroma_where()` gives Chroma's `where` dict for the vector store, `matches()` the same test in Python
 for the lexical index. The time range is half-open: `since_ts` is inclusive, `until_ts` is exclusive
 (`since_ts <= created_ts < until_ts`), both in epoch seconds UTC. A document without `created_ts` never

@@ -13,13 +13,10 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
+from rag.errors import TweetRagError
+from rag.settings import Settings
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
-if str(PROJECT_ROOT) not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT))
-
-from rag.errors import TweetRagError  # noqa: E402
-from rag.settings import Settings  # noqa: E402
-
 BROKEN_PIPE_STATUS = 141
 
 

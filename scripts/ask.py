@@ -22,8 +22,8 @@ from chains import build_rag_chain
 from chains.llm import build_chat_model, check_chat_model
 from rag.errors import ModelNotFoundError
 from rag.filters import KIND_MODES
-from rag.ollama_check import ensure_model
-from rag.retrieval import date_bound, open_retriever
+from rag.ollama import ensure_model
+from rag.search.retrieval import date_bound, open_retriever
 from rag.settings import SEARCH_TYPES, Settings
 
 TEXT_PREVIEW = 280

@@ -27,27 +27,25 @@ from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 import chromadb  # noqa: E402
 import httpx  # noqa: E402
-from _synthetic_archive import write_archive  # noqa: E402
 from chromadb.config import Settings as ChromaSettings  # noqa: E402
 from langchain_chroma import Chroma  # noqa: E402
 from langchain_core.documents import Document  # noqa: E402
 from langchain_ollama import OllamaEmbeddings  # noqa: E402
 
-from rag.embeddings import make_embeddings  # noqa: E402
-from rag.indexing import index_documents  # noqa: E402
-from rag.loader import TwitterArchiveLoader  # noqa: E402
-from rag.models import document_text_for_embedding  # noqa: E402
+from devtools.scripts_runner import script_command, standin_env  # noqa: E402
+from devtools.synthetic_archive import write_archive  # noqa: E402
+from ollama_standin.process import StandinHandle, start_standin  # noqa: E402
+from rag.documents.loader import TwitterArchiveLoader  # noqa: E402
+from rag.embedding_models import document_text_for_embedding  # noqa: E402
+from rag.indexing.embeddings import make_embeddings  # noqa: E402
+from rag.indexing.pipeline import index_documents  # noqa: E402
+from rag.indexing.store import open_collection  # noqa: E402
 from rag.settings import Settings  # noqa: E402
-from rag.store import open_collection  # noqa: E402
-from tests.integration.scripts_runner import script_command, standin_env  # noqa: E402
-from tests.ollama_standin.process import StandinHandle, start_standin  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
 

@@ -24,10 +24,9 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from _synthetic_archive import write_archive
+from devtools.synthetic_archive import write_archive
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 TARGET_TWEETS_PER_S = 20_000
 
 
@@ -62,14 +61,14 @@ def _peak_rss_mib() -> float:
 def measure_floor(folder: Path) -> dict[str, Any]:
     """The floor: only reading and parsing the same data files (collector paused, as the loader does).
 
-    Two ways: the loader's own parse (tweets parts with the record schema of rag.record_schema, the rest
+    Two ways: the loader's own parse (tweets parts with the record schema of rag.archive.schema, the rest
     in full) and, for reference, a full orjson parse of every file.
     """
     import gc
 
     import orjson
 
-    from rag.archive_files import parse_js_payload, parse_tweet_records
+    from rag.archive.source import parse_js_payload, parse_tweet_records
 
     gc.disable()
     files = sorted((folder / "data").glob("*.js"))
@@ -91,7 +90,7 @@ def measure_floor(folder: Path) -> dict[str, Any]:
 
 def measure(path: Path, use_tracemalloc: bool) -> dict[str, Any]:
     """Load `path` in this process: timings (wall and CPU), counts and peak memory."""
-    from rag.loader import TwitterArchiveLoader
+    from rag.documents.loader import TwitterArchiveLoader
 
     if use_tracemalloc:
         import tracemalloc

@@ -5,7 +5,7 @@
    dates moved back a year per copy) until there are `--tweets` documents, with fast deterministic fake
    vectors (`DeterministicFakeEmbedding`, 384 dimensions) in a cosine Chroma collection and the BM25 index,
    both cached under `.tweet-rag/bench/` (built once, reused while the count matches).
-2. Retrieval: `rag.retrieval.build_retriever` for similarity, MMR and hybrid, each question of
+2. Retrieval: `rag.search.retrieval.build_retriever` for similarity, MMR and hybrid, each question of
    `tests/eval/qa.jsonl` asked `--repeat` times; the query vector is computed before the clock starts, so the
    median is retrieval given the query vector (Chroma query, filters, MMR, BM25, fusion). With `--embed-url`
    the query embedding time of a real server (e.g. the minilm stand-in) is measured and printed separately.
@@ -31,7 +31,6 @@ from typing import Any
 
 import chromadb
 from _common import PROJECT_ROOT, run_main
-from _instant_retriever import InstantRetriever
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
@@ -40,12 +39,13 @@ from langchain_core.messages import AIMessage
 
 from chains import build_rag_chain
 from chains.prompts import load_prompt
+from devtools.evaluation import load_qa
+from devtools.instant_retriever import InstantRetriever
+from rag.documents.loader import TwitterArchiveLoader
 from rag.errors import ArchiveError
-from rag.evaluation import load_qa
 from rag.filters import KindMode
-from rag.lexical import LexicalIndex
-from rag.loader import TwitterArchiveLoader
-from rag.retrieval import build_retriever
+from rag.indexing.lexical import LexicalIndex
+from rag.search.retrieval import build_retriever
 from rag.settings import SEARCH_TYPES, Settings
 
 DEFAULT_ARCHIVE = PROJECT_ROOT / ".cache" / "real_tweets" / "eval-archive"
@@ -227,7 +227,7 @@ def time_where_reference(
 
 def time_embedding(url: str, model: str, questions: Sequence[str]) -> dict[str, Any]:
     """Median time of one query embedding on a real server (reported apart from retrieval)."""
-    from rag.embeddings import make_embeddings
+    from rag.indexing.embeddings import make_embeddings
 
     embeddings = make_embeddings([url], model)
     embeddings.embed_query(questions[0])

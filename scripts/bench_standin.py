@@ -21,10 +21,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import orjson
-from _synthetic_archive import ARCHIVES, fixture_tweet_texts
 
-from tests.ollama_standin.backends import minilm_model_path
-from tests.ollama_standin.process import StandinHandle, start_standin
+from devtools.synthetic_archive import ARCHIVES, fixture_tweet_texts
+from ollama_standin.backends import minilm_model_path
+from ollama_standin.process import StandinHandle, start_standin
 
 BATCH = 64
 JSON = {"Content-Type": "application/json"}

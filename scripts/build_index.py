@@ -19,13 +19,11 @@ from pathlib import Path
 from _common import load_settings, run_main
 from tqdm import tqdm
 
-from rag.embeddings import build_embeddings
+from rag.documents.loader import TwitterArchiveLoader
 from rag.errors import ArchiveError, EmbeddingError
-from rag.indexing import IndexReport, fail_message, index_documents
-from rag.loader import TwitterArchiveLoader
-from rag.ollama_check import preflight
-from rag.settings import Settings
-from rag.store import (
+from rag.indexing.embeddings import build_embeddings
+from rag.indexing.pipeline import IndexReport, fail_message, index_documents
+from rag.indexing.store import (
     make_client,
     max_batch_size,
     open_collection,
@@ -33,6 +31,8 @@ from rag.store import (
     where,
     writer_lock,
 )
+from rag.ollama import preflight
+from rag.settings import Settings
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:

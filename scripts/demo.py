@@ -2,7 +2,7 @@
 
 It uses the Ollama server at `OLLAMA_BASE_URL` when one answers (pulling `EMBED_MODEL` and `CHAT_MODEL`
 with progress when they are missing). When none answers it says so plainly and starts the project's
-Ollama stand-in (`python -m tests.ollama_standin --backend minilm`): real all-MiniLM-L6-v2 embeddings, and
+Ollama stand-in (`python -m ollama_standin --backend minilm`): real all-MiniLM-L6-v2 embeddings, and
 extractive answers that quote the retrieved tweets instead of an LLM's. The demo keeps its own index
 (`.tweet-rag/demo`, a collection per embedding model) so it never touches yours, runs
 `scripts/build_index.py` and `scripts/ask.py` as a user would, and stops the stand-in at the end, on
@@ -121,7 +121,7 @@ def standin(log_path: Path) -> Iterator[str]:
     """Run the minilm stand-in on a free port while the block runs; yield its URL."""
     log_path.parent.mkdir(parents=True, exist_ok=True)
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}
-    command = [sys.executable, "-m", "tests.ollama_standin", "--backend", "minilm", "--port", "0"]
+    command = [sys.executable, "-m", "ollama_standin", "--backend", "minilm", "--port", "0"]
     with log_path.open("w", encoding="utf-8") as log:
         process = subprocess.Popen(command, cwd=PROJECT_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
         try:

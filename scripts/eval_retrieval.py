@@ -2,7 +2,7 @@
 
 `python scripts/eval_retrieval.py --qa tests/eval/qa.jsonl [--k 10] [--json] [--search all] [--calibrate]`
 uses the index and models the settings name (`CHROMA_DIR`, `COLLECTION`, `EMBED_MODEL`, `OLLAMA_BASE_URL`),
-builds each retriever with `rag.retrieval.build_retriever` (through `open_retriever`) and gives it the
+builds each retriever with `rag.search.retrieval.build_retriever` (through `open_retriever`) and gives it the
 question string only. Abstention is scored on the best dense relevance the retriever compares with its
 threshold (cosine similarity of the nearest document inside the question's date range): it abstains when
 that is below the threshold: `--threshold`, else the one `--calibrate` finds by sweeping 0.00-1.00 on this
@@ -23,7 +23,7 @@ from typing import Any
 from _common import PROJECT_ROOT, load_settings, run_main
 from langchain_core.documents import Document
 
-from rag.evaluation import (
+from devtools.evaluation import (
     QuestionResult,
     best_threshold,
     load_qa,
@@ -31,7 +31,7 @@ from rag.evaluation import (
     summarize,
     sweep_thresholds,
 )
-from rag.retrieval import open_retriever, relevance_threshold
+from rag.search.retrieval import open_retriever, relevance_threshold
 from rag.settings import SEARCH_TYPES
 
 DEFAULT_QA = PROJECT_ROOT / "tests" / "eval" / "qa.jsonl"
@@ -39,7 +39,7 @@ NEVER_ABSTAIN = float("-inf")  # rank every question; abstention is scored after
 
 
 class RetrieverRun:
-    """Ask a `rag.retrieval.TweetRetriever` with abstention off; keep the best relevance per question."""
+    """Ask a `TweetRetriever` with abstention off; keep the best relevance per question."""
 
     def __init__(self, retriever: Any) -> None:
         self._retriever = retriever

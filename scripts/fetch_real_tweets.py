@@ -25,7 +25,7 @@ from typing import Any
 
 from _common import PROJECT_ROOT, run_main
 
-from rag.apiv1 import iter_v1_tweets, to_archive_record, write_archive
+from devtools.apiv1 import iter_v1_tweets, to_archive_record, write_archive
 from rag.errors import ArchiveError
 
 PACKAGE = "r-cran-rtweet"

@@ -1,7 +1,7 @@
 """Reproduce the retrieval evaluation end to end with the minilm stand-in (`make eval`).
 
 Steps: fetch the real tweets (`scripts/fetch_real_tweets.py`, cached), start the Ollama stand-in with the real
-all-MiniLM-L6-v2 (`python -m tests.ollama_standin --backend minilm`) on a free port, index the evaluation
+all-MiniLM-L6-v2 (`python -m ollama_standin --backend minilm`) on a free port, index the evaluation
 archive into `.tweet-rag/eval/chroma` (collection `eval`, updated incrementally by build_index.py), then
 run `scripts/eval_retrieval.py --search all --calibrate` on `tests/eval/qa.jsonl` and stop the stand-in.
 Extra arguments go to eval_retrieval.py (e.g. `--json`). Without `--use-url`, no Ollama is needed.
@@ -13,11 +13,13 @@ import argparse
 import os
 import subprocess
 import sys
+from pathlib import Path
 
-from _common import PROJECT_ROOT, run_main
+from _common import run_main
 
 from rag.errors import TweetRagError
 
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = PROJECT_ROOT / "scripts"
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "eval"
 
@@ -45,8 +47,7 @@ def main() -> int:
     handle = None
     url = args.use_url
     if url is None:
-        sys.path.insert(0, str(PROJECT_ROOT))
-        from tests.ollama_standin.process import start_standin
+        from ollama_standin.process import start_standin
 
         print("starting the minilm stand-in ...", file=sys.stderr)
         handle = start_standin("minilm", timeout=300)

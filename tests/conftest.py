@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ollama_standin.fixture import standin, standin_shared  # noqa: F401 - re-exported fixtures
+from tests.standin_fixture import standin, standin_shared  # noqa: F401 - re-exported fixtures
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")

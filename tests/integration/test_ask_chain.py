@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from chains import build_rag_chain
-from rag.embeddings import build_embeddings
-from rag.indexing import index_documents
-from rag.ollama_check import preflight
+from rag.indexing.embeddings import build_embeddings
+from rag.indexing.pipeline import index_documents
+from rag.indexing.store import make_client, open_collection
+from rag.ollama import preflight
 from rag.settings import Settings
-from rag.store import make_client, open_collection
 from tests.integration.test_ask_cli import TWEETS
 
 pytestmark = pytest.mark.slow

@@ -15,12 +15,12 @@ from typing import Any
 import pytest
 from langchain_core.documents import Document
 
-from rag.embeddings import build_embeddings
-from rag.indexing import index_documents
-from rag.ollama_check import preflight
+from devtools.scripts_runner import run_script, standin_env
+from rag.indexing.embeddings import build_embeddings
+from rag.indexing.pipeline import index_documents
+from rag.indexing.store import make_client, open_collection
+from rag.ollama import preflight
 from rag.settings import Settings
-from rag.store import make_client, open_collection
-from tests.integration.scripts_runner import run_script, standin_env
 from tests.tweet_metadata import tweet_metadata
 
 pytestmark = pytest.mark.slow
@@ -107,7 +107,7 @@ def ask_json(env: dict[str, str], *args: str) -> dict[str, Any]:
 
 @pytest.fixture
 def indexed(standin: Any, tmp_path: Path) -> dict[str, str]:
-    """A stand-in and an index of TWEETS built with rag.indexing (BM25 beside it); the env for ask.py."""
+    """A stand-in and an index of TWEETS (BM25 beside it) built by the library; the env for ask.py."""
     server = standin(backend="hash")
     settings = Settings(ollama_base_url=server.url, embed_model="hash-embed", chroma_dir=tmp_path / "chroma")
     dimension = preflight(settings.embed_urls, settings.embed_model)

@@ -13,9 +13,9 @@ from typing import Any
 import chromadb
 import pytest
 
+from devtools.scripts_runner import PROJECT, run_script, script_command, standin_env
+from rag.indexing.store import writer_lock
 from rag.settings import Settings
-from rag.store import writer_lock
-from tests.integration.scripts_runner import PROJECT, run_script, script_command, standin_env
 
 pytestmark = pytest.mark.slow
 

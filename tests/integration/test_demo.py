@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.ollama_standin.fixture import StandinFactory
+from tests.standin_fixture import StandinFactory
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TWEETS = PROJECT_ROOT / "sample" / "twitter-sample" / "data" / "tweets.js"

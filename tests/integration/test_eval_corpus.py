@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from rag.evaluation import load_qa
+from devtools.evaluation import load_qa
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 EVAL_DIR = ROOT / "tests" / "eval"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from langchain_core.documents import Document
 
-from rag.loader import TwitterArchiveLoader
+from rag.documents.loader import TwitterArchiveLoader
 
 ALROCAR_THREAD = [
     "1579814683803910144",

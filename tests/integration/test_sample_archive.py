@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from rag.loader import TwitterArchiveLoader
+from rag.documents.loader import TwitterArchiveLoader
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = PROJECT_ROOT / "sample" / "twitter-sample"

@@ -19,8 +19,8 @@ import pytest
 from langchain_core.messages import AIMessage, AIMessageChunk, HumanMessage, SystemMessage
 from langchain_ollama import ChatOllama, OllamaEmbeddings
 
-from tests.ollama_standin.fixture import StandinFactory
-from tests.ollama_standin.process import StandinHandle, start_standin
+from ollama_standin.process import StandinHandle, start_standin
+from tests.standin_fixture import StandinFactory
 
 CONTEXT = (
     "Answer only from the numbered tweets below and cite them as [n].\n\n"
@@ -453,7 +453,7 @@ def minilm(standin_shared: StandinFactory) -> StandinHandle:
 def test_minilm_serves_the_same_vectors_as_the_model_in_process(minilm: StandinHandle) -> None:
     from sentence_transformers import SentenceTransformer
 
-    from tests.ollama_standin.backends import minilm_model_path
+    from ollama_standin.backends import minilm_model_path
 
     texts = ["Finished the Valencia marathon in 3 hours 41 minutes", "東京の天気は雪でした", "paella"]
     served = OllamaEmbeddings(model="all-minilm", base_url=minilm.url).embed_documents(texts)

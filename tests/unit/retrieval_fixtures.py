@@ -10,7 +10,7 @@ from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from rag.lexical import LexicalIndex
+from rag.indexing.lexical import LexicalIndex
 from tests.tweet_metadata import tweet_metadata
 
 # Epoch seconds (UTC), checked with `date -u -d 2016-01-01 +%s` etc.:

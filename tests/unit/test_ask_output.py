@@ -11,7 +11,7 @@ from langchain_core.language_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from chains import build_rag_chain
-from rag.retrieval import build_retriever
+from rag.search.retrieval import build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_store
 

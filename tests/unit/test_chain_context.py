@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 from langchain_core.documents import Document
 
 from chains.context import CONTEXT_CLOSE, CONTEXT_OPEN, expand_documents, format_context
-from rag.text import iso_utc
-from rag.tweets import TWITTER_EPOCH_MS, snowflake_ms
+from rag.archive.text import iso_utc
+from rag.archive.tweet import TWITTER_EPOCH_MS, snowflake_ms
 from tests.unit.retrieval_fixtures import DOCUMENTS
 
 BY_ID = {d.id: d for d in DOCUMENTS}

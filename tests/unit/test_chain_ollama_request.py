@@ -11,7 +11,7 @@ import pytest
 
 from chains import build_rag_chain
 from chains.llm import build_chat_model
-from rag.retrieval import build_retriever
+from rag.search.retrieval import build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_store
 

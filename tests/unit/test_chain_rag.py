@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 
 from chains import ABSTAIN_ANSWER, build_rag_chain
 from chains.context import CONTEXT_CLOSE, CONTEXT_OPEN
-from rag.retrieval import build_retriever
+from rag.search.retrieval import build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import DOCUMENTS, make_store
 

@@ -7,8 +7,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from rag.dates import parse_date_range
 from rag.filters import Filter
+from rag.search.dates import parse_date_range
 
 # The archive's newest tweet: Tue 2024-11-05 13:24:09 UTC (alrocar-2024's last tweet date, a Tuesday).
 NEWEST = calendar.timegm((2024, 11, 5, 13, 24, 9))

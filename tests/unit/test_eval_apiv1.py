@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.apiv1 import iter_v1_tweets, to_archive_record, write_archive
+from devtools.apiv1 import iter_v1_tweets, to_archive_record, write_archive
 from rag.errors import ArchiveError
 
 V1_TWEET = {

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 from pathlib import Path
 
-from rag.evaluation import CATEGORIES, load_qa
+from devtools.evaluation import CATEGORIES, load_qa
 
 EVAL_DIR = Path(__file__).resolve().parent.parent / "eval"
 QA_FILE = EVAL_DIR / "qa.jsonl"

@@ -6,8 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.errors import ConfigError
-from rag.evaluation import (
+from devtools.evaluation import (
     AbstentionRates,
     QuestionResult,
     abstention_rates,
@@ -21,6 +20,7 @@ from rag.evaluation import (
     summarize,
     sweep_thresholds,
 )
+from rag.errors import ConfigError
 
 
 def result(qid: str, rank: int | None, score: float | None, category: str = "paraphrased") -> QuestionResult:
@@ -117,7 +117,7 @@ def test_load_qa_rejects_duplicate_qids(tmp_path: Path) -> None:
 def test_run_questions_ranks_documents_by_their_tweet_ids() -> None:
     from langchain_core.documents import Document
 
-    from rag.evaluation import QAItem, run_questions
+    from devtools.evaluation import QAItem, run_questions
 
     docs = {
         "about cats": [

@@ -10,8 +10,8 @@ import ollama
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from rag.embeddings import PooledEmbeddings, is_retryable
 from rag.errors import EmbeddingError, ModelNotFoundError, OllamaUnavailableError
+from rag.indexing.embeddings import PooledEmbeddings, is_retryable
 
 
 class Recorder(DeterministicFakeEmbedding):

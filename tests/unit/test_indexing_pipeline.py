@@ -13,12 +13,12 @@ from chromadb.api.models.Collection import Collection
 from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from rag.embeddings import PooledEmbeddings
 from rag.errors import IndexStoreError
-from rag.indexing import index_documents
-from rag.lexical import LexicalIndex
+from rag.indexing.embeddings import PooledEmbeddings
+from rag.indexing.lexical import LexicalIndex
+from rag.indexing.pipeline import index_documents
+from rag.indexing.store import open_collection, open_vector_store, persist_vector_index, writer_lock
 from rag.settings import Settings
-from rag.store import open_collection, open_vector_store, persist_vector_index, writer_lock
 
 MODEL = "fake-embed"
 DIM = 16

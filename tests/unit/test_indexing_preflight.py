@@ -9,7 +9,7 @@ import ollama
 import pytest
 
 from rag.errors import ModelNotFoundError, OllamaUnavailableError
-from rag.ollama_check import ensure_model, probe_dimension, same_model
+from rag.ollama import ensure_model, probe_dimension, same_model
 
 
 class FakeClient:

@@ -14,14 +14,14 @@ from rank_bm25 import BM25Okapi
 
 from rag.errors import IndexStoreError
 from rag.filters import Filter
-from rag.lexical import LexicalIndex, index_path
-from rag.tokens import tokenize
+from rag.indexing.lexical import LexicalIndex, index_path
+from rag.indexing.tokenizer import tokenize
 
 Corpus = tuple[list[str], list[str], list[dict[str, Any]]]
 
 
 def _read_tweets(archive: Path) -> list[dict[str, Any]]:
-    """Raw tweet records of an archive folder (a minimal reader, independent of rag.loader)."""
+    """Raw tweet records of an archive folder (a minimal reader, independent of rag.documents.loader)."""
     records: list[dict[str, Any]] = []
     for path in sorted((archive / "data").glob("tweet*.js")):
         if "header" in path.name:

@@ -6,8 +6,8 @@ import pytest
 from langchain_core.documents import Document
 
 from rag.filters import Filter
-from rag.lexical import LexicalIndex
-from rag.tokens import tagged_tokens, tokenize
+from rag.indexing.lexical import LexicalIndex
+from rag.indexing.tokenizer import tagged_tokens, tokenize
 
 
 @pytest.mark.parametrize(

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from rag import archive_files
-from rag.archive import read_archive
+from rag.archive import source as archive_files
+from rag.archive.reader import read_archive
 from tests.unit.loader_archives import (
     ACCOUNT_ID,
     js_file,

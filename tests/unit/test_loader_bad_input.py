@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from rag.archive import read_archive
+from rag.archive.reader import read_archive
+from rag.documents.loader import TwitterArchiveLoader
 from rag.errors import ArchiveError
-from rag.loader import TwitterArchiveLoader
 from tests.unit.loader_archives import record, write_archive
 
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Generator
 from pathlib import Path
 
-from rag.documents import estimate_tokens
-from rag.loader import TwitterArchiveLoader
-from rag.threads import group_threads
-from rag.tweets import Tweet
+from rag.archive.tweet import Tweet
+from rag.documents.build import estimate_tokens
+from rag.documents.loader import TwitterArchiveLoader
+from rag.documents.threads import group_threads
 from tests.unit.loader_archives import ACCOUNT_ID, note, record, self_reply, snowflake, write_archive
 
 CONTRACT_KEYS = {

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.text import (
+from rag.archive.text import (
     DateFormatError,
     clean_text,
     detect_kind,

@@ -15,8 +15,8 @@ import pytest
 from langchain_core.documents import Document
 
 from rag.filters import Filter
-from rag.lexical import LexicalIndex
-from rag.retrieval import build_retriever
+from rag.indexing.lexical import LexicalIndex
+from rag.search.retrieval import build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import _meta, make_lexical, make_store
 

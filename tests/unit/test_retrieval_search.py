@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from rag.errors import ConfigError, IndexStoreError
-from rag.retrieval import build_retriever, calibrated_threshold, date_bound, relevance_threshold
+from rag.search.retrieval import build_retriever, calibrated_threshold, date_bound, relevance_threshold
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_lexical, make_store
 

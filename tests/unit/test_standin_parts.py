@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from tests.ollama_standin.backends import ContextLengthExceeded, HashBackend
-from tests.ollama_standin.faults import Fault, FaultOptions, RequestLog
-from tests.ollama_standin.responder import DONT_KNOW, answer, find_question, parse_passages, pieces
+from ollama_standin.backends import ContextLengthExceeded, HashBackend
+from ollama_standin.faults import Fault, FaultOptions, RequestLog
+from ollama_standin.responder import DONT_KNOW, answer, find_question, parse_passages, pieces
 
 CHAIN_CONTEXT = """Here are the tweets:
 

@@ -1,4 +1,4 @@
-"""Command line of the Ollama stand-in: `python -m tests.ollama_standin --backend {hash,minilm} --port PORT`.
+"""Command line of the Ollama stand-in: `python -m ollama_standin --backend {hash,minilm} --port PORT`.
 
 Loads the embedding backend, binds the port (0 picks a free one), prints one line
 `ollama stand-in listening on http://HOST:PORT` once it answers requests, and serves until interrupted
@@ -16,7 +16,7 @@ import time
 from collections.abc import Sequence
 from types import FrameType
 
-from tests.ollama_standin.backends import (
+from ollama_standin.backends import (
     HASH_DEFAULT_CONTEXT,
     HASH_DEFAULT_DIMENSIONS,
     HASH_DEFAULT_MODEL,
@@ -25,8 +25,8 @@ from tests.ollama_standin.backends import (
     HashBackend,
     MiniLMBackend,
 )
-from tests.ollama_standin.faults import FaultOptions
-from tests.ollama_standin.server import StandinServer, StandinState
+from ollama_standin.faults import FaultOptions
+from ollama_standin.server import StandinServer, StandinState
 
 CHAT_DEFAULT_MODEL = "extractive"
 
@@ -34,7 +34,7 @@ CHAT_DEFAULT_MODEL = "extractive"
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The stand-in's options."""
     parser = argparse.ArgumentParser(
-        prog="python -m tests.ollama_standin",
+        prog="python -m ollama_standin",
         description="A stand-in for Ollama's HTTP API (embeddings + extractive chat) for tests and demos.",
     )
     parser.add_argument("--backend", choices=("hash", "minilm"), default="hash", help="embedding backend")
@@ -120,8 +120,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-if __name__ == "__main__":
+def run() -> None:
+    """Entry point of the `ollama-standin` command and `python -m ollama_standin`."""
     status = main()
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(status)  # skip the interpreter teardown, which takes seconds once torch is loaded
+
+
+if __name__ == "__main__":
+    run()

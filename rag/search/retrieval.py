@@ -3,7 +3,7 @@
 One factory, `build_retriever(settings, vector_store, lexical_index, ...)`, returns a LangChain
 `BaseRetriever`. Each question gets a `rag.filters.Filter`: the explicit bounds and retweet / reply switches
 given to the factory, intersected with the date range the question names ("in 2019", "last year", from
-`rag.dates.parse_date_range`); the same filter applies to both sides: the lexical index checks it itself
+`rag.search.dates`); the same filter applies to both sides: the lexical index checks it itself
 and selects the allowed documents for the dense side (Chroma's `where` scan takes 0.3-0.6 s at 100,000
 tweets; see `TweetRetriever._query`). The date words are taken out of the text that is searched. Hybrid
 fusion puts the documents containing an @handle or #hashtag the question names first. Abstention: when
@@ -33,11 +33,11 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.vectorstores.utils import maximal_marginal_relevance
 from pydantic import ConfigDict, PrivateAttr
 
-from rag.dates import parse_date_range
 from rag.errors import ConfigError, IndexStoreError
 from rag.filters import Filter, KindMode
+from rag.indexing.tokenizer import tagged_tokens, tokenize
+from rag.search.dates import parse_date_range
 from rag.settings import SEARCH_TYPES, SearchType, Settings
-from rag.tokens import tagged_tokens, tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -372,9 +372,9 @@ def build_retriever(
 
 def open_retriever(settings: Settings, **options: Any) -> TweetRetriever:
     """The retriever over the index the settings name (embeddings, Chroma, BM25 opened from disk)."""
-    from rag.embeddings import build_embeddings
-    from rag.lexical import LexicalIndex
-    from rag.store import open_vector_store
+    from rag.indexing.embeddings import build_embeddings
+    from rag.indexing.lexical import LexicalIndex
+    from rag.indexing.store import open_vector_store
 
     vector_store = open_vector_store(settings, build_embeddings(settings))
     try:  # hybrid search needs it; the others use it to know the newest tweet ("last year")

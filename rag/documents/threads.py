@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rag.tweets import Tweet
+from rag.archive.tweet import Tweet
 
 
 @dataclass(slots=True)

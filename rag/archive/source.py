@@ -18,8 +18,8 @@ from typing import Any, Protocol
 
 import orjson
 
+from rag.archive.schema import SchemaMismatch, decode_tweet_records
 from rag.errors import ArchiveError
-from rag.record_schema import SchemaMismatch, decode_tweet_records
 
 REDOWNLOAD = "download the archive again (X: Settings > Your account > Download an archive of your data)"
 
@@ -226,7 +226,7 @@ def parse_js_payload(data: bytes) -> Any:
 def parse_tweet_records(data: bytes) -> Any:
     """Like `parse_js_payload` for a tweets part, keeping only the record fields the loader reads.
 
-    Uses the msgspec schema of `rag.record_schema` (half the time of a full parse); a file that does not
+    Uses the msgspec schema of `rag.archive.schema` (half the time of a full parse); a file that does not
     fit it (an odd record, invalid JSON) is parsed in full, so what is read, skipped or reported as an
     error is the same either way.
     """

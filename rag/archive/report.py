@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rag.text import iso_utc
+from rag.archive.text import iso_utc
 
 
 @dataclass(frozen=True, slots=True)

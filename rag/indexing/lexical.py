@@ -29,7 +29,7 @@ from langchain_core.documents import Document
 
 from rag.errors import IndexStoreError
 from rag.filters import Filter
-from rag.tokens import tagged_tokens, tokenize
+from rag.indexing.tokenizer import tagged_tokens, tokenize
 
 logger = logging.getLogger(__name__)
 

@@ -12,7 +12,7 @@ from bisect import bisect_right
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from rag.text import leading_mentions, unescape_html
+from rag.archive.text import leading_mentions, unescape_html
 
 WINDOW_MS = 2000
 """How long after its note a tweet may be created and still match (measured: 12-41 ms)."""

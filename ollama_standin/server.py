@@ -23,9 +23,9 @@ from typing import Any
 import numpy as np
 import orjson
 
-from tests.ollama_standin.backends import ContextLengthExceeded, EmbeddingBackend, normalise_rows
-from tests.ollama_standin.faults import Fault, FaultOptions, RequestLog, fault_message
-from tests.ollama_standin.responder import answer, pieces
+from ollama_standin.backends import ContextLengthExceeded, EmbeddingBackend, normalise_rows
+from ollama_standin.faults import Fault, FaultOptions, RequestLog, fault_message
+from ollama_standin.responder import answer, pieces
 
 logger = logging.getLogger("ollama_standin")
 

@@ -1,6 +1,6 @@
 """Pytest fixtures that run the Ollama stand-in as a subprocess: `standin` (per test) and `standin_shared`.
 
-`standin(backend="hash", **options)` starts `python -m tests.ollama_standin` on a free port (the server
+`standin(backend="hash", **options)` starts `python -m ollama_standin` on a free port (the server
 binds port 0 and prints its address), waits until `GET /api/version` answers and returns a
 `StandinHandle` (`.url`, `.port`, `.process`, `.stats()`, `.requests_to(path)`, `.reset_stats()`,
 `.output()`); every instance started in a test is stopped when the test ends, so several can run at once
@@ -19,7 +19,7 @@ from typing import Any
 
 import pytest
 
-from tests.ollama_standin.process import StandinHandle, start_standin
+from ollama_standin.process import StandinHandle, start_standin
 
 __all__ = ["StandinFactory", "StandinHandle", "standin", "standin_shared", "start_standin"]
 

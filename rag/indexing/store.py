@@ -24,7 +24,7 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from rag.errors import IndexStoreError
-from rag.ollama_check import same_model
+from rag.ollama import same_model
 from rag.settings import Settings
 
 logger = logging.getLogger(__name__)

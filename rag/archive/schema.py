@@ -2,7 +2,7 @@
 
 A tweet record holds far more than the loader needs (`source`, `display_text_range`, media `sizes`,
 `video_info`, ...). Decoding a part file with this schema keeps only the fields listed here, still as plain
-dicts and lists (TypedDicts, not classes), so `rag.records` reads them exactly as it reads a fully parsed
+dicts and lists (TypedDicts, not classes), so `records` reads them exactly as it reads a fully parsed
 record, while the rest is skipped without being built: parsing and freeing a part take about half the time.
 Every value the converter checks itself is `Any`; only the containers that hold skipped fields have a shape.
 A file that does not fit the shape (an odd record, invalid JSON) is parsed in full by the caller instead.
@@ -16,7 +16,7 @@ import msgspec
 
 
 class _Link(TypedDict, total=False):
-    """A t.co link of `entities.urls` or a media item (the fields `rag.text` reads)."""
+    """A t.co link of `entities.urls` or a media item (the fields `rag.archive.text` reads)."""
 
     url: Any
     expanded_url: Any

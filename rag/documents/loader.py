@@ -16,11 +16,11 @@ from pathlib import Path
 from langchain_core.document_loaders import BaseLoader
 from langchain_core.documents import Document
 
-from rag.archive import gc_paused, read_archive
-from rag.documents import DocumentBuilder, default_chunk_tokens
-from rag.report import LoadReport, SkippedRecord
-from rag.threads import group_threads
-from rag.tweets import Account
+from rag.archive.reader import gc_paused, read_archive
+from rag.archive.report import LoadReport, SkippedRecord
+from rag.archive.tweet import Account
+from rag.documents.build import DocumentBuilder, default_chunk_tokens
+from rag.documents.threads import group_threads
 
 __all__ = ["LoadReport", "SkippedRecord", "TwitterArchiveLoader"]
 
@@ -34,7 +34,7 @@ class TwitterArchiveLoader(BaseLoader):
 
     `path` is the archive zip, its unpacked folder, its `data/` folder, a legacy `tweets.csv`, or a JSON /
     JSONL file of tweets (`id`, `text`, `created_at`). Deleted tweets are left out unless `include_deleted`.
-    `chunk_tokens` defaults to a size that fits `embed_model`'s context (see rag.models).
+    `chunk_tokens` defaults to a size that fits `embed_model`'s context (see rag.embedding_models).
     """
 
     def __init__(

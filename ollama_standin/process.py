@@ -16,10 +16,8 @@ import time
 import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
 LISTENING = "ollama stand-in listening on "
 START_TIMEOUT = {"hash": 30.0, "minilm": 180.0}
 
@@ -68,7 +66,7 @@ class StandinHandle:
 
 
 def _command(backend: str, options: dict[str, Any]) -> list[str]:
-    command = [sys.executable, "-m", "tests.ollama_standin", "--backend", backend, "--port", "0"]
+    command = [sys.executable, "-m", "ollama_standin", "--backend", backend, "--port", "0"]
     for key, value in options.items():
         if value is None:
             continue
@@ -81,7 +79,6 @@ def start_standin(backend: str = "hash", timeout: float | None = None, **options
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1", "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         _command(backend, options),
-        cwd=PROJECT_ROOT,
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -12,7 +12,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from rag.text import (
+from rag.archive.text import (
     DateFormatError,
     clean_text,
     detect_kind,
@@ -21,7 +21,7 @@ from rag.text import (
     media_marker,
     parse_date,
 )
-from rag.tweets import Tweet
+from rag.archive.tweet import Tweet
 
 _TCO = re.compile(r"https?://t\.co/\w+")
 

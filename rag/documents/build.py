@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from langchain_core.documents import Document
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
+from rag.archive.text import iso_utc
+from rag.archive.tweet import Account, Tweet
+from rag.documents.threads import TweetGroup
+from rag.embedding_models import model_info
 from rag.errors import ConfigError
-from rag.models import model_info
-from rag.text import iso_utc
-from rag.threads import TweetGroup
-from rag.tweets import Account, Tweet
 
 THREAD_SEPARATOR = "\n\n"
 MAX_DEFAULT_CHUNK_TOKENS = 512

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-PROJECT = Path(__file__).resolve().parents[2]
+PROJECT = Path(__file__).resolve().parents[1]
 
 
 def standin_env(url: str, chroma_dir: Path, **settings: str) -> dict[str, str]:

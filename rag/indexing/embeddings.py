@@ -1,11 +1,12 @@
 """Embeddings for indexing and querying: one `OllamaEmbeddings` per host behind a batching, retrying pool.
 
 `PooledEmbeddings` is a LangChain `Embeddings` that applies the model's document and query prefixes from
-`rag.models`, splits texts into batches of `EMBED_BATCH_SIZE`, keeps `EMBED_CONCURRENCY` requests in flight on
-every host (a slot a host frees is taken by the next batch, so a faster host takes more of the work), retries
-connection errors, timeouts and 5xx answers with exponential backoff, and raises `EmbeddingError` naming the
-documents it could not embed (for a question: `OllamaUnavailableError`, `ModelNotFoundError` or
-`EmbeddingError`, one line each). `embed_batches` streams results batch by batch for the indexing pipeline.
+`embedding_models`, splits texts into batches of `EMBED_BATCH_SIZE`, keeps `EMBED_CONCURRENCY` requests in
+flight on every host (a slot a host frees is taken by the next batch, so a faster host takes more of the
+work), retries connection errors, timeouts and 5xx answers with exponential backoff, and raises
+`EmbeddingError` naming the documents it could not embed (for a question: `OllamaUnavailableError`,
+`ModelNotFoundError` or `EmbeddingError`, one line each). `embed_batches` streams results batch by batch for
+the indexing pipeline.
 """
 
 from __future__ import annotations
@@ -23,8 +24,8 @@ import httpx
 from langchain_core.embeddings import Embeddings
 from langchain_ollama import OllamaEmbeddings
 
+from rag.embedding_models import document_text_for_embedding, query_text_for_embedding
 from rag.errors import EmbeddingError, ModelNotFoundError, OllamaUnavailableError
-from rag.models import document_text_for_embedding, query_text_for_embedding
 from rag.settings import Settings
 
 logger = logging.getLogger(__name__)

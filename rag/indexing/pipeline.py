@@ -32,9 +32,9 @@ from chromadb.api.models.Collection import Collection
 from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
-from rag.embeddings import PooledEmbeddings, describe_ids
 from rag.errors import EmbeddingError, IndexStoreError
-from rag.lexical import LexicalIndex
+from rag.indexing.embeddings import PooledEmbeddings, describe_ids
+from rag.indexing.lexical import LexicalIndex
 
 logger = logging.getLogger(__name__)
 

@@ -1,6 +1,6 @@
 """A retriever that returns the same documents at once, for the benchmarks that time the answer chain alone.
 
-Scripts do `from _instant_retriever import InstantRetriever`.
+Scripts do `from devtools.instant_retriever import InstantRetriever`.
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 Each copy moves every id (tweet, reply target, edit chain, note tweet) by `ID_SHIFT`, 1,000 seconds of
 snowflake time, so note/tweet millisecond gaps stay exact; the tweets are written pretty-printed in parts
 of `PART_SIZE` as real archives are, with the fixture's manifest. Also: reading a `window.YTD... = [...]`
-file and the tweet texts of the fixture archives. Scripts do `from _synthetic_archive import ...`.
+file and the tweet texts of the fixture archives. Scripts do `from devtools.synthetic_archive import ...`.
 """
 
 from __future__ import annotations

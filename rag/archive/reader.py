@@ -24,7 +24,17 @@ from typing import Any
 
 import orjson
 
-from rag.archive_files import (
+from rag.archive.notes import match_notes, note_id
+from rag.archive.records import (
+    RecordError,
+    apply_note,
+    record_id,
+    tweet_from_csv_row,
+    tweet_from_grailbird,
+    tweet_from_record,
+)
+from rag.archive.report import LoadReport, SkippedRecord
+from rag.archive.source import (
     REDOWNLOAD,
     ArchiveSource,
     PayloadError,
@@ -34,19 +44,9 @@ from rag.archive_files import (
     parse_js_payload,
     read_payload,
 )
+from rag.archive.text import quoted_status_id
+from rag.archive.tweet import Account, Tweet
 from rag.errors import ArchiveError
-from rag.notes import match_notes, note_id
-from rag.records import (
-    RecordError,
-    apply_note,
-    record_id,
-    tweet_from_csv_row,
-    tweet_from_grailbird,
-    tweet_from_record,
-)
-from rag.report import LoadReport, SkippedRecord
-from rag.text import quoted_status_id
-from rag.tweets import Account, Tweet
 
 logger = logging.getLogger(__name__)
 

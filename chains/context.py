@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 
 from rag.archive.text import iso_utc
-from rag.archive.tweet import snowflake_ms
+from rag.archive.tweet import snowflake_ms, tweet_url
 
 CONTEXT_OPEN = "<<<TWEETS"
 CONTEXT_CLOSE = "TWEETS>>>"
@@ -52,13 +52,6 @@ class ContextTweet:
         if self.created_at:
             metadata["created_at"] = self.created_at
         return Document(page_content=self.text, metadata=metadata, id=self.tweet_id)
-
-
-def tweet_url(tweet_id: str, screen_name: str | None) -> str:
-    """The x.com link of a tweet; `i/status` when the screen name is unknown."""
-    if screen_name:
-        return f"https://x.com/{screen_name}/status/{tweet_id}"
-    return f"https://x.com/i/status/{tweet_id}"
 
 
 def _split_document(document: Document) -> list[tuple[str, str]]:

@@ -21,12 +21,16 @@ from langchain_ollama import ChatOllama
 
 from rag.errors import ModelNotFoundError, OllamaUnavailableError
 from rag.settings import Settings
+from rag.token_estimate import estimate_tokens
 
 logger = logging.getLogger(__name__)
 
 ANSWER_TOKENS = 1024
 NUM_CTX_STEP = 1024
 MIN_NUM_CTX = 2048
+PROMPT_MARGIN = 4 / 3
+"""Headroom over the token estimate: the prompt's URLs, dates and ids (digits) take more tokens than prose,
+and a window that is too small cuts the prompt silently."""
 THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
@@ -50,14 +54,10 @@ def build_chat_model(settings: Settings, transport: httpx.BaseTransport | None =
     )
 
 
-def estimate_tokens(text: str) -> int:
-    """A token count that is rarely below the real one: a third of the UTF-8 bytes, rounded up."""
-    return math.ceil(len(text.encode("utf-8")) / 3)
-
-
 def num_ctx_for(messages: Sequence[BaseMessage], answer_tokens: int = ANSWER_TOKENS) -> int:
     """The context window for a prompt: estimated prompt tokens plus the answer budget, rounded up."""
-    prompt_tokens = sum(estimate_tokens(str(message.content)) + 8 for message in messages)
+    estimate = sum(estimate_tokens(str(message.content)) + 8 for message in messages)
+    prompt_tokens = math.ceil(estimate * PROMPT_MARGIN)
     needed = prompt_tokens + answer_tokens
     return max(MIN_NUM_CTX, math.ceil(needed / NUM_CTX_STEP) * NUM_CTX_STEP)
 

@@ -228,12 +228,6 @@ def _category_order(name: str) -> tuple[int, str]:
     return (CATEGORIES.index(name) if name in CATEGORIES else len(CATEGORIES), name)
 
 
-def best_score_of(scores: Iterable[float | None]) -> float | None:
-    """The highest of some relevance scores, ignoring missing ones (None when there are none)."""
-    present = [score for score in scores if score is not None]
-    return max(present) if present else None
-
-
 def metadata_score(metadata: Mapping[str, Any]) -> float | None:
     """A relevance score a retriever left in a document's metadata (`relevance_score` or `score`), if any."""
     for key in ("relevance_score", "score"):

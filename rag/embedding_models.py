@@ -1,4 +1,4 @@
-"""What tweet-rag knows about embedding models: dimensions, context length and the prefixes some need.
+"""What tweet-rag knows about embedding models: their context length and the prefixes some need.
 
 One table serves indexing and querying alike, so a document prefix applied at index time always has its
 query twin at search time. Unknown models get no prefixes and a conservative context length; their
@@ -12,38 +12,25 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class EmbeddingModelInfo:
-    """Facts about one embedding model as Ollama serves it."""
+    """Facts about one embedding model as Ollama serves it (its dimension is probed from the server)."""
 
     name: str
-    dimensions: int | None
     context_tokens: int
     document_prefix: str = ""
     query_prefix: str = ""
-    multilingual: bool = False
-    note: str = ""
 
 
+_RETRIEVAL_INSTRUCTION = "Represent this sentence for searching relevant passages: "
+
+# The README's model table lists the same models with their dimensions and what each is good for.
 KNOWN_EMBEDDING_MODELS: tuple[EmbeddingModelInfo, ...] = (
-    EmbeddingModelInfo(
-        "nomic-embed-text", 768, 2048, "search_document: ", "search_query: ", note="English, good default"
-    ),
-    EmbeddingModelInfo(
-        "mxbai-embed-large",
-        1024,
-        512,
-        "",
-        "Represent this sentence for searching relevant passages: ",
-        note="English, strongest of the small ones",
-    ),
-    EmbeddingModelInfo("all-minilm", 384, 256, note="English, small and fast (the stand-in's model)"),
-    EmbeddingModelInfo(
-        "snowflake-arctic-embed", 1024, 512, "", "Represent this sentence for searching relevant passages: "
-    ),
-    EmbeddingModelInfo("bge-m3", 1024, 8192, multilingual=True, note="multilingual (es, ja, ...)"),
-    EmbeddingModelInfo(
-        "paraphrase-multilingual", 768, 128, multilingual=True, note="multilingual, small and fast"
-    ),
-    EmbeddingModelInfo("granite-embedding", 384, 512, note="English, small (its :278m tag is multilingual)"),
+    EmbeddingModelInfo("nomic-embed-text", 2048, "search_document: ", "search_query: "),
+    EmbeddingModelInfo("mxbai-embed-large", 512, "", _RETRIEVAL_INSTRUCTION),
+    EmbeddingModelInfo("all-minilm", 256),
+    EmbeddingModelInfo("snowflake-arctic-embed", 512, "", _RETRIEVAL_INSTRUCTION),
+    EmbeddingModelInfo("bge-m3", 8192),
+    EmbeddingModelInfo("paraphrase-multilingual", 128),
+    EmbeddingModelInfo("granite-embedding", 512),
 )
 
 DEFAULT_CONTEXT_TOKENS = 512
@@ -55,7 +42,7 @@ def model_info(model_name: str) -> EmbeddingModelInfo:
     for info in KNOWN_EMBEDDING_MODELS:
         if info.name == base_name:
             return info
-    return EmbeddingModelInfo(model_name, None, DEFAULT_CONTEXT_TOKENS)
+    return EmbeddingModelInfo(model_name, DEFAULT_CONTEXT_TOKENS)
 
 
 def document_text_for_embedding(model_name: str, text: str) -> str:

@@ -61,14 +61,14 @@ def _peak_rss_mib() -> float:
 def measure_floor(folder: Path) -> dict[str, Any]:
     """The floor: only reading and parsing the same data files (collector paused, as the loader does).
 
-    Two ways: the loader's own parse (tweets parts with the record schema of rag.archive.schema, the rest
+    Two ways: the loader's own parse (tweets parts with the record schema of rag.archive.payload, the rest
     in full) and, for reference, a full orjson parse of every file.
     """
     import gc
 
     import orjson
 
-    from rag.archive.source import parse_js_payload, parse_tweet_records
+    from rag.archive.payload import parse_js_payload, parse_tweet_records
 
     gc.disable()
     files = sorted((folder / "data").glob("*.js"))

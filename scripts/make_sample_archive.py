@@ -22,7 +22,10 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-TWITTER_EPOCH_MS = 1288834974657
+from rag.archive.text import archive_date
+from rag.archive.tweet import snowflake_id
+from rag.archive.tweet import snowflake_ms as rag_snowflake_ms
+
 ACCOUNT_ID = "483920175"
 SCREEN_NAME = "tessa_demo"
 DISPLAY_NAME = "Tessa Lindqvist (sample)"
@@ -47,8 +50,6 @@ SOURCES = {
     "webapp": '<a href="https://mobile.twitter.com" rel="nofollow">Twitter Web App</a>',
 }
 
-WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 URL_MARK = re.compile(r"\{url:([^}]+)\}")
 HASHTAG = re.compile(r"(?<![\w&])#(\w+)")
 MENTION = re.compile(r"(?<!\w)@(\w+)")
@@ -296,12 +297,14 @@ class Clock:
             offset_ms if offset_ms is not None else self.counter * 137 % 1000
         )
         sequence = (self.counter * 2654435761) % (1 << 22)
-        return str(((ms - TWITTER_EPOCH_MS) << 22) | sequence)
+        return snowflake_id(ms, sequence)
 
 
 def snowflake_ms(tweet_id: str) -> int:
     """The Unix time in milliseconds that a snowflake id encodes."""
-    return (int(tweet_id) >> 22) + TWITTER_EPOCH_MS
+    ms = rag_snowflake_ms(tweet_id)
+    assert ms is not None, tweet_id  # every id here is a snowflake
+    return ms
 
 
 def parse_when(text: str) -> datetime:
@@ -311,10 +314,7 @@ def parse_when(text: str) -> datetime:
 
 def twitter_date(moment: datetime) -> str:
     """`Tue Nov 05 13:24:09 +0000 2024`, with English names whatever the locale."""
-    return (
-        f"{WEEKDAYS[moment.weekday()]} {MONTHS[moment.month - 1]} {moment.day:02d} "
-        f"{moment:%H:%M:%S} +0000 {moment.year}"
-    )
+    return archive_date(int(moment.timestamp()))
 
 
 def iso_ms(ms: int, keep_ms: bool = True) -> str:
@@ -553,7 +553,7 @@ def generate() -> SampleArchive:
         moment = parse_when(post.when)
         if post.long_text is not None:
             tweet_id = clock.snowflake(moment, offset_ms=412)
-            note_id = str(((snowflake_ms(tweet_id) - 16 - TWITTER_EPOCH_MS) << 22) | 0)
+            note_id = snowflake_id(snowflake_ms(tweet_id) - 16)
             archive.notes.append(note_record(note_id, post.long_text))
             archive.tweets.append(tweet_record(post, tweet_id, truncate_for_note(post.long_text)))
             continue

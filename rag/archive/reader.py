@@ -24,8 +24,7 @@ from typing import Any
 
 import orjson
 
-from rag.archive.notes import match_notes, note_id
-from rag.archive.records import (
+from rag.archive.convert import (
     RecordError,
     apply_note,
     record_id,
@@ -33,17 +32,10 @@ from rag.archive.records import (
     tweet_from_grailbird,
     tweet_from_record,
 )
+from rag.archive.notes import match_notes, note_id
+from rag.archive.payload import PayloadError, parse_js_payload, read_payload
 from rag.archive.report import LoadReport, SkippedRecord
-from rag.archive.source import (
-    REDOWNLOAD,
-    ArchiveSource,
-    PayloadError,
-    ZipSource,
-    is_readable,
-    open_source,
-    parse_js_payload,
-    read_payload,
-)
+from rag.archive.source import REDOWNLOAD, ArchiveSource, ZipSource, is_readable, open_source
 from rag.archive.text import quoted_status_id
 from rag.archive.tweet import Account, Tweet
 from rag.errors import ArchiveError

@@ -3,8 +3,7 @@
 A source maps archive-relative names such as `data/tweets.js` to bytes, read straight from the zip member
 or the file; media is never touched. Only files on an allow-list of tweet-bearing names can be opened:
 account, direct messages, IP audit, contacts, personalization and phone number are refused even when a
-manifest names them. `window.YTD.<name>.partN = [...]` payloads are parsed by taking everything after the
-first `=` (the JSON itself is pretty-printed with `"key" : value`, so no regex parsing).
+manifest names them. A source hands out bytes; `rag.archive.payload` parses them.
 """
 
 from __future__ import annotations
@@ -14,11 +13,8 @@ import re
 import zipfile
 import zlib
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Protocol
 
-import orjson
-
-from rag.archive.schema import SchemaMismatch, decode_tweet_records
 from rag.errors import ArchiveError
 
 REDOWNLOAD = "download the archive again (X: Settings > Your account > Download an archive of your data)"
@@ -176,84 +172,3 @@ def open_source(path: Path) -> ArchiveSource:
         f"{path} is not a Twitter/X archive: pass the archive zip, its unpacked folder, or a .json/.jsonl "
         "file of tweets"
     )
-
-
-class PayloadError(ValueError):
-    """A data file's payload is not the JSON it should be; the message has the line and column."""
-
-
-_WHITESPACE = frozenset(b" \t\n\r\x0b\x0c")
-
-
-def _json_span(data: bytes) -> tuple[int, int]:
-    """Where the JSON value of a data file lies: [begin, end), found without copying the data.
-
-    Skips a UTF-8 byte order mark, a `window.YTD.x.part0 =` (or `Grailbird.data... =`, `var x =`)
-    assignment unless the file is plain JSON, surrounding whitespace and one trailing `;`.
-    """
-    size = len(data)
-    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
-    first = begin
-    while first < size and data[first] in _WHITESPACE:
-        first += 1
-    if data[first : first + 1] not in (b"[", b"{"):
-        equals = data.find(b"=", begin)
-        if equals < 0:
-            raise PayloadError("no `=` assignment and not JSON")
-        first = equals + 1
-        while first < size and data[first] in _WHITESPACE:
-            first += 1
-    end = size
-    while end > first and data[end - 1] in _WHITESPACE:
-        end -= 1
-    if end > first and data[end - 1] == ord(";"):
-        end -= 1
-    if end <= first:
-        raise PayloadError("the file is empty")
-    return first, end
-
-
-def parse_js_payload(data: bytes) -> Any:
-    """The JSON value of `window.YTD.x.part0 = [...]` (or `Grailbird.data... =`, `var x =`) as Python.
-
-    Also accepts a file that is plain JSON. Raises PayloadError with the file's line and column of a
-    syntax error.
-    """
-    begin, end = _json_span(data)
-    return _parse_json(data, begin, end)
-
-
-def parse_tweet_records(data: bytes) -> Any:
-    """Like `parse_js_payload` for a tweets part, keeping only the record fields the loader reads.
-
-    Uses the msgspec schema of `rag.archive.schema` (half the time of a full parse); a file that does not
-    fit it (an odd record, invalid JSON) is parsed in full, so what is read, skipped or reported as an
-    error is the same either way.
-    """
-    begin, end = _json_span(data)
-    try:
-        return decode_tweet_records(memoryview(data)[begin:end])
-    except SchemaMismatch:
-        return _parse_json(data, begin, end)
-
-
-def _parse_json(data: bytes, begin: int, end: int) -> Any:
-    try:
-        return orjson.loads(memoryview(data)[begin:end])
-    except orjson.JSONDecodeError as exc:
-        line = exc.lineno + data.count(b"\n", 0, begin)
-        raise PayloadError(f"invalid JSON at line {line}, column {exc.colno}: {exc.msg}") from exc
-
-
-def read_payload(source: ArchiveSource, name: str, *, tweet_records: bool = False) -> Any:
-    """Parse one data file, turning any syntax problem into an ArchiveError that names the file.
-
-    With `tweet_records`, a tweets part is parsed keeping only the fields the loader reads.
-    """
-    parse = parse_tweet_records if tweet_records else parse_js_payload
-    try:
-        return parse(source.read(name))
-    except PayloadError as exc:
-        raise ArchiveError(
-            f"{source.label}: {name} is damaged ({exc}): {REDOWNLOAD}, or remove that file to index the rest"
-        ) from exc

@@ -16,12 +16,10 @@ from typing import Any
 
 RETWEET_PREFIX = "RT @"
 
-_MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), start=1
-    )
-}
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""English month abbreviations, January first (archive dates use them whatever the locale)."""
+WEEKDAY_ABBREVIATIONS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = {name: number for number, name in enumerate(MONTH_ABBREVIATIONS, start=1)}
 _MEDIA_WORDS = {"photo": "photo", "video": "video", "animated_gif": "gif"}
 _SINGLE_MARKERS = {kind: f"[{word}]" for kind, word in _MEDIA_WORDS.items()}
 _PARTIAL_LINK_AT_END = re.compile(r"\s*(?<!\S)(?:htt\S*|t\.co/\S*)…$")
@@ -105,6 +103,15 @@ def _offset_seconds(offset: str) -> int:
     sign = -1 if offset[0] == "-" else 1
     digits = offset.lstrip("+-")
     return sign * (int(digits[:2]) * 3600 + int(digits[2:4]) * 60)
+
+
+def archive_date(epoch_seconds: int) -> str:
+    """An archive tweet's `created_at` for epoch seconds: `Tue Nov 05 13:24:09 +0000 2024` (any locale)."""
+    moment = datetime.fromtimestamp(epoch_seconds, tz=UTC)
+    return (
+        f"{WEEKDAY_ABBREVIATIONS[moment.weekday()]} {MONTH_ABBREVIATIONS[moment.month - 1]} "
+        f"{moment.day:02d} {moment:%H:%M:%S} +0000 {moment.year}"
+    )
 
 
 def iso_utc(epoch_seconds: int) -> str:

@@ -1,7 +1,8 @@
 """The Tweet record: one of the owner's tweets as read from an archive, text already cleaned.
 
 Every archive generation (tweets.js, tweet.js, Grailbird, tweets.csv, plain JSON) is read into this one
-shape; threads and documents are built from it and never look at raw archive records.
+shape; threads and documents are built from it and never look at raw archive records. Also here: whose
+archive it is (`Account`) and what a tweet id says (its public URL; for snowflake ids, when it was made).
 """
 
 from __future__ import annotations
@@ -14,6 +15,18 @@ TWITTER_EPOCH_MS = 1288834974657
 """Snowflake epoch (2010-11-04T01:42:54.657Z): a snowflake id's `id >> 22` is milliseconds since then."""
 _SNOWFLAKE_MIN_MS = 3_600_000
 """Below this `id >> 22` (one hour) an id is a sequential pre-snowflake id (those stay under ~3e10)."""
+
+
+def tweet_url(tweet_id: str, screen_name: str | None = None) -> str:
+    """The public x.com link of a tweet; `i/status` when the screen name is unknown."""
+    if screen_name:
+        return f"https://x.com/{screen_name}/status/{tweet_id}"
+    return f"https://x.com/i/status/{tweet_id}"
+
+
+def snowflake_id(epoch_ms: int, sequence: int = 0) -> str:
+    """The snowflake id of a tweet created at `epoch_ms` (ms UTC); `sequence` fills the low 22 bits."""
+    return str(((epoch_ms - TWITTER_EPOCH_MS) << 22) | (sequence & 0x3FFFFF))
 
 
 def snowflake_ms(tweet_id: str | int) -> int | None:
@@ -72,11 +85,6 @@ class Tweet:
         """A reply to another account."""
         return self.kind == "reply"
 
-    @property
-    def id_int(self) -> int:
-        """The id as an int (snowflake ids sort by time)."""
-        return int(self.id)
-
 
 @dataclass(frozen=True, slots=True)
 class Account:
@@ -88,6 +96,4 @@ class Account:
 
     def tweet_url(self, tweet_id: str) -> str:
         """The public URL of one of the owner's tweets."""
-        if self.screen_name:
-            return f"https://x.com/{self.screen_name}/status/{tweet_id}"
-        return f"https://x.com/i/status/{tweet_id}"
+        return tweet_url(tweet_id, self.screen_name)

@@ -19,6 +19,7 @@ from rag.archive.tweet import Account, Tweet
 from rag.documents.threads import TweetGroup
 from rag.embedding_models import model_info
 from rag.errors import ConfigError
+from rag.token_estimate import estimate_tokens
 
 THREAD_SEPARATOR = "\n\n"
 MAX_DEFAULT_CHUNK_TOKENS = 512
@@ -27,16 +28,6 @@ PREFIX_ALLOWANCE = 16
 """Tokens kept free for the model's document prefix (`search_document: `)."""
 MIN_CHUNK_TOKENS = 32
 _SEPARATORS = ["\n\n", "\n", "。", ". ", "! ", "? ", "、", ", ", " ", ""]
-
-
-def estimate_tokens(text: str) -> int:
-    """A cheap, deliberately generous token count: about 4 characters per token for ASCII, more for the rest.
-
-    Extra UTF-8 bytes stand for non-ASCII characters: a CJK character (3 bytes) counts about one token, an
-    emoji (4 bytes) about one and a half, an accented letter (2 bytes) about two thirds.
-    """
-    extra_bytes = len(text.encode("utf-8")) - len(text)
-    return (len(text) + 2 + int(extra_bytes * 1.6)) // 4 + 1
 
 
 def default_chunk_tokens(embed_model: str) -> int:

@@ -9,7 +9,7 @@ beside it). `open_vector_store` gives the query side a `langchain_chroma.Chroma`
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -174,25 +174,6 @@ def writer_lock(settings: Settings) -> Iterator[None]:
         yield
     finally:
         lock.release()
-
-
-def write_chunks(
-    collection: Collection,
-    ids: Sequence[str],
-    embeddings: Sequence[Sequence[float]],
-    documents: Sequence[str],
-    metadatas: Sequence[Mapping[str, Any]],
-    batch: int,
-) -> None:
-    """Upsert records in writes no larger than Chroma's max batch size."""
-    for start in range(0, len(ids), batch):
-        end = start + batch
-        collection.upsert(
-            ids=list(ids[start:end]),
-            embeddings=[list(vector) for vector in embeddings[start:end]],  # type: ignore[arg-type]
-            documents=list(documents[start:end]),
-            metadatas=[dict(metadata) for metadata in metadatas[start:end]],
-        )
 
 
 def persist_vector_index(settings: Settings) -> None:

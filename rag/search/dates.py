@@ -23,29 +23,30 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from rag.archive.text import MONTH_ABBREVIATIONS
 from rag.filters import Filter
 
 MIN_YEAR = 2006
 
 MONTHS: dict[str, int] = {}
 for _number, _names in enumerate(
-    [
-        ("january", "jan", "enero", "ene"),
-        ("february", "feb", "febrero"),
-        ("march", "mar", "marzo"),
-        ("april", "apr", "abril", "abr"),
+    [  # each month's English abbreviation comes from the archive's table (rag.archive.text)
+        ("january", "enero", "ene"),
+        ("february", "febrero"),
+        ("march", "marzo"),
+        ("april", "abril", "abr"),
         ("may", "mayo"),
-        ("june", "jun", "junio"),
-        ("july", "jul", "julio"),
-        ("august", "aug", "agosto"),
-        ("september", "sep", "sept", "septiembre", "setiembre"),
-        ("october", "oct", "octubre"),
-        ("november", "nov", "noviembre"),
-        ("december", "dec", "diciembre", "dic"),
+        ("june", "junio"),
+        ("july", "julio"),
+        ("august", "agosto"),
+        ("september", "sept", "septiembre", "setiembre"),
+        ("october", "octubre"),
+        ("november", "noviembre"),
+        ("december", "diciembre", "dic"),
     ],
     start=1,
 ):
-    for _name in _names:
+    for _name in (MONTH_ABBREVIATIONS[_number - 1].lower(), *_names):
         MONTHS[_name] = _number
 
 # season -> (first month, months long); winter starts in December of the named year.

@@ -21,7 +21,7 @@ import calendar
 import logging
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -384,17 +384,3 @@ def open_retriever(settings: Settings, **options: Any) -> TweetRetriever:
             raise IndexStoreError(str(error)) from None
         lexical_index = None
     return build_retriever(settings, vector_store, lexical_index, **options)
-
-
-def describe_filter(where: Filter) -> Mapping[str, Any]:
-    """A filter in words for logs and `--json`: ISO dates of the bounds and the kind switches."""
-
-    def iso(ts: int | None) -> str | None:
-        return datetime.fromtimestamp(ts, UTC).date().isoformat() if ts is not None else None
-
-    return {
-        "since": iso(where.since_ts),
-        "until": iso(where.until_ts),
-        "retweets": where.retweets,
-        "replies": where.replies,
-    }

@@ -11,7 +11,6 @@ from chains.llm import (
     MIN_NUM_CTX,
     ThinkFilter,
     build_chat_model,
-    estimate_tokens,
     num_ctx_for,
     sized_for,
     strip_thinking,
@@ -19,6 +18,7 @@ from chains.llm import (
 )
 from rag.errors import ModelNotFoundError, OllamaUnavailableError
 from rag.settings import Settings
+from rag.token_estimate import estimate_tokens
 
 
 def test_chat_model_takes_settings() -> None:

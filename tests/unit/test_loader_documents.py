@@ -6,9 +6,9 @@ from collections.abc import Generator
 from pathlib import Path
 
 from rag.archive.tweet import Tweet
-from rag.documents.build import estimate_tokens
 from rag.documents.loader import TwitterArchiveLoader
 from rag.documents.threads import group_threads
+from rag.token_estimate import estimate_tokens
 from tests.unit.loader_archives import ACCOUNT_ID, note, record, self_reply, snowflake, write_archive
 
 CONTRACT_KEYS = {

@@ -1,4 +1,4 @@
-"""The partial parse of tweets parts (rag.archive.schema): a full parse's records, minus unread fields."""
+"""The partial parse of tweets parts (rag.archive.payload): a full parse's records, minus unread fields."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from rag.archive.payload import PayloadError, parse_js_payload, parse_tweet_records
 from rag.archive.reader import read_archive
-from rag.archive.source import PayloadError, parse_js_payload, parse_tweet_records
 from tests.unit.loader_archives import record, write_archive
 
 PART = b"""window.YTD.tweets.part0 = [

@@ -6,6 +6,7 @@ import pytest
 
 from rag.archive.text import (
     DateFormatError,
+    archive_date,
     clean_text,
     detect_kind,
     iso_utc,
@@ -13,6 +14,7 @@ from rag.archive.text import (
     parse_date,
     unescape_html,
 )
+from rag.archive.tweet import Account, snowflake_id, snowflake_ms, tweet_url
 
 
 def url_entity(short: str, expanded: str, start: int, end: int) -> dict[str, object]:
@@ -122,3 +124,23 @@ def test_dates_do_not_depend_on_the_locale(monkeypatch: pytest.MonkeyPatch) -> N
 def test_bad_date_is_an_error() -> None:
     with pytest.raises(DateFormatError):
         parse_date("Dienstag, 5. November")
+
+
+def test_archive_date_is_the_tweet_format_and_parses_back() -> None:
+    assert archive_date(1730813049) == "Tue Nov 05 13:24:09 +0000 2024"
+    for stamp in (0, 1288834974, 1451606399, 1709164800, 1735689599):  # leap day, year ends
+        assert parse_date(archive_date(stamp)) == stamp
+
+
+def test_snowflake_id_and_time_round_trip() -> None:
+    ms = 1666809767350  # 2022-10-26T18:42:47.350Z
+    assert snowflake_id(ms, 1835008) == "1585341184893255680"  # a real tweet id of that moment
+    assert snowflake_ms(snowflake_id(ms, 4_000_000)) == ms
+    assert int(snowflake_id(ms, 1)) > int(snowflake_id(ms, 0))
+
+
+def test_one_tweet_url_for_accounts_and_documents() -> None:
+    assert tweet_url("123", "tessa") == "https://x.com/tessa/status/123"
+    assert tweet_url("123", None) == tweet_url("123", "") == "https://x.com/i/status/123"
+    assert Account(screen_name="tessa").tweet_url("123") == tweet_url("123", "tessa")
+    assert Account().tweet_url("123") == tweet_url("123")

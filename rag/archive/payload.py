@@ -1,0 +1,195 @@
+"""Parse one data file of an archive: the JSON behind `window.YTD.<name>.partN = [...]`, as Python values.
+
+The payload is everything after the first `=` (the JSON itself is pretty-printed with `"key" : value`, so no
+regex parsing); plain JSON files are accepted too. A tweets part is decoded with a msgspec schema of the
+record fields the converter (`rag.archive.convert`) reads, still as plain dicts and lists (TypedDicts, not
+classes): the rest of each record (`source`, `display_text_range`, media `sizes`, `video_info`, ...) is
+skipped without being built, so parsing and freeing a part take about half the time. Every value the
+converter checks itself is `Any`; only the containers that hold skipped fields have a shape. A file that
+does not fit the schema (an odd record, invalid JSON) is parsed in full instead, so what is read, skipped or
+reported as an error is the same either way. Syntax errors become an ArchiveError naming the file, line
+and column.
+"""
+
+from __future__ import annotations
+
+from typing import Any, TypedDict
+
+import msgspec
+import orjson
+
+from rag.archive.source import REDOWNLOAD, ArchiveSource
+from rag.errors import ArchiveError
+
+# --- the record schema of tweets parts -----------------------------------------------------------------
+
+
+class _Link(TypedDict, total=False):
+    """A t.co link of `entities.urls` or a media item (the fields `rag.archive.text` reads)."""
+
+    url: Any
+    expanded_url: Any
+    indices: Any
+    type: Any
+
+
+class _Hashtag(TypedDict, total=False):
+    text: Any
+
+
+class _Mention(TypedDict, total=False):
+    screen_name: Any
+
+
+class _Entities(TypedDict, total=False):
+    urls: list[_Link] | None
+    media: list[_Link] | None
+    hashtags: list[_Hashtag] | None
+    user_mentions: list[_Mention] | None
+
+
+class _ExtendedEntities(TypedDict, total=False):
+    media: list[_Link] | None
+
+
+class _EditIds(TypedDict, total=False):
+    editTweetIds: Any
+
+
+class _Edit(TypedDict, total=False):
+    editControlInitial: _EditIds | None
+
+
+class _EditInfo(TypedDict, total=False):
+    initial: _EditIds | None
+    edit: _Edit | None
+
+
+class _Record(TypedDict, total=False):
+    id_str: Any
+    id: Any
+    tweet_id: Any
+    full_text: Any
+    text: Any
+    created_at: Any
+    entities: _Entities | None
+    extended_entities: _ExtendedEntities | None
+    in_reply_to_user_id_str: Any
+    in_reply_to_user_id: Any
+    in_reply_to_status_id_str: Any
+    in_reply_to_status_id: Any
+    in_reply_to_screen_name: Any
+    favorite_count: Any
+    like_count: Any
+    retweet_count: Any
+    lang: Any
+    edit_info: _EditInfo | None
+
+
+class _Item(_Record, total=False):
+    """An element of a tweets part: `{"tweet": record}`, or a bare record (older archives)."""
+
+    tweet: _Record | None
+
+
+class SchemaMismatch(ValueError):
+    """The data is not valid JSON or does not fit the record schema: parse it in full instead."""
+
+
+_DECODER = msgspec.json.Decoder(list[_Item])
+
+
+def decode_tweet_records(payload: bytes | memoryview) -> list[Any]:
+    """The records of a tweets part payload (`[...]`) with only the loader's fields kept.
+
+    Raises SchemaMismatch for anything else, so the caller can parse the file in full and report or skip
+    exactly as it always does.
+    """
+    try:
+        return _DECODER.decode(payload)
+    except (msgspec.DecodeError, UnicodeDecodeError) as exc:
+        raise SchemaMismatch(str(exc)) from exc
+
+
+# --- parsing -----------------------------------------------------------------------------------------
+
+
+class PayloadError(ValueError):
+    """A data file's payload is not the JSON it should be; the message has the line and column."""
+
+
+_WHITESPACE = frozenset(b" \t\n\r\x0b\x0c")
+
+
+def _json_span(data: bytes) -> tuple[int, int]:
+    """Where the JSON value of a data file lies: [begin, end), found without copying the data.
+
+    Skips a UTF-8 byte order mark, a `window.YTD.x.part0 =` (or `Grailbird.data... =`, `var x =`)
+    assignment unless the file is plain JSON, surrounding whitespace and one trailing `;`.
+    """
+    size = len(data)
+    begin = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    first = begin
+    while first < size and data[first] in _WHITESPACE:
+        first += 1
+    if data[first : first + 1] not in (b"[", b"{"):
+        equals = data.find(b"=", begin)
+        if equals < 0:
+            raise PayloadError("no `=` assignment and not JSON")
+        first = equals + 1
+        while first < size and data[first] in _WHITESPACE:
+            first += 1
+    end = size
+    while end > first and data[end - 1] in _WHITESPACE:
+        end -= 1
+    if end > first and data[end - 1] == ord(";"):
+        end -= 1
+    if end <= first:
+        raise PayloadError("the file is empty")
+    return first, end
+
+
+def parse_js_payload(data: bytes) -> Any:
+    """The JSON value of `window.YTD.x.part0 = [...]` (or `Grailbird.data... =`, `var x =`) as Python.
+
+    Also accepts a file that is plain JSON. Raises PayloadError with the file's line and column of a
+    syntax error.
+    """
+    begin, end = _json_span(data)
+    return _parse_json(data, begin, end)
+
+
+def parse_tweet_records(data: bytes) -> Any:
+    """Like `parse_js_payload` for a tweets part, keeping only the record fields the loader reads.
+
+    Uses the record schema above (half the time of a full parse); a file that does not
+    fit it (an odd record, invalid JSON) is parsed in full, so what is read, skipped or reported as an
+    error is the same either way.
+    """
+    begin, end = _json_span(data)
+    try:
+        return decode_tweet_records(memoryview(data)[begin:end])
+    except SchemaMismatch:
+        return _parse_json(data, begin, end)
+
+
+def _parse_json(data: bytes, begin: int, end: int) -> Any:
+    try:
+        return orjson.loads(memoryview(data)[begin:end])
+    except orjson.JSONDecodeError as exc:
+        line = exc.lineno + data.count(b"\n", 0, begin)
+        raise PayloadError(f"invalid JSON at line {line}, column {exc.colno}: {exc.msg}") from exc
+
+
+def read_payload(source: ArchiveSource, name: str, *, tweet_records: bool = False) -> Any:
+    """Parse one data file, turning any syntax problem into an ArchiveError that names the file.
+
+    With `tweet_records`, a tweets part is parsed keeping only the fields the loader reads.
+    """
+    parse = parse_tweet_records if tweet_records else parse_js_payload
+    try:
+        return parse(source.read(name))
+    except PayloadError as exc:
+        raise ArchiveError(
+            f"{source.label}: {name} is damaged ({exc}): {REDOWNLOAD}, or remove that file to index the rest"
+        ) from exc

@@ -1,6 +1,8 @@
-"""Command line of the Ollama stand-in: `python -m ollama_standin --backend {hash,minilm} --port PORT`.
+"""Command line of the Ollama stand-in: `ollama-standin --backend {hash,minilm} [--chat {extractive,llm}]`.
 
-Loads the embedding backend, binds the port (0 picks a free one), prints one line
+Loads the chat model (`--chat llm`: Qwen2.5-Coder-1.5B-Instruct, assembled from the `llm` extra's
+packages on first use; a missing package prints one line naming what to install and exits 2) and the
+embedding backend, binds the port (0 picks a free one), prints one line
 `ollama stand-in listening on http://HOST:PORT` once it answers requests, and serves until interrupted
 (Ctrl-C or SIGTERM). Flags set model names and fault injection; see `--help`.
 """
@@ -25,23 +27,37 @@ from ollama_standin.backends import (
     HashBackend,
     MiniLMBackend,
 )
+from ollama_standin.chat import EXTRACTIVE_MODEL, LLM_MODEL, ChatModel, ExtractiveChat, GenerationSlot
 from ollama_standin.faults import FaultOptions
 from ollama_standin.server import StandinServer, StandinState
-
-CHAT_DEFAULT_MODEL = "extractive"
 
 
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     """The stand-in's options."""
     parser = argparse.ArgumentParser(
-        prog="python -m ollama_standin",
-        description="A stand-in for Ollama's HTTP API (embeddings + extractive chat) for tests and demos.",
+        prog="ollama-standin",
+        description="A stand-in for Ollama's HTTP API (embeddings + chat) for tests, benchmarks and demos.",
     )
     parser.add_argument("--backend", choices=("hash", "minilm"), default="hash", help="embedding backend")
     parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     parser.add_argument("--port", type=int, default=11434, help="port to bind; 0 picks a free one")
     parser.add_argument("--embed-model", help="embedding model name (hash-embed or all-minilm by backend)")
-    parser.add_argument("--chat-model", default=CHAT_DEFAULT_MODEL, help="chat model name (extractive)")
+    parser.add_argument(
+        "--chat",
+        choices=("extractive", "llm"),
+        default="extractive",
+        help="chat model: the instant extractive responder (default) or a real instruct model (llm extra)",
+    )
+    parser.add_argument("--chat-model", help=f"chat model name ({EXTRACTIVE_MODEL} or {LLM_MODEL} by --chat)")
+    parser.add_argument(
+        "--threads", type=int, default=0, help="CPU threads for --chat llm (default: all cores)"
+    )
+    parser.add_argument(
+        "--max-queue", type=int, default=512, help="chat requests that may wait (more get 503; Ollama: 512)"
+    )
+    parser.add_argument(
+        "--model-cache", help="folder for the assembled chat model (~/.cache/tweet-rag/models)"
+    )
     parser.add_argument(
         "--dimensions", type=int, default=HASH_DEFAULT_DIMENSIONS, help="hash backend vector size (384)"
     )
@@ -64,7 +80,23 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
             parser.error(f"--{flag.replace('_', '-')} must be 0 or more")
     if args.dimensions < 1 or args.context_length < 1:
         parser.error("--dimensions and --context-length must be positive")
+    if args.threads < 0 or args.max_queue < 0:
+        parser.error("--threads and --max-queue must be 0 or more")
     return args
+
+
+def build_chat(args: argparse.Namespace) -> ChatModel:
+    """The chat model the flags ask for; for llm, the weights are assembled and the model loaded."""
+    if args.chat == "extractive":
+        return ExtractiveChat(args.chat_model or EXTRACTIVE_MODEL)
+    from pathlib import Path
+
+    from ollama_standin.chat import LlamaChat
+    from ollama_standin.generation import LlamaEngine
+    from ollama_standin.weights import ensure_weights
+
+    path = ensure_weights(Path(args.model_cache).expanduser() if args.model_cache else None)
+    return LlamaChat(LlamaEngine(path, threads=args.threads or None), args.chat_model or LLM_MODEL)
 
 
 def build_backend(args: argparse.Namespace) -> EmbeddingBackend:
@@ -89,11 +121,21 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=args.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
     started = time.perf_counter()
+    try:
+        chat = build_chat(args)
+    except (RuntimeError, OSError) as error:  # WeightsError, RuntimeMissing, a model llama.cpp cannot load
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    chat_load_seconds = time.perf_counter() - started
+    started = time.perf_counter()
     backend = build_backend(args)
+    load_seconds = time.perf_counter() - started
     state = StandinState(
         backend=backend,
         embed_model=backend.name,
-        chat_model=args.chat_model,
+        chat=chat,
+        slot=GenerationSlot(args.max_queue),
+        chat_load_seconds=chat_load_seconds,
         faults=FaultOptions(
             latency_ms=args.latency_ms,
             fail_every=args.fail_every,
@@ -101,7 +143,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             drop_every=args.drop_every,
             slow_stream_ms=args.slow_stream_ms,
         ),
-        load_seconds=time.perf_counter() - started,
+        load_seconds=load_seconds,
     )
     try:
         server = StandinServer((args.host, args.port), state)

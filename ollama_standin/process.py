@@ -20,6 +20,7 @@ from typing import Any
 
 LISTENING = "ollama stand-in listening on "
 START_TIMEOUT = {"hash": 30.0, "minilm": 180.0}
+LLM_START_TIMEOUT = 240.0  # the first start assembles and hashes 1.1 GB of weights
 
 
 @dataclass
@@ -100,6 +101,8 @@ def start_standin(backend: str = "hash", timeout: float | None = None, **options
 
     threading.Thread(target=read, name="standin-output", daemon=True).start()
     limit = timeout if timeout is not None else START_TIMEOUT.get(backend, 30.0)
+    if timeout is None and options.get("chat") == "llm":
+        limit += LLM_START_TIMEOUT
     deadline = time.monotonic() + limit
     url = ""
     while time.monotonic() < deadline and process.poll() is None:
@@ -108,13 +111,14 @@ def start_standin(backend: str = "hash", timeout: float | None = None, **options
         if url and _answers(url):
             port = int(url.rsplit(":", 1)[1])
             default_embed = "all-minilm" if backend == "minilm" else "hash-embed"
+            default_chat = "qwen2.5-coder:1.5b" if options.get("chat") == "llm" else "extractive"
             return StandinHandle(
                 url=url,
                 port=port,
                 process=process,
                 backend=backend,
                 embed_model=str(options.get("embed_model") or default_embed),
-                chat_model=str(options.get("chat_model") or "extractive"),
+                chat_model=str(options.get("chat_model") or default_chat),
                 _output=output,
             )
     process.terminate()

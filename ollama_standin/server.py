@@ -3,8 +3,11 @@
 Each connection gets a thread (`ThreadingHTTPServer`, HTTP/1.1 keep-alive); streamed answers use chunked
 NDJSON as Ollama does. Responses are JSON objects of Ollama's shapes, errors are `{"error": "..."}` with
 Ollama's status codes and wording (404 `model "x" not found, try pulling it first`, 400 on bad JSON or too
-long input with `truncate` false). Besides Ollama's API it serves `GET /api/_standin/stats` (request counts
-per path, texts embedded, faults injected) and `POST /api/_standin/reset` for tests.
+long input with `truncate` false, 503 when too many requests wait for the chat model). The chat model
+(`ollama_standin.chat`) is the extractive responder or a real instruct model; the real one answers one
+request at a time, the others wait in a bounded queue, and a client that hangs up stops its generation.
+Besides Ollama's API it serves `GET /api/_standin/stats` (request counts per path, texts embedded, faults
+injected) and `POST /api/_standin/reset` for tests.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import select
 import socket
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -24,13 +28,21 @@ import numpy as np
 import orjson
 
 from ollama_standin.backends import ContextLengthExceeded, EmbeddingBackend, normalise_rows
+from ollama_standin.chat import (
+    CONTEXT_EXCEEDED,
+    ChatInputError,
+    ChatModel,
+    ExtractiveChat,
+    GenerationSlot,
+    Job,
+    QueueFull,
+)
 from ollama_standin.faults import Fault, FaultOptions, RequestLog, fault_message
-from ollama_standin.responder import answer, pieces
+from ollama_standin.generation import Options
 
 logger = logging.getLogger("ollama_standin")
 
 OLLAMA_VERSION = "0.12.6"
-CONTEXT_EXCEEDED = "the input length exceeds the context length"
 TEXT_PLAIN = "text/plain; charset=utf-8"
 
 
@@ -60,18 +72,33 @@ def now_iso() -> str:
 
 @dataclass
 class StandinState:
-    """What the handlers share: the embedding backend, model names, fault options and the request log."""
+    """What the handlers share: the embedding backend, the chat model, fault options and the request log."""
 
     backend: EmbeddingBackend
     embed_model: str
-    chat_model: str
+    chat: ChatModel = field(default_factory=ExtractiveChat)
     faults: FaultOptions = field(default_factory=FaultOptions)
     load_seconds: float = 0.0
+    chat_load_seconds: float = 0.0
+    slot: GenerationSlot = field(default_factory=GenerationSlot)
     log: RequestLog = field(default_factory=RequestLog)
     started: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         self.log.faults = self.faults
+        self._chat_loaded = False
+
+    @property
+    def chat_model(self) -> str:
+        """The served chat model's name."""
+        return self.chat.name
+
+    def chat_load_duration(self) -> int:
+        """Nanoseconds to report as `load_duration`: the model load on the first chat request, then 0."""
+        if self._chat_loaded:
+            return 0
+        self._chat_loaded = True
+        return int(self.chat_load_seconds * 1e9)
 
     def kind_of(self, name: object) -> str:
         """`"embed"` or `"chat"` for a served model (with or without its tag); ApiError 404 otherwise."""
@@ -89,20 +116,26 @@ class StandinState:
         return [self._entry(self.embed_model, "embed"), self._entry(self.chat_model, "chat")]
 
     def _entry(self, name: str, kind: str) -> dict[str, Any]:
-        family = self.backend.family if kind == "embed" else "extractive"
+        if kind == "embed":
+            family, size = self.backend.family, 45_960_996
+            parameters = "23M" if family == "bert" else "0"
+            quantization = "F16"
+        else:
+            family, size = self.chat.family, self.chat.size
+            parameters, quantization = self.chat.parameter_size, self.chat.quantization_level
         return {
             "name": full_name(name),
             "model": full_name(name),
             "modified_at": self.started.isoformat().replace("+00:00", "Z"),
-            "size": 45_960_996 if kind == "embed" else 1,
+            "size": size,
             "digest": hashlib.sha256(full_name(name).encode()).hexdigest(),
             "details": {
                 "parent_model": "",
                 "format": "gguf",
                 "family": family,
                 "families": [family],
-                "parameter_size": "23M" if family == "bert" else "0",
-                "quantization_level": "F16",
+                "parameter_size": parameters,
+                "quantization_level": quantization,
             },
         }
 
@@ -268,7 +301,7 @@ class StandinHandler(BaseHTTPRequestHandler):
         expires = (datetime.now(UTC) + timedelta(minutes=5)).isoformat().replace("+00:00", "Z")
         models = []
         for entry in state.model_entries():
-            context = state.backend.context_length if entry["details"]["family"] != "extractive" else 4096
+            context = state.backend.context_length if entry["name"] == full_name(state.embed_model) else 4096
             models.append({**entry, "expires_at": expires, "size_vram": 0, "context_length": context})
         self._send_json(200, {"models": models})
 
@@ -297,15 +330,22 @@ class StandinHandler(BaseHTTPRequestHandler):
             capabilities = ["embedding"]
             parameters = f"num_ctx                        {state.backend.context_length}"
         else:
-            info = {"general.architecture": "extractive", "extractive.context_length": 4096}
+            family = state.chat.family
+            info = {
+                "general.architecture": family,
+                "general.parameter_count": getattr(state.chat, "parameters", 0),
+                f"{family}.context_length": state.chat.context_length,
+            }
             capabilities = ["completion"]
-            parameters = "num_ctx                        4096"
+            parameters = f"num_ctx                        {state.chat.context_length}"
+            if family != "extractive":
+                parameters = 'stop                           "<|im_end|>"'
         self._send_json(
             200,
             {
                 "modelfile": f"# Modelfile of the tweet-rag Ollama stand-in\nFROM {entry['name']}\n",
                 "parameters": parameters,
-                "template": "{{ .Prompt }}",
+                "template": state.chat.template if kind == "chat" else "{{ .Prompt }}",
                 "details": entry["details"],
                 "model_info": info,
                 "capabilities": capabilities,
@@ -399,23 +439,45 @@ class StandinHandler(BaseHTTPRequestHandler):
         self._send_json(200, {"embedding": vectors[0]})
 
     def chat(self, body: Mapping[str, Any]) -> None:
-        """`POST /api/chat`: the extractive answer, streamed as NDJSON (default) or in one object."""
+        """`POST /api/chat`: the chat model's answer, streamed as NDJSON (default) or in one object."""
         messages = body.get("messages") or []
         if not isinstance(messages, list) or not all(isinstance(m, dict) for m in messages):
             raise ApiError(400, "json: cannot unmarshal messages: expected a list of message objects")
-        self._complete(body, messages, field_name="message")
+        self._complete(body, messages, None, field_name="message")
 
     def generate(self, body: Mapping[str, Any]) -> None:
-        """`POST /api/generate`: `prompt` (and `system`) answered like a one-turn chat."""
+        """`POST /api/generate`: `prompt` (and `system`) as a one-turn chat, or the bare prompt with `raw`."""
+        prompt, system = body.get("prompt"), body.get("system")
+        if prompt is not None and not isinstance(prompt, str):
+            raise ApiError(400, "json: cannot unmarshal prompt: expected a string")
+        if body.get("raw") is True:
+            self._complete(body, [], prompt or None, field_name="response")
+            return
         messages: list[dict[str, Any]] = []
-        if isinstance(body.get("system"), str) and body["system"]:
-            messages.append({"role": "system", "content": body["system"]})
-        if isinstance(body.get("prompt"), str) and body["prompt"]:
-            messages.append({"role": "user", "content": body["prompt"]})
-        self._complete(body, messages, field_name="response")
+        if prompt and isinstance(system, str) and system:
+            messages.append({"role": "system", "content": system})
+        if prompt:
+            messages.append({"role": "user", "content": prompt})
+        self._complete(body, messages, None, field_name="response")
+
+    def _client_gone(self) -> bool:
+        """True when the client closed its end of the connection (it stopped waiting for the answer)."""
+        try:
+            readable, _, _ = select.select([self.connection], [], [], 0)
+            if not readable:
+                return False
+            return self.connection.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
+        except BlockingIOError:
+            return False
+        except (OSError, ValueError):
+            return True
 
     def _complete(
-        self, body: Mapping[str, Any], messages: Sequence[Mapping[str, Any]], field_name: str
+        self,
+        body: Mapping[str, Any],
+        messages: Sequence[Mapping[str, Any]],
+        raw: str | None,
+        field_name: str,
     ) -> None:
         started = time.perf_counter_ns()
         state = self.server.state
@@ -424,46 +486,77 @@ class StandinHandler(BaseHTTPRequestHandler):
             raise ApiError(
                 400, f'"{name}" does not support {"chat" if field_name == "message" else "generate"}'
             )
+        if body.get("think") not in (None, False, "") and state.chat.family != "extractive":
+            raise ApiError(400, f'"{name}" does not support thinking')
 
         def content(text: str) -> dict[str, Any]:
             if field_name == "message":
                 return {"message": {"role": "assistant", "content": text}}
             return {"response": text}
 
-        if not messages:  # Ollama loads (or, with keep_alive 0, unloads) the model and answers empty
+        if (
+            not messages and raw is None
+        ):  # Ollama loads (or, with keep_alive 0, unloads) the model, answers empty
             reason = "unload" if body.get("keep_alive") in (0, "0", "0s") else "load"
             head = {"model": name, "created_at": now_iso()}
             self._send_json(200, {**head, **content(""), "done_reason": reason, "done": True})
             return
-        text = answer(messages)
-        parts = pieces(text)
-        prompt_tokens = sum(len(str(m.get("content") or "").split()) for m in messages)
+        try:
+            options = Options.from_request(_options(body.get("options")))
+            job = state.chat.prepare(messages, options, truncate=body.get("truncate") is not False, raw=raw)
+        except (ChatInputError, ValueError) as error:
+            raise ApiError(400, str(error)) from None
+        exclusive = state.chat.family != "extractive"
+        try:
+            if exclusive and not state.slot.acquire(self._client_gone):
+                self.close_connection = True  # the client left while waiting its turn
+                return
+        except QueueFull as error:
+            raise ApiError(503, str(error)) from None
+        try:
+            self._answer(job, name, started, body.get("stream") is not False, content)
+        finally:
+            if exclusive:
+                state.slot.release()
 
-        def final(full_text: str) -> dict[str, Any]:
-            total = time.perf_counter_ns() - started
+    def _answer(
+        self, job: Job, name: str, started: int, stream: bool, content: Callable[[str], dict[str, Any]]
+    ) -> None:
+        """Run the job and send its answer: NDJSON pieces then a summary, or one object."""
+        state = self.server.state
+        load_duration = state.chat_load_duration()
+
+        def final(text: str) -> dict[str, Any]:
+            result = job.result
             return {
                 "model": name,
                 "created_at": now_iso(),
-                **content(full_text),
-                "done_reason": "stop",
+                **content(text),
+                "done_reason": result.done_reason,
                 "done": True,
-                "total_duration": total,
-                "load_duration": 0,
-                "prompt_eval_count": prompt_tokens,
-                "prompt_eval_duration": total // 2,
-                "eval_count": len(parts),
-                "eval_duration": total - total // 2,
+                "total_duration": time.perf_counter_ns() - started,
+                "load_duration": load_duration,
+                "prompt_eval_count": result.prompt_eval_count,
+                "prompt_eval_duration": result.prompt_eval_duration,
+                "eval_count": result.eval_count,
+                "eval_duration": result.eval_duration,
             }
 
-        if body.get("stream") is False:
+        if not stream:
+            text = "".join(state.chat.run(job, self._client_gone))
+            if job.result.done_reason == "cancelled":
+                self.close_connection = True
+                return
             self._send_json(200, final(text))
             return
 
         def lines() -> Iterator[dict[str, Any]]:
-            for index, part in enumerate(parts):
+            for index, part in enumerate(state.chat.run(job, self._client_gone)):
                 if index and state.faults.slow_stream_ms:
                     time.sleep(state.faults.slow_stream_ms / 1000)
                 yield {"model": name, "created_at": now_iso(), **content(part), "done": False}
+            if job.result.done_reason == "cancelled":
+                raise ConnectionResetError("the client closed the connection")
             yield final("")
 
         self._send_stream(lines())
@@ -486,6 +579,13 @@ ROUTES: dict[tuple[str, str], Any] = {
     ("POST", "/api/chat"): StandinHandler.chat,
     ("POST", "/api/generate"): StandinHandler.generate,
 }
+
+
+def _options(value: object) -> Mapping[str, Any] | None:
+    """A request's `options` object (None when absent); ApiError 400 when it is not an object."""
+    if value is None or isinstance(value, Mapping):
+        return value
+    raise ApiError(400, "json: cannot unmarshal options: expected an object")
 
 
 def _input_texts(value: object) -> list[str]:

@@ -1,0 +1,456 @@
+"""Text generation with a GGUF chat model in-process, through the llama.cpp C API of `ik-llama-cpp-python`.
+
+`LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
+model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
+render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix
+shared with the previous prompt, as Ollama does), then samples token by token and yields text pieces.
+It honours Ollama's options `num_ctx` (prompt and answer must fit; longer prompts are cut or refused as
+Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`, `min_p`, `seed` and `stop`,
+holds back text that may be the start of a stop string or an incomplete UTF-8 character, and checks a
+`cancelled()` callback between chunks and tokens so a client that goes away stops the work.
+
+Why this binding (measured, see the README): `ik-llama-cpp-python==0.1.5` is a prebuilt wheel (seconds
+to install) while `llama-cpp-python` builds from source (minutes). Its high-level `IkLlama` cannot be
+used as is: it renders Gemma's chat template (Qwen then writes garbage), does not stream and samples in a
+Python loop over the whole vocabulary. So this module drives the wheel's ctypes layer
+(`ik_llama_cpp._ctypes_api`, `ik_llama_cpp._internals`: private modules, hence the exact version pin)
+and samples with numpy over the logits array.
+"""
+
+from __future__ import annotations
+
+import codecs
+import ctypes
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+logger = logging.getLogger("ollama_standin")
+
+RUNTIME_PACKAGE = "ik-llama-cpp-python==0.1.5"
+PREFILL_CHUNK = 128  # prompt tokens per decode call: how often a prefill checks `cancelled()`
+DEFAULT_NUM_CTX = 4096  # Ollama's default context window
+CONTEXT_STEP = 1024
+
+
+class RuntimeMissing(RuntimeError):
+    """The llama.cpp binding cannot be imported; the message says what to install."""
+
+
+class PromptTooLong(ValueError):
+    """The prompt does not fit in `num_ctx` and truncation was turned off."""
+
+
+@dataclass(frozen=True)
+class Options:
+    """Ollama's generation options that the engine honours (Ollama's defaults)."""
+
+    num_ctx: int = DEFAULT_NUM_CTX
+    num_predict: int = -1
+    num_keep: int = 4
+    temperature: float = 0.8
+    top_k: int = 40
+    top_p: float = 0.9
+    min_p: float = 0.0
+    seed: int = -1
+    stop: tuple[str, ...] = ()
+
+    @staticmethod
+    def from_request(options: Mapping[str, Any] | None) -> Options:
+        """Options from a request's `options` object; ValueError naming a field of the wrong type."""
+        values: dict[str, Any] = {}
+        fields: dict[str, type] = {
+            "num_ctx": int,
+            "num_predict": int,
+            "num_keep": int,
+            "temperature": float,
+            "top_k": int,
+            "top_p": float,
+            "min_p": float,
+            "seed": int,
+        }
+        for name, kind in fields.items():
+            value = (options or {}).get(name)
+            if value is None:
+                continue
+            if isinstance(value, bool) or not isinstance(value, int | float):
+                raise ValueError(f"option {name!r} must be a number, got {value!r}")
+            if kind is int and float(value) != int(value):
+                raise ValueError(f"option {name!r} must be an integer, got {value!r}")
+            values[name] = kind(value)
+        stop = (options or {}).get("stop")
+        if stop is not None:
+            if isinstance(stop, str):
+                stop = [stop]
+            if not isinstance(stop, list) or not all(isinstance(item, str) for item in stop):
+                raise ValueError("option 'stop' must be a string or a list of strings")
+            values["stop"] = tuple(item for item in stop if item)
+        if values.get("num_ctx", 1) < 1:
+            values.pop("num_ctx")
+        return Options(**values)
+
+
+@dataclass
+class Result:
+    """What one generation did: why it ended, token counts and durations (nanoseconds), as Ollama reports."""
+
+    done_reason: str = "stop"
+    prompt_eval_count: int = 0
+    prompt_eval_duration: int = 0
+    eval_count: int = 0
+    eval_duration: int = 0
+    cached_tokens: int = 0
+    truncated: bool = False
+    text: list[str] = field(default_factory=list)
+
+
+def _import_runtime() -> tuple[Any, Any]:
+    """The binding's ctypes API and batch helpers, with OpenMP threads that sleep when idle."""
+    # Busy-waiting OpenMP threads make a shared 2-core machine ten times slower; set before the library loads.
+    os.environ.setdefault("OMP_WAIT_POLICY", "passive")
+    try:
+        from ik_llama_cpp import _ctypes_api as api
+        from ik_llama_cpp import _internals as internals
+    except (ImportError, OSError) as error:
+        raise RuntimeMissing(
+            f"the llama.cpp runtime for the chat model cannot be loaded ({error}): install the `llm` extra, "
+            f"`pip install -e '.[llm]'` (it pins {RUNTIME_PACKAGE})"
+        ) from None
+    return api, internals
+
+
+_LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
+
+
+@_LOG_CALLBACK
+def _quiet_log(level: int, text: bytes | None, user_data: int | None) -> None:
+    """llama.cpp's log lines go to our logger at debug level instead of stderr."""
+    if text and logger.isEnabledFor(logging.DEBUG):
+        logger.debug("llama.cpp: %s", text.decode("utf-8", "replace").rstrip())
+
+
+class ChatTemplate:
+    """The model's Jinja chat template, rendered as Hugging Face does (sandboxed, trimmed blocks)."""
+
+    def __init__(self, source: str) -> None:
+        from jinja2.sandbox import ImmutableSandboxedEnvironment
+
+        environment = ImmutableSandboxedEnvironment(trim_blocks=True, lstrip_blocks=True)
+
+        def raise_exception(message: str) -> None:
+            raise ValueError(message)
+
+        environment.globals["raise_exception"] = raise_exception
+        self.source = source
+        self._template = environment.from_string(source)
+
+    def render(self, messages: Sequence[Mapping[str, str]], add_generation_prompt: bool = True) -> str:
+        """The prompt text for `messages` (dicts with `role` and `content`), ready for the answer."""
+        return str(
+            self._template.render(messages=list(messages), add_generation_prompt=add_generation_prompt)
+        )
+
+
+class LlamaEngine:
+    """A loaded GGUF model and one llama.cpp context; `generate` runs one generation at a time."""
+
+    def __init__(self, model_path: Path, *, threads: int | None = None, max_ctx: int | None = None) -> None:
+        self._api, self._internals = _import_runtime()
+        api = self._api
+        api._lib.llama_log_set.argtypes = [_LOG_CALLBACK, ctypes.c_void_p]
+        api._lib.llama_log_set.restype = None
+        api._lib.llama_log_set(_quiet_log, None)
+        api._lib.llama_model_meta_val_str.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_char_p,
+            ctypes.c_char_p,
+            ctypes.c_size_t,
+        ]
+        api._lib.llama_model_meta_val_str.restype = ctypes.c_int32
+        api._lib.llama_n_ctx_train.argtypes = [ctypes.c_void_p]
+        api._lib.llama_n_ctx_train.restype = ctypes.c_int32
+        api._lib.llama_model_size.argtypes = [ctypes.c_void_p]
+        api._lib.llama_model_size.restype = ctypes.c_uint64
+        api._lib.llama_model_n_params.argtypes = [ctypes.c_void_p]
+        api._lib.llama_model_n_params.restype = ctypes.c_uint64
+        api._lib.llama_kv_cache_seq_rm.argtypes = [
+            ctypes.c_void_p,
+            ctypes.c_int32,
+            ctypes.c_int32,
+            ctypes.c_int32,
+        ]
+        api._lib.llama_kv_cache_seq_rm.restype = ctypes.c_bool
+        started = time.perf_counter()
+        api.llama_backend_init()
+        params = api.llama_model_default_params()
+        params.use_mmap = True
+        self._model = api.llama_model_load_from_file(str(model_path).encode("utf-8"), params)
+        if not self._model:
+            raise RuntimeError(f"llama.cpp could not load the model file {model_path}")
+        self.path = model_path
+        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.n_vocab = int(api.llama_vocab_n_tokens(api.llama_model_get_vocab(self._model)))
+        self.context_length = int(api._lib.llama_n_ctx_train(self._model))
+        self.max_ctx = min(max_ctx or self.context_length, self.context_length)
+        self.size = int(api._lib.llama_model_size(self._model))
+        self.parameters = int(api._lib.llama_model_n_params(self._model))
+        self.metadata = {
+            key: self._meta(key)
+            for key in (
+                "general.architecture",
+                "general.name",
+                "general.file_type",
+                "tokenizer.chat_template",
+            )
+        }
+        template = self.metadata["tokenizer.chat_template"]
+        if not template:
+            raise RuntimeError(f"{model_path} has no chat template (tokenizer.chat_template)")
+        self.template = ChatTemplate(template)
+        self._ctx: int | None = None
+        self._ctx_size = 0
+        self._cache: list[int] = []  # tokens whose keys and values are in the context, in order
+        self._piece = ctypes.create_string_buffer(256)
+        self._lock = threading.Lock()
+        self._warm_up()
+        self.load_seconds = time.perf_counter() - started
+
+    def _warm_up(self) -> None:
+        """Evaluate one token, so the first request does not pay for paging in the weights."""
+        self._context_for(DEFAULT_NUM_CTX)
+        self._decode(self.tokenize("\n"), 0)
+        self._api.llama_kv_cache_clear(self._ctx)
+
+    # --- model facts -------------------------------------------------------------------------------------
+
+    def _meta(self, key: str) -> str:
+        size = 1 << 16
+        buffer = ctypes.create_string_buffer(size)
+        length = self._api._lib.llama_model_meta_val_str(self._model, key.encode(), buffer, size)
+        return buffer.value.decode("utf-8", "replace") if length >= 0 else ""
+
+    def tokenize(self, text: str) -> list[int]:
+        """Token ids of `text`, special tokens (`<|im_start|>`) parsed, BOS added if the model wants it."""
+        api = self._api
+        data = text.encode("utf-8")
+        count = api.llama_tokenize(self._model, data, len(data), None, 0, True, True)
+        buffer = (api.llama_token * abs(count))()
+        count = api.llama_tokenize(self._model, data, len(data), buffer, abs(count), True, True)
+        return list(buffer[:count])
+
+    def _token_bytes(self, token: int) -> bytes:
+        length = self._api.llama_token_to_piece(self._model, token, self._piece, 256, 0, False)
+        return self._piece.raw[: max(length, 0)]
+
+    def render(self, messages: Sequence[Mapping[str, str]]) -> str:
+        """The chat prompt for `messages` through the model's template."""
+        return self.template.render(messages)
+
+    # --- context -----------------------------------------------------------------------------------------
+
+    def _context_for(self, num_ctx: int) -> int:
+        """A llama.cpp context of at least `num_ctx` tokens (grown in steps, kept between requests)."""
+        api = self._api
+        wanted = min(self.max_ctx, max(CONTEXT_STEP, -(-num_ctx // CONTEXT_STEP) * CONTEXT_STEP))
+        if self._ctx is not None and self._ctx_size >= wanted:
+            return self._ctx
+        if self._ctx is not None:
+            api.llama_free(self._ctx)
+            self._ctx = None
+        params = api.llama_context_default_params()
+        params.n_ctx = wanted
+        params.n_batch = PREFILL_CHUNK * 4
+        params.n_ubatch = PREFILL_CHUNK * 4
+        params.n_threads = self.threads
+        params.n_threads_batch = self.threads
+        params.flash_attn = False  # the binding's own check: its flash attention asserts without AVX-VNNI
+        ctx = api.llama_init_from_model(self._model, params)
+        if not ctx:
+            raise RuntimeError(f"llama.cpp could not create a context of {wanted} tokens (out of memory?)")
+        self._ctx, self._ctx_size, self._cache = ctx, wanted, []
+        return ctx
+
+    def _decode(self, tokens: Sequence[int], start: int) -> None:
+        """Evaluate `tokens` at positions `start`..; logits are kept for the last one only."""
+        internals, api = self._internals, self._api
+        batch = internals.make_batch_range(list(tokens), pos_start=start, logits_last=True)
+        try:
+            status = api.llama_decode(self._ctx, batch)
+        finally:
+            api.llama_batch_free(batch)
+        if status != 0:
+            raise RuntimeError(f"llama_decode failed with status {status}")
+
+    def _reuse_prefix(self, tokens: Sequence[int]) -> int:
+        """Keep the cached keys/values of the longest common prefix (at least one token is re-evaluated)."""
+        common = 0
+        limit = min(len(self._cache), len(tokens) - 1)
+        while common < limit and self._cache[common] == tokens[common]:
+            common += 1
+        if common < len(self._cache):
+            if not self._api._lib.llama_kv_cache_seq_rm(self._ctx, 0, common, -1):
+                self._api.llama_kv_cache_clear(self._ctx)
+                common = 0
+            del self._cache[common:]
+        return common
+
+    # --- generation --------------------------------------------------------------------------------------
+
+    def fit(self, tokens: list[int], options: Options, truncate: bool) -> tuple[list[int], bool]:
+        """The prompt cut to `num_ctx` as Ollama's runner cuts it (keep `num_keep`, drop the oldest rest).
+
+        PromptTooLong when it does not fit and `truncate` is false.
+        """
+        limit = min(options.num_ctx, self.max_ctx)
+        if len(tokens) <= limit:
+            return tokens, False
+        if not truncate:
+            raise PromptTooLong(f"the prompt has {len(tokens)} tokens, num_ctx is {limit}")
+        keep = min(max(options.num_keep, 0), limit - 1)
+        discard = len(tokens) - limit
+        logger.warning("truncating input prompt: limit %d, prompt %d, keep %d", limit, len(tokens), keep)
+        return tokens[:keep] + tokens[keep + discard :], True
+
+    def generate(
+        self,
+        tokens: list[int],
+        options: Options,
+        cancelled: Callable[[], bool] = lambda: False,
+        result: Result | None = None,
+    ) -> Iterator[str]:
+        """Stream the answer to the prompt `tokens` (already fitted); fill `result` as it goes.
+
+        Ends at an end-of-generation token or a stop string (`done_reason` "stop"), after `num_predict`
+        tokens or when the context is full ("length"), or when `cancelled()` turns true ("cancelled").
+        """
+        result = result if result is not None else Result()
+        with self._lock:
+            yield from self._generate(tokens, options, cancelled, result)
+
+    def _generate(
+        self, tokens: list[int], options: Options, cancelled: Callable[[], bool], result: Result
+    ) -> Iterator[str]:
+        num_ctx = min(options.num_ctx, self.max_ctx)
+        self._context_for(num_ctx)
+        result.prompt_eval_count = len(tokens)
+        started = time.perf_counter_ns()
+        position = self._reuse_prefix(tokens)
+        result.cached_tokens = position
+        while position < len(tokens):
+            if cancelled():
+                result.done_reason = "cancelled"
+                result.prompt_eval_duration = time.perf_counter_ns() - started
+                return
+            chunk = tokens[position : position + PREFILL_CHUNK]
+            self._decode(chunk, position)
+            self._cache.extend(chunk)
+            position += len(chunk)
+        result.prompt_eval_duration = time.perf_counter_ns() - started
+
+        rng = np.random.default_rng(options.seed if options.seed >= 0 else None)
+        text = _TextAssembler(options.stop)
+        generated = 0
+        started = time.perf_counter_ns()
+        result.done_reason = "length"
+        try:
+            while options.num_predict < 0 or generated < options.num_predict:
+                if position >= num_ctx:
+                    break  # Ollama would shift the window; answers here never get that long
+                if cancelled():
+                    result.done_reason = "cancelled"
+                    break
+                token = self._sample(options, rng)
+                if self._api.llama_token_is_eog(self._model, token):
+                    result.done_reason = "stop"
+                    break
+                generated += 1
+                visible, stopped = text.feed(self._token_bytes(token))
+                if visible:
+                    result.text.append(visible)
+                    yield visible
+                if stopped:
+                    result.done_reason = "stop"
+                    break
+                self._decode([token], position)
+                self._cache.append(token)
+                position += 1
+            rest = text.flush() if result.done_reason != "cancelled" else ""
+            if rest:
+                result.text.append(rest)
+                yield rest
+        finally:
+            result.eval_count = generated
+            result.eval_duration = time.perf_counter_ns() - started
+
+    def _sample(self, options: Options, rng: np.random.Generator) -> int:
+        """The next token: greedy at temperature 0, else top-k, temperature, top-p, min-p (Ollama's order)."""
+        pointer = self._api.llama_get_logits_ith(self._ctx, -1)
+        logits = np.ctypeslib.as_array(pointer, shape=(self.n_vocab,))
+        if options.temperature <= 0:
+            return int(np.argmax(logits))
+        k = options.top_k if 0 < options.top_k < self.n_vocab else self.n_vocab
+        candidates = np.argpartition(logits, -k)[-k:] if k < self.n_vocab else np.arange(self.n_vocab)
+        scores = logits[candidates].astype(np.float64) / options.temperature
+        order = np.argsort(-scores, kind="stable")
+        candidates, scores = candidates[order], scores[order]
+        probabilities = np.exp(scores - scores[0])
+        probabilities /= probabilities.sum()
+        keep = len(candidates)
+        if 0 < options.top_p < 1:
+            keep = int(np.searchsorted(np.cumsum(probabilities), options.top_p) + 1)
+        if options.min_p > 0:
+            keep = min(keep, max(1, int(np.sum(probabilities >= options.min_p * probabilities[0]))))
+        probabilities = probabilities[:keep] / probabilities[:keep].sum()
+        return int(candidates[rng.choice(keep, p=probabilities)])
+
+    def close(self) -> None:
+        """Free the context and the model."""
+        if self._ctx is not None:
+            self._api.llama_free(self._ctx)
+            self._ctx = None
+        if self._model:
+            self._api.llama_free_model(self._model)
+            self._model = None
+
+
+class _TextAssembler:
+    """Token bytes to text: whole UTF-8 characters only, stop strings cut, their possible starts held back."""
+
+    def __init__(self, stop: Sequence[str]) -> None:
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+        self._stop = [s for s in stop if s]
+        self._pending = ""
+
+    def feed(self, data: bytes) -> tuple[str, bool]:
+        """Text that can be shown now, and whether a stop string was reached (text after it is dropped)."""
+        self._pending += self._decoder.decode(data)
+        for stop in self._stop:
+            at = self._pending.find(stop)
+            if at != -1:
+                visible, self._pending = self._pending[:at], ""
+                return visible, True
+        hold = max((_overlap(self._pending, stop) for stop in self._stop), default=0)
+        visible = self._pending[: len(self._pending) - hold]
+        self._pending = self._pending[len(self._pending) - hold :]
+        return visible, False
+
+    def flush(self) -> str:
+        """What is still held back (the generation ended without completing a stop string)."""
+        rest = self._pending + self._decoder.decode(b"", final=True)
+        self._pending = ""
+        return rest
+
+
+def _overlap(text: str, stop: str) -> int:
+    """Length of the longest end of `text` that is a proper start of `stop`."""
+    for size in range(min(len(stop) - 1, len(text)), 0, -1):
+        if text.endswith(stop[:size]):
+            return size
+    return 0

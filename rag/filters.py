@@ -4,19 +4,24 @@ A `Filter` is built from command-line flags (`--since`, `--until`, retweet / rep
 range found in the question (`rag.search.dates`), and is applied the same way on both sides of hybrid search:
 `to_chroma_where()` gives Chroma's `where` dict for the vector store, `matches()` the same test in Python
 for the lexical index. The time range is half-open: `since_ts` is inclusive, `until_ts` is exclusive
-(`since_ts <= created_ts < until_ts`), both in epoch seconds UTC. A document without `created_ts` never
+(`since_ts <= created_ts < until_ts`), both in epoch seconds UTC. `within` optionally narrows that to a
+union of half-open ranges (every Christmas Eve, or 2016 and 2018 but not 2017): Chroma gets an `$or` of
+them, the lexical index a binary search over their starts. A document without `created_ts` never
 passes a filter that has a time bound. A missing `is_retweet` / `is_reply` / `is_deleted` counts as false,
 which is also how Chroma treats `$ne: true` on a missing key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Literal, cast
 
 KindMode = Literal["include", "exclude", "only"]
 KIND_MODES: tuple[KindMode, ...] = ("include", "exclude", "only")
+
+Ranges = tuple[tuple[int, int], ...]
 
 # Filter field -> metadata key it tests.
 _KIND_KEYS: dict[str, str] = {"retweets": "is_retweet", "replies": "is_reply", "deleted": "is_deleted"}
@@ -27,6 +32,8 @@ class Filter:
     """Which documents a search may return.
 
     `since_ts` (inclusive) and `until_ts` (exclusive) bound `created_ts`; `None` leaves that side open.
+    `within`, when not None, also requires `created_ts` to fall in one of its half-open `(start, end)`
+    ranges (kept sorted and merged; an empty tuple lets nothing through).
     `retweets`, `replies` and `deleted` are each "include" (no restriction), "exclude" (only documents whose
     flag is false or missing) or "only" (only documents whose flag is true), testing the metadata keys
     `is_retweet`, `is_reply` and `is_deleted`.
@@ -37,6 +44,7 @@ class Filter:
     retweets: KindMode = "include"
     replies: KindMode = "include"
     deleted: KindMode = "include"
+    within: Ranges | None = None
 
     def __post_init__(self) -> None:
         for name in _KIND_KEYS:
@@ -47,6 +55,13 @@ class Filter:
             value = getattr(self, name)
             if value is not None and (isinstance(value, bool) or not isinstance(value, int)):
                 raise ValueError(f"{name} must be an int (epoch seconds) or None, got {value!r}")
+        if self.within is not None:
+            object.__setattr__(self, "within", normalise_ranges(self.within))
+
+    @property
+    def has_time_bound(self) -> bool:
+        """True when the filter restricts `created_ts` (a bound or `within`)."""
+        return self.since_ts is not None or self.until_ts is not None or self.within is not None
 
     @property
     def is_empty(self) -> bool:
@@ -59,6 +74,14 @@ class Filter:
             clauses.append({"created_ts": {"$gte": self.since_ts}})
         if self.until_ts is not None:
             clauses.append({"created_ts": {"$lt": self.until_ts}})
+        if self.within is not None:
+            pieces = [[{"created_ts": {"$gte": lo}}, {"created_ts": {"$lt": hi}}] for lo, hi in self.within]
+            if not pieces:  # nothing passes; no tweet is that old
+                clauses.append({"created_ts": {"$lt": _NOTHING}})
+            elif len(pieces) == 1:
+                clauses.extend(pieces[0])
+            else:
+                clauses.append({"$or": [{"$and": piece} for piece in pieces]})
         for name, key in _KIND_KEYS.items():
             mode = getattr(self, name)
             if mode == "exclude":
@@ -82,7 +105,7 @@ class Filter:
 
     def matches(self, metadata: Mapping[str, Any]) -> bool:
         """Whether a document with this metadata passes, with the same rules as `to_chroma_where()`."""
-        if self.since_ts is not None or self.until_ts is not None:
+        if self.has_time_bound:
             ts = metadata.get("created_ts")
             if isinstance(ts, bool) or not isinstance(ts, int | float):
                 return False
@@ -90,6 +113,10 @@ class Filter:
                 return False
             if self.until_ts is not None and ts >= self.until_ts:
                 return False
+            if self.within is not None:
+                at = bisect_right(self.within, ts, key=lambda piece: piece[0]) - 1
+                if at < 0 or ts >= self.within[at][1]:
+                    return False
         for name, key in _KIND_KEYS.items():
             mode = getattr(self, name)
             flag = metadata.get(key) is True
@@ -101,7 +128,8 @@ class Filter:
         """The filter that passes what both pass: time ranges intersected, kind switches combined.
 
         "include" yields to the other side's switch; "exclude" with "only" on the same switch cannot both
-        hold and raises ValueError. Disjoint time ranges give a filter that matches nothing.
+        hold and raises ValueError. Disjoint time ranges give a filter that matches nothing; two `within`
+        unions are intersected.
         """
         if other is None:
             return self
@@ -114,7 +142,46 @@ class Filter:
             if mine != "include" and theirs != "include" and mine != theirs:
                 raise ValueError(f"cannot combine {name}={mine!r} with {name}={theirs!r}")
             kinds[name] = theirs if mine == "include" else mine
-        return replace(self, since_ts=since, until_ts=until, **kinds)
+        within = self.within if other.within is None else other.within
+        if self.within is not None and other.within is not None:
+            within = intersect_ranges(self.within, other.within)
+        return replace(self, since_ts=since, until_ts=until, within=within, **kinds)
+
+
+_NOTHING = -(2**62)
+
+
+def normalise_ranges(ranges: Iterable[Sequence[int]]) -> Ranges:
+    """Half-open `(start, end)` int ranges sorted, empty ones dropped, touching or overlapping ones merged."""
+    pieces: list[tuple[int, int]] = []
+    for piece in ranges:
+        if len(piece) != 2 or any(isinstance(v, bool) or not isinstance(v, int) for v in piece):
+            raise ValueError(f"within must hold (start, end) pairs of ints (epoch seconds), got {piece!r}")
+        if piece[0] < piece[1]:
+            pieces.append((piece[0], piece[1]))
+    merged: list[tuple[int, int]] = []
+    for lo, hi in sorted(pieces):
+        if merged and lo <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], hi))
+        else:
+            merged.append((lo, hi))
+    return tuple(merged)
+
+
+def intersect_ranges(a: Iterable[Sequence[int]], b: Iterable[Sequence[int]]) -> Ranges:
+    """The parts common to two unions of half-open ranges, sorted and merged."""
+    left, right = normalise_ranges(a), normalise_ranges(b)
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(left) and j < len(right):
+        lo, hi = max(left[i][0], right[j][0]), min(left[i][1], right[j][1])
+        if lo < hi:
+            out.append((lo, hi))
+        if left[i][1] < right[j][1]:
+            i += 1
+        else:
+            j += 1
+    return tuple(out)
 
 
 def _pick(a: int | None, b: int | None, choose: Any) -> int | None:

@@ -275,13 +275,18 @@ class LexicalIndex:
 
     def _filter_mask(self, docs: npt.NDArray[np.int64], where: Filter) -> npt.NDArray[np.bool_]:
         keep = np.ones(len(docs), dtype=np.bool_)
-        if where.since_ts is not None or where.until_ts is not None:
+        if where.has_time_bound:
             keep &= self._has_ts[docs]
             ts = self._created_ts[docs]
             if where.since_ts is not None:
                 keep &= ts >= where.since_ts
             if where.until_ts is not None:
                 keep &= ts < where.until_ts
+            if where.within is not None:
+                starts = np.array([lo for lo, _ in where.within] or [0], dtype=np.int64)
+                ends = np.array([hi for _, hi in where.within] or [0], dtype=np.int64)
+                at = np.searchsorted(starts, ts, side="right") - 1
+                keep &= (at >= 0) & (ts < ends[np.maximum(at, 0)])
         flags = self._flags[docs]
         for mode, bit in ((where.retweets, _RETWEET), (where.replies, _REPLY), (where.deleted, _DELETED)):
             if mode == "exclude":

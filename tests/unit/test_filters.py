@@ -8,7 +8,7 @@ from typing import Any
 import chromadb
 import pytest
 
-from rag.filters import Filter
+from rag.filters import Filter, intersect_ranges
 
 # 2016-01-01T00:00:00Z = 1451606400, 2017-01-01 = 1483228800, 2018-01-01 = 1514764800
 DOCS: dict[str, dict[str, Any]] = {
@@ -40,6 +40,15 @@ CASES: list[tuple[Filter, set[str]]] = [
         {"t2016a", "t2017", "noflags"},
     ),
     (Filter(since_ts=1483228800, until_ts=1451606400), set()),
+    # Unions of ranges: 2016-01-01 to just after noflags, and the first second of 2017.
+    (Filter(within=((1451606400, 1460000001), (1483228800, 1483228801))), {"t2016a", "noflags", "t2017"}),
+    (Filter(within=((1483228800, 1483228801), (1451606400, 1460000001))), {"t2016a", "noflags", "t2017"}),
+    (
+        Filter(since_ts=1460000000, within=((1451606400, 1460000001), (1483228800, 1483228801))),
+        {"noflags", "t2017"},
+    ),
+    (Filter(within=((1470000000, 1483228800),), retweets="exclude"), {"re2016"}),
+    (Filter(within=()), set()),
 ]
 
 
@@ -96,8 +105,37 @@ def test_merged_intersects_ranges_and_combines_switches() -> None:
         a.merged(Filter(retweets="only"))
 
 
+def test_within_is_sorted_and_merged() -> None:
+    flt = Filter(within=((50, 60), (10, 20), (15, 30), (30, 40), (70, 70)))
+    assert flt.within == ((10, 40), (50, 60))
+    assert Filter(within=[[5, 9]]).within == ((5, 9),)  # type: ignore[list-item]
+    assert Filter(within=((1, 2),)).to_chroma_where() == {
+        "$and": [{"created_ts": {"$gte": 1}}, {"created_ts": {"$lt": 2}}]
+    }
+    assert Filter(within=((1, 2), (5, 9))).to_chroma_where() == {
+        "$or": [
+            {"$and": [{"created_ts": {"$gte": 1}}, {"created_ts": {"$lt": 2}}]},
+            {"$and": [{"created_ts": {"$gte": 5}}, {"created_ts": {"$lt": 9}}]},
+        ]
+    }
+    assert not Filter(within=()).is_empty
+
+
+def test_merged_intersects_within() -> None:
+    a = Filter(within=((0, 10), (20, 30)))
+    b = Filter(since_ts=5, within=((8, 25),))
+    assert a.merged(b) == Filter(since_ts=5, within=((8, 10), (20, 25)))
+    assert a.merged(Filter(since_ts=3)) == Filter(since_ts=3, within=a.within)
+    assert Filter().merged(a) == a
+    assert intersect_ranges(((0, 10),), ((10, 20),)) == ()
+
+
 def test_rejects_bad_values() -> None:
     with pytest.raises(ValueError, match="replies"):
         Filter(replies="never")  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="since_ts"):
         Filter(since_ts="2019")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="within"):
+        Filter(within=((1, "2"),))  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="within"):
+        Filter(within=((1, 2, 3),))  # type: ignore[arg-type]

@@ -154,6 +154,23 @@ def test_filter_same_as_matches(index: LexicalIndex, corpus: Corpus) -> None:
     assert [d for d, _ in filtered] == [d for d, _ in unfiltered if flt.matches(meta[d])]
 
 
+def test_within_same_as_matches(index: LexicalIndex, corpus: Corpus) -> None:
+    ids, _, metas = corpus
+    # Every December of 2016-2020 (2016-12-01 = 1480550400 ... ) and one day, 2018-05-01 = 1525132800.
+    decembers = [(1480550400, 1483228800), (1512086400, 1514764800), (1543622400, 1546300800)]
+    decembers += [(1575158400, 1577836800), (1606780800, 1609459200), (1525132800, 1525219200)]
+    flt = Filter(within=tuple(decembers), replies="exclude")
+    expected = [doc_id for doc_id, meta in zip(ids, metas, strict=True) if flt.matches(meta)]
+    assert 0 < len(expected) < len(ids)
+    assert index.ids_matching(flt) == expected
+    assert index.count_matching(flt) == len(expected)
+    assert index.ids_passing(list(reversed(ids)), flt) == list(reversed(expected))
+    unfiltered = index.search("ありがとうございます", k=len(index))
+    filtered = index.search("ありがとうございます", k=len(index), where=flt)
+    assert [d for d, _ in filtered] == [d for d, _ in unfiltered if d in set(expected)]
+    assert index.ids_matching(Filter(within=())) == []
+
+
 def test_queries_without_known_terms(index: LexicalIndex) -> None:
     assert index.search("", k=5) == []
     assert index.search("the of and", k=5) == []

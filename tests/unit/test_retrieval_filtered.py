@@ -55,6 +55,10 @@ FILTERS = {
     "retweets only": Filter(retweets="only"),
     "replies only in 2017": Filter(since_ts=Y2017, until_ts=Y2018, replies="only"),
     "nothing": Filter(since_ts=START + 100 * 365 * DAY),
+    # Days 60-119 (tweets 3-5) and 2017-01-11 to day 565 (tweets 19-28): 13 tweets, two pieces.
+    "two pieces": Filter(
+        within=((START + 60 * DAY, START + 120 * DAY), (Y2017 + 10 * DAY, START + 566 * DAY))
+    ),
 }
 PATHS = {
     "brute force": {"brute_force_limit": 10**6},
@@ -104,6 +108,27 @@ def test_year_filter_keeps_only_that_year(store: Any, lexical: LexicalIndex) -> 
     found = retriever.invoke("tweet about bike rides in 2017")
     # tweets 19 (2017-01-15) to 36 (2017-12-21): 18 tweets in 2017
     assert sorted(int(str(d.id)) - 2000 for d in found) == list(range(19, 37))
+
+
+# Tweets in a March (tweet i is day 20 i after 2016-01-01; March 1 is day 60 in 2016, 425 in 2017, 790 in
+# 2018, 1155 in 2019, 1521 in 2020; April 1 is 31 days later): 3 (Mar 1), 4 (Mar 21), 22 (2017-03-16),
+# 40 (2018-03-11), 41 (2018-03-31), 58 (2019-03-06), 59 (2019-03-26), 77 (2020-03-20).
+MARCH_TWEETS = [3, 4, 22, 40, 41, 58, 59, 77]
+
+
+@pytest.mark.parametrize(
+    ("search", "with_lexical"),
+    [("similarity", True), ("similarity", False), ("mmr", True), ("mmr", False), ("hybrid", True)],
+)
+def test_a_month_without_a_year_keeps_every_march(
+    store: Any, lexical: LexicalIndex, search: str, with_lexical: bool
+) -> None:
+    retriever = build_retriever(SETTINGS, store, lexical if with_lexical else None, search=search, k=30)
+    query, where = retriever.plan("tweet about bike rides in March")
+    assert query == "tweet about bike rides"
+    assert where.within is not None
+    found = retriever.invoke("tweet about bike rides in March")
+    assert sorted(int(str(d.id)) - 2000 for d in found) == MARCH_TWEETS
 
 
 def test_a_lexical_index_out_of_step_with_the_store_falls_back_to_where(store: Any) -> None:

@@ -1,0 +1,214 @@
+"""The web server's HTTP API over a real index and the Ollama stand-in: `scripts/serve.py` in a subprocess.
+
+Asking (SSE and NDJSON events in order, filters applied), 20 questions at once, the Host and Origin checks,
+bad bodies answered with 400 and a one-line message, the security headers, the status and the timeline,
+and an Ollama that is down reported as one line.
+"""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.integration.web_support import SCRIPT_TWEET, WebServer, ask_events
+
+pytestmark = pytest.mark.slow
+
+
+def events_of(server: WebServer, body: Any, **options: Any) -> list[dict[str, Any]]:
+    return list(ask_events(server.url, body, **options))
+
+
+def by_name(events: list[dict[str, Any]], name: str) -> list[dict[str, Any]]:
+    return [event for event in events if event["event"] == name]
+
+
+def test_ask_streams_questions_answer_pieces_then_sources(web_server: WebServer) -> None:
+    events = events_of(web_server, {"question": "what did I say about cycling in Lisbon?"})
+    names = [event["event"] for event in events]
+    assert names[0] == "question"
+    assert names[-2:] == ["sources", "done"]
+    assert set(names[1:-2]) == {"answer"} and len(names) - 3 >= 2, names
+    assert events[0]["standalone_question"] == "what did I say about cycling in Lisbon?"
+    answer = "".join(event["text"] for event in by_name(events, "answer"))
+    result = by_name(events, "sources")[0]
+    assert result["abstained"] is False
+    assert result["context"] and result["sources"]
+    cited = {tweet["number"] for tweet in result["sources"]}
+    assert all(f"[{number}]" in answer for number in cited)
+    for tweet in result["context"]:
+        assert tweet["url"].startswith("https://x.com/") and tweet["url"].endswith(tweet["tweet_id"])
+    card_tweets = [tweet["number"] for card in result["cards"] for tweet in card["tweets"]]
+    assert sorted(card_tweets) == sorted(tweet["number"] for tweet in result["context"])
+
+
+def test_ndjson_gives_the_same_events(web_server: WebServer) -> None:
+    events = events_of(web_server, {"question": "sourdough starter"}, ndjson=True)
+    assert events[0]["event"] == "question"
+    assert by_name(events, "sources") and by_name(events, "answer")
+
+
+def test_filters_apply_to_every_retrieved_tweet(web_server: WebServer) -> None:
+    body = {"question": "retweet about cycling", "retweets": False, "replies": "exclude"}
+    context = by_name(events_of(web_server, body), "sources")[0]["context"]
+    assert context and all(tweet["kind"] not in {"retweet", "reply"} for tweet in context)
+    body = {"question": "sourdough bread", "since": "2021", "until": "2022-06"}
+    context = by_name(events_of(web_server, body), "sources")[0]["context"]
+    start, end = datetime(2021, 1, 1, tzinfo=UTC), datetime(2022, 7, 1, tzinfo=UTC)
+    assert context and all(start <= datetime.fromisoformat(t["created_at"]) < end for t in context)
+
+
+def test_follow_up_uses_the_history(web_server: WebServer) -> None:
+    history = [["human", "what did I say about sourdough?"], ["ai", "You fed the starter [1]."]]
+    events = events_of(web_server, {"question": "and in Lisbon?", "chat_history": history})
+    assert events[0]["question"] == "and in Lisbon?"
+    assert by_name(events, "sources")
+
+
+def test_twenty_questions_at_once_all_answered(web_server: WebServer) -> None:
+    questions = [f"what did I say about {topic}?" for topic in ("cycling", "sourdough", "Lisbon", "Rust")] * 5
+
+    def one(question: str) -> list[str]:
+        return [event["event"] for event in events_of(web_server, {"question": question}, timeout=120)]
+
+    with ThreadPoolExecutor(20) as pool:
+        futures = [pool.submit(one, question) for question in questions]
+        status = httpx.get(f"{web_server.url}/api/status", timeout=30)  # the page stays usable meanwhile
+        results = [future.result() for future in futures]
+    assert status.status_code == 200
+    for names in results:
+        assert "error" not in names and names[0] == "question" and names[-2:] == ["sources", "done"]
+
+
+def test_a_hostile_tweet_comes_back_as_plain_text(web_server: WebServer) -> None:
+    result = by_name(events_of(web_server, {"question": "blog sanitizer script"}), "sources")[0]
+    assert SCRIPT_TWEET in [tweet["text"] for tweet in result["context"]]
+
+
+@pytest.mark.parametrize(
+    ("body", "content_type", "message"),
+    [
+        ("not json", "application/json", "not valid JSON"),
+        ('["a list"]', "application/json", "JSON object"),
+        ('{"question": ""}', "application/json", '"question" must be a non-empty string'),
+        ('{"question": 42}', "application/json", '"question" must be a non-empty string'),
+        ('{"question": "x", "colour": 1}', "application/json", "unknown field 'colour'"),
+        ('{"question": "x", "since": "last year"}', "application/json", "YYYY, YYYY-MM or YYYY-MM-DD"),
+        ('{"question": "x", "since": "2020", "until": "2019"}', "application/json", "is after"),
+        ('{"question": "x", "retweets": "maybe"}', "application/json", '"retweets" must be'),
+        ('{"question": "x", "prompt": "../../etc/passwd"}', "application/json", '"prompt" must be one of'),
+        ('{"question": "x", "chat_history": "hi"}', "application/json", '"chat_history" must be a list'),
+        ('{"question": "x", "chat_history": [["robot", "hi"]]}', "application/json", "items must be"),
+        ('{"question": "x"}', "text/plain", "Content-Type: application/json"),
+    ],
+)
+def test_bad_bodies_get_400_with_a_message(
+    web_server: WebServer, body: str, content_type: str, message: str
+) -> None:
+    response = httpx.post(f"{web_server.url}/api/ask", content=body, headers={"Content-Type": content_type})
+    assert response.status_code == 400
+    error = response.json()["error"]
+    assert message in error and "\n" not in error
+
+
+def test_bad_index_requests_get_400(web_server: WebServer) -> None:
+    response = httpx.post(f"{web_server.url}/api/index", json={"path": "/no/such/archive.zip"})
+    assert response.status_code == 400 and "does not exist" in response.json()["error"]
+    response = httpx.post(f"{web_server.url}/api/index", json={"archive": "x"})
+    assert response.status_code == 400 and '"path"' in response.json()["error"]
+    response = httpx.post(
+        f"{web_server.url}/api/index/upload?filename=notes.zip",
+        content=b"these are not zip bytes",
+        headers={"Content-Type": "application/zip"},
+    )
+    assert response.status_code == 400 and "not a zip file" in response.json()["error"]
+    assert httpx.get(f"{web_server.url}/api/index").json()["state"] == "failed"
+    response = httpx.get(f"{web_server.url}/api/timeline")
+    assert response.status_code == 400 and "question" in response.json()["error"]
+
+
+def test_another_host_name_is_refused(web_server: WebServer) -> None:
+    for host in (f"evil.example:{web_server.port}", "evil.example", f"127.0.0.1.nip.io:{web_server.port}"):
+        response = httpx.get(f"{web_server.url}/api/status", headers={"Host": host})
+        assert response.status_code == 403, host
+        assert "is not this server's name" in response.json()["error"]
+    for host in (f"localhost:{web_server.port}", f"127.0.0.1:{web_server.port}"):
+        assert httpx.get(f"{web_server.url}/", headers={"Host": host}).status_code == 200
+
+
+def test_state_changing_requests_from_another_origin_are_refused(web_server: WebServer) -> None:
+    own = f"http://127.0.0.1:{web_server.port}"
+    refused = [
+        {"Origin": "http://evil.example"},
+        {"Origin": "null"},
+        {"Origin": f"http://localhost:{web_server.port + 1}"},
+        {"Sec-Fetch-Site": "cross-site"},
+    ]
+    for headers in refused:
+        for path, body in (
+            ("/api/index", {"path": "sample/twitter-sample"}),
+            ("/api/ask", {"question": "x"}),
+        ):
+            response = httpx.post(f"{web_server.url}{path}", json=body, headers=headers)
+            assert response.status_code == 403, (path, headers)
+            assert "another web page" in response.json()["error"]
+    assert httpx.get(f"{web_server.url}/api/index").json()["state"] in {"idle", "failed"}
+    response = httpx.post(
+        f"{web_server.url}/api/ask", json={"question": "x", "since": "nope"}, headers={"Origin": own}
+    )
+    assert response.status_code == 400  # its own origin passes the check (and the body is then checked)
+
+
+def test_security_headers_on_the_page_and_the_api(web_server: WebServer) -> None:
+    page = httpx.get(f"{web_server.url}/")
+    assert page.status_code == 200 and 'data-testid="question"' in page.text
+    csp = page.headers["content-security-policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "connect-src 'self'" in csp
+    assert "unsafe-inline" not in csp and "http" not in csp
+    assert page.headers["x-content-type-options"] == "nosniff"
+    assert 'src="http' not in page.text and 'href="http' not in page.text  # nothing from outside
+    assert httpx.get(f"{web_server.url}/api/status").headers["cache-control"] == "no-store"
+
+
+def test_status_describes_the_index(web_server: WebServer) -> None:
+    status = httpx.get(f"{web_server.url}/api/status").json()
+    index = status["index"]
+    assert index["state"] == "ready" and index["warning"] is None
+    assert index["account"] == "@tessa_demo"
+    assert index["tweets"] >= index["documents"] > 0
+    assert index["first_date"] < index["last_date"]
+    assert index["embed_model"] == "hash-embed" and index["chat_model"] == "extractive"
+    assert index["index_command"].startswith("tweet-rag index --archive")
+    assert "default" in status["prompts"] and status["indexing"]["state"] in {"idle", "failed"}
+
+
+def test_timeline_counts_the_topic_per_period(web_server: WebServer) -> None:
+    params = {"question": "sourdough starter bread", "granularity": "year"}
+    timeline = httpx.get(f"{web_server.url}/api/timeline", params=params).json()
+    assert timeline["granularity"] == "year" and timeline["total"] > 0
+    periods = timeline["periods"]
+    assert sum(period["count"] for period in periods) == timeline["total"]
+    years = [int(period["period"]) for period in periods]
+    assert years == list(range(years[0], years[-1] + 1))
+    monthly = httpx.get(f"{web_server.url}/api/timeline", params={**params, "granularity": "month"}).json()
+    assert monthly["total"] == timeline["total"] and len(monthly["periods"][0]["period"]) == 7
+    nothing = httpx.get(f"{web_server.url}/api/timeline", params={"question": "zzzqqq xylophonics"}).json()
+    assert nothing["total"] <= timeline["total"]
+
+
+def test_ollama_down_is_one_line_in_the_stream(web_env: dict[str, str]) -> None:
+    env = {**web_env, "OLLAMA_BASE_URL": "http://127.0.0.1:9", "MAX_RETRIES": "0", "REQUEST_TIMEOUT": "5"}
+    server = WebServer(env)
+    try:
+        events = events_of(server, {"question": "what did I say about cycling?"})
+    finally:
+        server.stop()
+    errors = by_name(events, "error")
+    assert len(errors) == 1 and not by_name(events, "answer")
+    message = errors[0]["message"]
+    assert "no Ollama server answered" in message and "ollama serve" in message
+    assert "\n" not in message and "Traceback" not in server.output()

@@ -1,0 +1,144 @@
+"""Helpers for the web tests: a sample archive with hostile tweets, an index of it, a running `serve.py`.
+
+`hostile_archive(folder)` copies the sample archive and adds tweets whose text is markup (a `<script>`, an
+`<img onerror>`), as an attacker who gets you to retweet something could make them. `index_archive` builds
+an index with `scripts/build_index.py` against the stand-in, and `WebServer` runs `scripts/serve.py --port 0`
+in a subprocess, reads the address it prints and stops it at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+
+from devtools.scripts_runner import PROJECT, run_script, script_command
+from tweet_rag.serve import LISTENING
+
+SAMPLE = PROJECT / "sample" / "twitter-sample"
+SCRIPT_TWEET = "Testing the blog sanitizer today: <script>window.__pwned = 1</script> should stay text"
+IMG_TWEET = 'Sanitizer test two <img src=x onerror="window.__pwned = 2"> also stays text'
+HOSTILE_IDS = ("1855000000000000001", "1855000000000000002")
+
+
+def _record(tweet_id: str, text: str, created_at: str) -> dict[str, Any]:
+    return {
+        "tweet": {
+            "retweeted": False,
+            "source": "web",
+            "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
+            "display_text_range": ["0", str(len(text))],
+            "favorite_count": "0",
+            "id_str": tweet_id,
+            "truncated": False,
+            "retweet_count": "0",
+            "id": tweet_id,
+            "created_at": created_at,
+            "favorited": False,
+            "full_text": text,
+            "lang": "en",
+        }
+    }
+
+
+def hostile_archive(folder: Path) -> Path:
+    """A copy of the sample archive with two tweets whose text is HTML meant to run script."""
+    target = folder / "archive"
+    shutil.copytree(SAMPLE, target)
+    tweets_js = target / "data" / "tweets.js"
+    prefix, _, payload = tweets_js.read_text(encoding="utf-8").partition("=")
+    records = json.loads(payload)
+    records.append(_record(HOSTILE_IDS[0], SCRIPT_TWEET, "Sat Nov 09 10:00:00 +0000 2024"))
+    records.append(_record(HOSTILE_IDS[1], IMG_TWEET, "Sat Nov 09 11:00:00 +0000 2024"))
+    tweets_js.write_text(f"{prefix}= {json.dumps(records, indent=1)}", encoding="utf-8")
+    return target
+
+
+def zip_archive(folder: Path, target: Path) -> Path:
+    """The archive folder as a zip, as X hands it out."""
+    return Path(shutil.make_archive(str(target.with_suffix("")), "zip", folder))
+
+
+def index_archive(archive: Path, env: dict[str, str]) -> None:
+    """Index `archive` with scripts/build_index.py (the environment names the stand-in and the folder)."""
+    result = run_script("build_index.py", env, "--archive", str(archive))
+    assert result.returncode == 0, result.stderr
+
+
+class WebServer:
+    """`scripts/serve.py --port 0` in a subprocess; `.url` once it listens."""
+
+    def __init__(self, env: dict[str, str], *args: str, timeout: float = 60.0) -> None:
+        self.process = subprocess.Popen(
+            script_command("serve.py", "--port", "0", *args),
+            env=env,
+            cwd=PROJECT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+        )
+        self.lines: list[str] = []
+        self._listening = threading.Event()
+        self.url = ""
+        threading.Thread(target=self._read, daemon=True).start()
+        deadline = time.monotonic() + timeout
+        while not self._listening.wait(0.1):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                self.stop()
+                raise RuntimeError("serve.py did not start:\n" + "".join(self.lines))
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.append(line)
+            if line.startswith(LISTENING) and not self.url:
+                self.url = line[len(LISTENING) :].split()[0].rstrip("/")
+                self._listening.set()
+
+    @property
+    def port(self) -> int:
+        """The port it listens on."""
+        return int(self.url.rsplit(":", 1)[1])
+
+    def output(self) -> str:
+        """Everything it printed so far."""
+        return "".join(self.lines)
+
+    def stop(self) -> None:
+        """Stop it (SIGTERM, then SIGKILL)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(10)
+
+
+def ask_events(
+    base: str, body: Any, *, ndjson: bool = False, timeout: float = 60.0
+) -> Iterator[dict[str, Any]]:
+    """The events of `POST /api/ask` as dicts with an "event" key (parsed from SSE or NDJSON)."""
+    headers = {"Accept": "application/x-ndjson" if ndjson else "text/event-stream"}
+    with httpx.stream("POST", f"{base}/api/ask", json=body, headers=headers, timeout=timeout) as response:
+        assert response.status_code == 200, response.read()
+        if ndjson:
+            for line in response.iter_lines():
+                if line.strip():
+                    yield json.loads(line)
+            return
+        name = "message"
+        for line in response.iter_lines():
+            if line.startswith("event:"):
+                name = line[6:].strip()
+            elif line.startswith("data:"):
+                yield {"event": name, **json.loads(line[5:])}

@@ -1,0 +1,204 @@
+"""The HTTP side of `tweet-rag serve`: a Starlette app with the page, its static files and the JSON API.
+
+Routes (documented in the README, "The web page"):
+- `GET /` the page; `GET /static/...` its script and stylesheet (no build step, nothing from outside);
+- `POST /api/ask` a question in, the chain's stream out as server-sent events (default) or NDJSON
+  (`Accept: application/x-ndjson` or `?format=ndjson`): `question`, `answer` pieces, `sources`, or `error`;
+- `GET /api/status` the index (account, counts, dates, models, build time, warnings), the indexing job,
+  the prompts;
+- `GET /api/timeline?question=...` tweets about a question per month or year;
+- `GET /api/index` the indexing job; `POST /api/index` (`{"path", "recreate"?}`) and
+  `POST /api/index/upload?filename=...` (the zip as the body) start one.
+Blocking work (the chain, Chroma, BM25) runs in worker threads, so the page keeps answering while a
+question streams or an archive is indexed. Bad requests get HTTP 400 with `{"error": "one line"}`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import AsyncIterator, Callable, Iterable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response, StreamingResponse
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from rag.errors import TweetRagError
+from rag.settings import Settings
+from tweet_rag.web.indexing import BadUpload, Busy, IndexingJob
+from tweet_rag.web.security import Guard, allowed_hosts
+from tweet_rag.web.service import BadRequest, WebService, kind_mode, parse_ask
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+NDJSON = "application/x-ndjson"
+SSE = "text/event-stream"
+
+
+def _error(status: int, message: str) -> JSONResponse:
+    return JSONResponse({"error": message}, status_code=status)
+
+
+def _sse(event: str, data: dict[str, Any]) -> str:
+    return f"event: {event}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
+
+
+def _ndjson(event: str, data: dict[str, Any]) -> str:
+    return json.dumps({"event": event, **data}, ensure_ascii=False) + "\n"
+
+
+async def _json_body(request: Request) -> Any:
+    if "json" not in request.headers.get("content-type", ""):
+        raise BadRequest("send the body as JSON with Content-Type: application/json")
+    raw = await request.body()
+    try:
+        return json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("the body is not valid JSON") from None
+
+
+def _default_run(settings: Settings) -> Callable[..., Any]:
+    def run(archive: Path, **options: Any) -> Any:
+        from rag import build_index  # type: ignore[attr-defined]
+
+        return build_index(archive, settings, **options)
+
+    return run
+
+
+def create_app(
+    settings: Settings,
+    *,
+    host: str = "127.0.0.1",
+    extra_hosts: Iterable[str] = (),
+    service: WebService | None = None,
+    run_index: Callable[..., Any] | None = None,
+    host_warning: str | None = None,
+) -> Starlette:
+    """The app over the index `settings` name; `host` is the address it is bound to (for the Host check)."""
+    service = service or WebService(settings)
+    uploads = None if settings.chroma_host else settings.chroma_dir.parent / "uploads"
+    job = IndexingJob(run_index or _default_run(settings), service.invalidate, uploads)
+    page = (STATIC_DIR / "index.html").read_bytes()
+
+    async def index_page(request: Request) -> Response:
+        return Response(page, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
+
+    async def status(request: Request) -> Response:
+        index = await run_in_threadpool(service.status)
+        return JSONResponse(
+            {
+                "index": index,
+                "indexing": job.snapshot(),
+                "prompts": service.prompts,
+                "default_prompt": settings.prompt,
+                "host_warning": host_warning,
+            }
+        )
+
+    async def ask(request: Request) -> Response:
+        try:
+            ask_request = parse_ask(await _json_body(request), service.prompts)
+        except BadRequest as error:
+            return _error(400, str(error))
+        wants_ndjson = request.query_params.get("format") == "ndjson" or NDJSON in request.headers.get(
+            "accept", ""
+        )
+        encode = _ndjson if wants_ndjson else _sse
+
+        async def stream() -> AsyncIterator[str]:
+            async for event, data in iterate_in_threadpool(service.ask_events(ask_request)):
+                yield encode(event, data)
+            yield encode("done", {})
+
+        headers = {"x-accel-buffering": "no", "cache-control": "no-store"}
+        return StreamingResponse(stream(), media_type=NDJSON if wants_ndjson else SSE, headers=headers)
+
+    async def timeline(request: Request) -> Response:
+        params = request.query_params
+        question = (params.get("question") or "").strip()
+        if not question:
+            return _error(400, "give the question: /api/timeline?question=...")
+        try:
+            result = await run_in_threadpool(
+                service.timeline,
+                question,
+                kind_mode(params.get("retweets"), "retweets"),
+                kind_mode(params.get("replies"), "replies"),
+                params.get("granularity") or "auto",
+            )
+        except BadRequest as error:
+            return _error(400, str(error))
+        except TweetRagError as error:
+            return _error(503, str(error))
+        return JSONResponse(result)
+
+    async def indexing(request: Request) -> Response:
+        return JSONResponse(job.snapshot())
+
+    async def index_path(request: Request) -> Response:
+        try:
+            body = await _json_body(request)
+            if (
+                not isinstance(body, dict)
+                or not isinstance(body.get("path"), str)
+                or not body["path"].strip()
+            ):
+                raise BadRequest('send {"path": "/path/to/archive.zip or folder", "recreate": false}')
+            recreate = body.get("recreate", False)
+            if not isinstance(recreate, bool):
+                raise BadRequest('"recreate" must be true or false')
+        except BadRequest as error:
+            return _error(400, str(error))
+        archive = Path(body["path"].strip()).expanduser()
+        if not archive.exists():
+            return _error(400, f"{archive} does not exist: give the path of the archive zip or its folder")
+        try:
+            job.reserve(archive.name)
+        except Busy as error:
+            return _error(409, str(error))
+        job.start(archive, recreate=recreate)
+        return JSONResponse(job.snapshot(), status_code=202)
+
+    async def upload(request: Request) -> Response:
+        filename = Path(request.query_params.get("filename") or "archive.zip").name
+        recreate = request.query_params.get("recreate", "false").lower() in {"1", "true", "yes"}
+        length = request.headers.get("content-length")
+        size = int(length) if length and length.isdigit() else None
+        try:
+            job.reserve(filename)
+        except Busy as error:
+            return _error(409, str(error))
+        try:
+            path = await job.receive_upload(request.stream(), filename, size)
+        except BadUpload as error:
+            job.release_failed(str(error))
+            return _error(400, str(error))
+        except BaseException:
+            job.release_failed("the upload was interrupted")
+            raise
+        job.start(path, recreate=recreate, cleanup=path.parent)
+        return JSONResponse(job.snapshot(), status_code=202)
+
+    routes = [
+        Route("/", index_page),
+        Route("/api/status", status),
+        Route("/api/ask", ask, methods=["POST"]),
+        Route("/api/timeline", timeline),
+        Route("/api/index", indexing, methods=["GET"]),
+        Route("/api/index", index_path, methods=["POST"]),
+        Route("/api/index/upload", upload, methods=["POST"]),
+        Mount("/static", StaticFiles(directory=STATIC_DIR), name="static"),
+    ]
+    middleware = [Middleware(Guard, hosts=allowed_hosts(host, extra_hosts))]
+    app = Starlette(routes=routes, middleware=middleware)
+    app.state.service = service
+    app.state.job = job
+    return app

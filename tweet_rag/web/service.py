@@ -1,0 +1,391 @@
+"""What the web server does, without HTTP: questions as streamed events, the timeline, the index status.
+
+`WebService` keeps one opened index (Chroma collection and BM25 index), reopened when the BM25 file on disk
+changes (an index rebuilt by `tweet-rag index` or from the page), one chat model and the prompt templates.
+Each question gets its own retriever (its filters) and chain from `chains.build_rag_chain`, whose
+`.stream()` gives the questions, the answer pieces, then sources, context and abstained; those become the
+events of `POST /api/ask`. Errors the user can fix (`TweetRagError`: Ollama down, model missing, no index)
+become an `error` event with their one-line message; anything else is logged with its traceback and
+reported as one line too, never as a trace.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from langchain_core.callbacks import CallbackManagerForRetrieverRun
+from langchain_core.documents import Document
+from langchain_core.language_models import BaseChatModel
+from langchain_core.prompts import ChatPromptTemplate
+from langchain_core.retrievers import BaseRetriever
+from pydantic import ConfigDict, PrivateAttr
+
+from chains import build_rag_chain
+from chains.llm import build_chat_model
+from chains.prompts import available_prompts, load_prompt
+from rag.errors import ConfigError, IndexStoreError, TweetRagError
+from rag.filters import KIND_MODES, KindMode
+from rag.search.retrieval import TweetRetriever, build_retriever, date_bound
+from rag.search.timeline import GRANULARITIES, build_timeline
+from rag.settings import Settings
+from tweet_rag.web.cards import build_cards
+
+logger = logging.getLogger(__name__)
+
+MAX_QUESTION_CHARS = 2000
+MAX_HISTORY_TURNS = 50
+ROLES = {"human": "human", "user": "human", "ai": "ai", "assistant": "ai"}
+
+
+class BadRequest(ValueError):
+    """A request the server cannot take as it is; the message says what to send instead (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """A checked `POST /api/ask` body."""
+
+    question: str
+    chat_history: list[tuple[str, str]] = field(default_factory=list)
+    since: str | None = None
+    until: str | None = None
+    since_ts: int | None = None
+    until_ts: int | None = None
+    retweets: KindMode = "include"
+    replies: KindMode = "include"
+    prompt: str | None = None
+
+
+def kind_mode(value: Any, name: str) -> KindMode:
+    """`retweets` / `replies` as a filter mode: true/false or "include"/"exclude"/"only"."""
+    if value is None or value is True:
+        return "include"
+    if value is False:
+        return "exclude"
+    if isinstance(value, str) and value in KIND_MODES:
+        return value
+    raise BadRequest(f'"{name}" must be true, false, "include", "exclude" or "only", not {value!r}')
+
+
+def _date(value: Any, name: str, *, end: bool) -> tuple[str | None, int | None]:
+    if value is None or value == "":
+        return None, None
+    if not isinstance(value, str):
+        raise BadRequest(f'"{name}" must be a date string: YYYY, YYYY-MM or YYYY-MM-DD')
+    try:
+        return value, date_bound(value, end=end, flag=name)
+    except ConfigError as error:
+        raise BadRequest(str(error)) from None
+
+
+def _history(raw: Any) -> list[tuple[str, str]]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list) or len(raw) > 2 * MAX_HISTORY_TURNS:
+        raise BadRequest(f'"chat_history" must be a list of at most {2 * MAX_HISTORY_TURNS} messages')
+    history: list[tuple[str, str]] = []
+    for item in raw:
+        if isinstance(item, Mapping):
+            role, text = item.get("role"), item.get("content")
+        elif isinstance(item, list | tuple) and len(item) == 2:
+            role, text = item
+        else:
+            role, text = None, None
+        if role not in ROLES or not isinstance(text, str):
+            raise BadRequest(
+                '"chat_history" items must be ["human" or "ai", "text"] or {"role": ..., "content": ...}'
+            )
+        history.append((ROLES[str(role)], text))
+    return history
+
+
+def parse_ask(body: Any, prompts: Sequence[str]) -> AskRequest:
+    """Check a `POST /api/ask` body; `BadRequest` says what is wrong."""
+    if not isinstance(body, Mapping):
+        raise BadRequest('the body must be a JSON object such as {"question": "what did I say about tea?"}')
+    unknown = sorted(
+        set(body) - {"question", "chat_history", "since", "until", "retweets", "replies", "prompt"}
+    )
+    if unknown:
+        raise BadRequest(f"unknown field {unknown[0]!r}: send question, chat_history, since, until, "
+                         "retweets, replies, prompt")  # fmt: skip
+    question = body.get("question")
+    if not isinstance(question, str) or not question.strip():
+        raise BadRequest('"question" must be a non-empty string')
+    if len(question) > MAX_QUESTION_CHARS:
+        raise BadRequest(f'"question" is longer than {MAX_QUESTION_CHARS} characters: ask something shorter')
+    since, since_ts = _date(body.get("since"), "since", end=False)
+    until, until_ts = _date(body.get("until"), "until", end=True)
+    if since_ts is not None and until_ts is not None and since_ts >= until_ts:
+        raise BadRequest(f'"since" {since} is after "until" {until}')
+    prompt = body.get("prompt")
+    if prompt is not None and (not isinstance(prompt, str) or prompt not in prompts):
+        raise BadRequest(f'"prompt" must be one of {", ".join(prompts)} (files in prompts/)')
+    return AskRequest(
+        question=question.strip(),
+        chat_history=_history(body.get("chat_history")),
+        since=since,
+        until=until,
+        since_ts=since_ts,
+        until_ts=until_ts,
+        retweets=kind_mode(body.get("retweets"), "retweets"),
+        replies=kind_mode(body.get("replies"), "replies"),
+        prompt=prompt or None,
+    )
+
+
+class RecordingRetriever(BaseRetriever):
+    """Passes searches to a `TweetRetriever` and keeps the documents found (to group thread cards)."""
+
+    model_config = ConfigDict(arbitrary_types_allowed=True)
+
+    inner: TweetRetriever
+    _found: list[Document] = PrivateAttr(default_factory=list)
+
+    @property
+    def found(self) -> list[Document]:
+        """The documents of the last search, in rank order."""
+        return list(self._found)
+
+    def _get_relevant_documents(
+        self, query: str, *, run_manager: CallbackManagerForRetrieverRun
+    ) -> list[Document]:
+        self._found = self.inner.retrieve(query).documents
+        return list(self._found)
+
+
+@dataclass
+class OpenIndex:
+    """An opened index: the vector store, the BM25 index and the state of the file it was read from."""
+
+    vector_store: Any
+    lexical_index: Any
+    stamp: tuple[int, int] | None
+
+
+def _stamp(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_mtime_ns, info.st_size
+
+
+class WebService:
+    """The server's state: settings, the opened index (reopened when rebuilt), chat model, prompts."""
+
+    def __init__(self, settings: Settings, *, llm: BaseChatModel | None = None) -> None:
+        self.settings = settings
+        self._llm = llm
+        self._lock = threading.Lock()
+        self._index: OpenIndex | None = None
+        self._templates: dict[str, ChatPromptTemplate] = {}
+        self._status: tuple[Any, dict[str, Any]] | None = None
+        self.prompts = available_prompts()
+
+    # ---- the index ---------------------------------------------------------------------------------
+    @property
+    def lexical_path(self) -> Path:
+        """The BM25 index file, written last by every indexing (its change means a new index)."""
+        from rag.indexing.lexical import index_path
+
+        return index_path(self.settings.lexical_dir, self.settings.collection)
+
+    def invalidate(self) -> None:
+        """Forget the opened index (after an indexing from the page)."""
+        with self._lock:
+            self._index = None
+            self._status = None
+
+    def index(self) -> OpenIndex:
+        """The opened index, reopened when its BM25 file changed; `IndexStoreError` when there is none."""
+        stamp = _stamp(self.lexical_path)
+        with self._lock:
+            if self._index is not None and self._index.stamp == stamp:
+                return self._index
+            self._index = self._open(stamp)
+            return self._index
+
+    def _open(self, stamp: tuple[int, int] | None) -> OpenIndex:
+        from rag.indexing.embeddings import build_embeddings
+        from rag.indexing.lexical import LexicalIndex
+        from rag.indexing.store import open_vector_store
+
+        settings = self.settings
+        if not settings.chroma_host and not (settings.chroma_dir / "chroma.sqlite3").is_file():
+            raise IndexStoreError(
+                f"no index at {settings.chroma_dir}: index your archive from this page, or run "
+                f"{index_command(settings)}"
+            )
+        vector_store = open_vector_store(settings, build_embeddings(settings))
+        try:
+            lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
+        except FileNotFoundError as error:
+            if settings.search == "hybrid":
+                raise IndexStoreError(str(error)) from None
+            lexical_index = None
+        logger.info("index opened: %d documents", len(lexical_index) if lexical_index is not None else -1)
+        return OpenIndex(vector_store, lexical_index, stamp)
+
+    def retriever(self, request: AskRequest | None = None, **switches: KindMode) -> TweetRetriever:
+        """A retriever over the opened index with the request's filters."""
+        opened = self.index()
+        options: dict[str, Any] = {}
+        if request is not None:
+            options = {
+                "since_ts": request.since_ts,
+                "until_ts": request.until_ts,
+                "retweets": request.retweets,
+                "replies": request.replies,
+            }
+        options.update(switches)
+        return build_retriever(self.settings, opened.vector_store, opened.lexical_index, **options)
+
+    # ---- asking ------------------------------------------------------------------------------------
+    @property
+    def llm(self) -> BaseChatModel:
+        """The chat model (built once)."""
+        if self._llm is None:
+            self._llm = build_chat_model(self.settings)
+        return self._llm
+
+    def template(self, name: str | None) -> ChatPromptTemplate:
+        """The answer prompt `name` (default: PROMPT from the settings), loaded once."""
+        key = name or self.settings.prompt
+        if key not in self._templates:
+            self._templates[key] = load_prompt(key)
+        return self._templates[key]
+
+    def ask_events(self, request: AskRequest) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails."""
+        started = time.perf_counter()
+        try:
+            recorder = RecordingRetriever(inner=self.retriever(request))
+            chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
+            inputs = {"question": request.question, "chat_history": list(request.chat_history)}
+            for chunk in chain.stream(inputs):
+                if "standalone_question" in chunk:
+                    yield (
+                        "question",
+                        {
+                            "question": chunk.get("question", request.question),
+                            "standalone_question": chunk["standalone_question"],
+                        },
+                    )
+                if "answer" in chunk:
+                    yield "answer", {"text": chunk["answer"]}
+                if "sources" in chunk:
+                    context: list[Document] = list(chunk.get("context") or [])
+                    sources: list[Document] = list(chunk.get("sources") or [])
+                    cited = {str(d.metadata.get("tweet_id")) for d in sources}
+                    from tweet_rag.web.cards import tweet_json
+
+                    yield (
+                        "sources",
+                        {
+                            "sources": [tweet_json(d, True) for d in sources],
+                            "context": [
+                                tweet_json(d, str(d.metadata.get("tweet_id")) in cited) for d in context
+                            ],
+                            "abstained": bool(chunk.get("abstained", False)),
+                            "cards": build_cards(context, sources, recorder.found),
+                            "seconds": round(time.perf_counter() - started, 3),
+                        },
+                    )
+        except TweetRagError as error:
+            yield "error", {"message": str(error)}
+        except Exception as error:
+            logger.exception("question %r failed", request.question)
+            yield "error", {"message": f"the answer failed ({error.__class__.__name__}: {error}); see the "
+                                       "server's log"}  # fmt: skip
+
+    # ---- timeline ----------------------------------------------------------------------------------
+    def timeline(
+        self,
+        question: str,
+        retweets: KindMode = "include",
+        replies: KindMode = "include",
+        granularity: str = "auto",
+    ) -> dict[str, Any]:
+        """Tweets about `question` per month or year across the whole index (see `rag.search.timeline`)."""
+        if granularity not in GRANULARITIES:
+            raise BadRequest(f'"granularity" must be one of {", ".join(GRANULARITIES)}')
+        retriever = self.retriever(retweets=retweets, replies=replies)
+        return build_timeline(retriever, question, granularity).as_dict()
+
+    # ---- status ------------------------------------------------------------------------------------
+    def status(self) -> dict[str, Any]:
+        """What the index holds (or why there is none) and which models answer; cached per index file."""
+        settings = self.settings
+        base: dict[str, Any] = {
+            "embed_model": settings.embed_model,
+            "chat_model": settings.chat_model,
+            "location": str(settings.chroma_dir) if not settings.chroma_host else (
+                f"{settings.chroma_host}:{settings.chroma_port}"
+            ),
+            "collection": settings.collection,
+            "index_command": index_command(settings),
+        }  # fmt: skip
+        try:
+            opened = self.index()
+        except TweetRagError as error:
+            return {**base, "state": "missing", "warning": str(error)}
+        with self._lock:
+            if self._status is not None and self._status[0] is opened:
+                return {**base, **self._status[1]}
+        facts = index_facts(opened)
+        with self._lock:
+            self._status = (opened, facts)
+        return {**base, **facts}
+
+
+def index_command(settings: Settings, archive: str = "PATH/TO/twitter-archive.zip") -> str:
+    """The command that (re)builds the index the settings name."""
+    return f"tweet-rag index --archive {archive}"
+
+
+def index_facts(opened: OpenIndex) -> dict[str, Any]:
+    """Counts, dates, account and build time of an opened index, with a warning when partial or empty."""
+    collection = opened.vector_store._collection
+    documents = int(collection.count())
+    facts: dict[str, Any] = {"state": "ready", "documents": documents, "tweets": 0, "warning": None}
+    if documents == 0:
+        return {**facts, "state": "empty", "warning": "the index is empty: index an archive that has tweets"}
+    got = collection.get(include=["metadatas"])
+    tweets = 0
+    stamps: list[int] = []
+    names: dict[str, int] = {}
+    for metadata in got["metadatas"] or []:
+        if not metadata:
+            continue
+        tweets += len([part for part in str(metadata.get("tweet_ids") or "x").split(",") if part.strip()])
+        stamp = metadata.get("created_ts")
+        if isinstance(stamp, int | float) and not isinstance(stamp, bool):
+            stamps.append(int(stamp))
+        name = str(metadata.get("screen_name") or "")
+        if name:
+            names[name] = names.get(name, 0) + 1
+    facts["tweets"] = tweets
+    if stamps:
+        facts["first_date"] = datetime.fromtimestamp(min(stamps), UTC).date().isoformat()
+        facts["last_date"] = datetime.fromtimestamp(max(stamps), UTC).date().isoformat()
+    if names:
+        facts["account"] = "@" + max(names, key=lambda name: names[name])
+    if opened.stamp is not None:
+        facts["built_at"] = datetime.fromtimestamp(opened.stamp[0] / 1e9, UTC).isoformat(timespec="seconds")
+    lexical = opened.lexical_index
+    if lexical is None or len(lexical) != documents:
+        facts["state"] = "partial"
+        facts["warning"] = (
+            f"the index looks partial ({documents} documents in Chroma, "
+            f"{len(lexical) if lexical is not None else 'no'} in the keyword index): an indexing was "
+            "interrupted; index the archive again to complete it"
+        )
+    return facts

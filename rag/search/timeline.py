@@ -121,7 +121,7 @@ def build_timeline(retriever: TweetRetriever, question: str, granularity: str = 
     if granularity not in GRANULARITIES:
         raise ValueError(f"granularity {granularity!r} is not one of {', '.join(GRANULARITIES)}")
     query, where = retriever.plan(question)
-    where = replace(where, since_ts=None, until_ts=None)
+    where = replace(where, since_ts=None, until_ts=None, within=None)
     found: dict[str, Mapping[str, Any] | None] = {}
     if retriever.lexical_index is not None:
         hits = retriever.lexical_index.search(query, LIMIT, where=where)

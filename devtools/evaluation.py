@@ -5,10 +5,16 @@ Pure functions over plain data, so the scoring is tested on hand-made rankings a
 gold tweet ids is among the tweet ids of the document at rank r. Questions with no gold ids are "no answer"
 questions: the right behaviour there is to abstain, which the retriever does when its best relevance score
 is below a threshold; abstaining on an answerable question is a false abstention.
+
+Each set is split into a tuning half and a held-out half (`split` on every line, from `assign_splits`:
+deterministic, stratified by category); tuning code reads only `load_qa(path, split="tuning")`. The two sets
+name their categories differently (set 1: paraphrased, dated, exact, no_answer; set 2: lookup, dated,
+entity, none); reports use the canonical names of `CANONICAL`.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -19,7 +25,16 @@ from langchain_core.documents import Document
 
 from rag.errors import ConfigError
 
-CATEGORIES = ("paraphrased", "dated", "exact", "no_answer")
+CATEGORIES = ("lookup", "dated", "entity", "none")
+"""Canonical categories, in report order."""
+CANONICAL = {"paraphrased": "lookup", "exact": "entity", "no_answer": "none"}
+"""Set 1's category names and the canonical names they are reported under."""
+SPLITS = ("heldout", "tuning")
+
+
+def canonical_category(name: str) -> str:
+    """The canonical name of a category (`paraphrased` -> `lookup`, `exact` -> `entity`, ...)."""
+    return CANONICAL.get(name, name)
 
 
 @dataclass(frozen=True)
@@ -32,6 +47,7 @@ class QAItem:
     category: str
     date_from: str | None = None
     date_to: str | None = None
+    split: str | None = None
 
     @property
     def answerable(self) -> bool:
@@ -57,6 +73,8 @@ def parse_qa_line(line: str, where: str = "QA file") -> QAItem:
         raise ConfigError(f"{where}: gold_ids must be a list of tweet id strings")
     if not isinstance(raw["question"], str) or not raw["question"].strip():
         raise ConfigError(f"{where}: question must be a non-empty string")
+    if raw.get("split") is not None and raw["split"] not in SPLITS:
+        raise ConfigError(f"{where}: split must be one of {', '.join(SPLITS)}")
     return QAItem(
         qid=str(raw["qid"]),
         question=raw["question"],
@@ -64,11 +82,15 @@ def parse_qa_line(line: str, where: str = "QA file") -> QAItem:
         category=str(raw["category"]),
         date_from=raw.get("date_from"),
         date_to=raw.get("date_to"),
+        split=raw.get("split"),
     )
 
 
-def load_qa(path: Path) -> list[QAItem]:
-    """Every item of a JSONL QA file (blank lines skipped); qids must be unique."""
+def load_qa(path: Path, split: str | None = None) -> list[QAItem]:
+    """Every item of a JSONL QA file (blank lines skipped); qids must be unique.
+
+    With `split` ("tuning" or "heldout"), only that half; a file without splits then fails.
+    """
     if not path.is_file():
         raise ConfigError(f"QA file {path} not found; pass --qa tests/eval/qa.jsonl")
     items: list[QAItem] = []
@@ -82,7 +104,31 @@ def load_qa(path: Path) -> list[QAItem]:
         seen.add(item.qid)
     if not items:
         raise ConfigError(f"{path} has no questions")
-    return items
+    if split is None:
+        return items
+    if split not in SPLITS:
+        raise ConfigError(f"split must be one of {', '.join(SPLITS)}, not {split!r}")
+    chosen = [item for item in items if item.split == split]
+    if not chosen:
+        raise ConfigError(f"{path} has no {split} questions; give every line a split (see assign_splits)")
+    return chosen
+
+
+def assign_splits(items: Sequence[QAItem]) -> dict[str, str]:
+    """A deterministic split per qid, stratified by canonical category.
+
+    Within each category the questions are ordered by the SHA-256 of their qid and alternate held-out,
+    tuning, held-out, ... (the held-out half gets the odd one out), so adding questions moves few others.
+    """
+    by_category: dict[str, list[str]] = {}
+    for item in items:
+        by_category.setdefault(canonical_category(item.category), []).append(item.qid)
+    splits: dict[str, str] = {}
+    for qids in by_category.values():
+        ordered = sorted(qids, key=lambda qid: hashlib.sha256(qid.encode("utf-8")).hexdigest())
+        for position, qid in enumerate(ordered):
+            splits[qid] = SPLITS[position % 2]
+    return splits
 
 
 def split_ids(tweet_ids: str | Sequence[str] | None) -> tuple[str, ...]:
@@ -254,7 +300,7 @@ def run_questions(
         results.append(
             QuestionResult(
                 qid=item.qid,
-                category=item.category,
+                category=canonical_category(item.category),
                 answerable=item.answerable,
                 rank=first_hit_rank(ranking, item.gold_ids),
                 best_score=best_score(item.question, documents),

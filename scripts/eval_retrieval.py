@@ -1,80 +1,87 @@
-"""Score the current index on a QA file: recall@5, recall@10, MRR@10 per category, and abstention.
+"""Score retrieval on the evaluation sets: recall@5/@10, MRR@10 per category and search type; abstention.
 
-`python scripts/eval_retrieval.py --qa tests/eval/qa.jsonl [--k 10] [--json] [--search all] [--calibrate]`
-uses the index and models the settings name (`CHROMA_DIR`, `COLLECTION`, `EMBED_MODEL`, `OLLAMA_BASE_URL`),
-builds each retriever with `rag.search.retrieval.build_retriever` (through `open_retriever`) and gives it the
-question string only. Abstention is scored on the best dense relevance the retriever compares with its
-threshold (cosine similarity of the nearest document inside the question's date range): it abstains when
-that is below the threshold: `--threshold`, else the one `--calibrate` finds by sweeping 0.00-1.00 on this
-QA file, else the retriever's own (`RELEVANCE_THRESHOLD` or the model's calibrated default). A hybrid
-question whose best BM25 hit holds an exact @handle / #hashtag of the question never abstains (as in the
-retriever), so it counts as not abstaining whatever its relevance.
+`python scripts/eval_retrieval.py --qa tests/eval/qa.jsonl [--k 10] [--json]` scores the index the settings
+name (`CHROMA_DIR`, `COLLECTION`, `EMBED_MODEL`, `OLLAMA_BASE_URL`) on one QA file;
+`--sets all` (what `make eval` runs) scores every set of `devtools.eval_sets` (`rtweet`, `ikiwiki`), each on
+its own collection in `CHROMA_DIR`. Each retriever is built with `rag.search.retrieval.build_retriever` and
+given the question string only; `--search all` runs similarity, mmr, hybrid and bm25 (the lexical index
+alone, with the same date handling). Files whose lines carry a `split` are reported per half (held-out
+first, then tuning); categories under their canonical names (lookup, dated, entity, none).
+
+Abstention is scored on the best dense relevance the retriever compares with its threshold (cosine
+similarity of the nearest document inside the question's date range; a hybrid question whose best BM25 hit
+holds an exact @handle / #hashtag of the question never abstains, as in the retriever): it abstains below
+the threshold, `--threshold` or else the retriever's own (`RELEVANCE_THRESHOLD` or the model's calibrated
+default). `--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
+threshold abstaining most on unanswerable questions with at most `--max-false-abstention` false
+abstentions, and reports what that threshold does on every set's held-out half.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from _common import PROJECT_ROOT, load_settings, run_main
-from langchain_core.documents import Document
 
+from devtools.eval_sets import (
+    ALL_SEARCHES,
+    BM25,
+    SETS,
+    CachedEmbeddings,
+    EvalSet,
+    by_split,
+    evaluate_items,
+)
 from devtools.evaluation import (
+    CATEGORIES,
     QuestionResult,
+    abstention_rates,
     best_threshold,
     load_qa,
-    run_questions,
     summarize,
     sweep_thresholds,
 )
-from rag.search.retrieval import open_retriever, relevance_threshold
-from rag.settings import SEARCH_TYPES
+from rag.errors import ConfigError
+from rag.indexing.embeddings import build_embeddings
+from rag.search.retrieval import relevance_threshold
+from rag.settings import Settings
 
 DEFAULT_QA = PROJECT_ROOT / "tests" / "eval" / "qa.jsonl"
-NEVER_ABSTAIN = float("-inf")  # rank every question; abstention is scored afterwards against the threshold
-
-
-class RetrieverRun:
-    """Ask a `TweetRetriever` with abstention off; keep the best relevance per question."""
-
-    def __init__(self, retriever: Any) -> None:
-        self._retriever = retriever
-        self._best: dict[str, float | None] = {}
-
-    def documents(self, question: str) -> list[Document]:
-        """The ranked documents for a question (the retriever's own filters and date parsing apply)."""
-        result = self._retriever.retrieve(question)
-        # A hybrid search whose best BM25 hit has an exact @handle / #hashtag of the question never abstains.
-        self._best[question] = float("inf") if result.exact_tag_match else result.best_relevance
-        return list(result.documents)
-
-    def best_relevance(self, question: str, documents: Sequence[Document]) -> float | None:
-        """The best dense relevance the retriever compared with its threshold for this question."""
-        return self._best.get(question)
+DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "eval_embeddings"
+NO_THRESHOLD = float("-inf")
 
 
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
 
 
-def markdown_table(summaries: dict[str, dict[str, Any]], k: int) -> str:
-    """One markdown table: a row per search type and category (overall first)."""
+def _cell(block: Mapping[str, Any] | None, k: int) -> str:
+    if block is None or block.get("recall@5") is None:
+        return "-"
+    return f"{_fmt(block['recall@5'])} / {_fmt(block.get(f'recall@{k}'))} / {_fmt(block.get(f'mrr@{k}'))}"
+
+
+def split_table(results: Mapping[str, Mapping[str, Any]], k: int) -> str:
+    """One markdown table: a row per category (overall first), a column per search type."""
+    searches = list(results)
+    first = next(iter(results.values()))
+    names = ["overall", *first["categories"]]
     lines = [
-        f"| search | category | questions | recall@5 | recall@{k} | MRR@{k} | abstained |",
-        "|---|---|---|---|---|---|---|",
+        "| category | questions | " + " | ".join(searches) + " |",
+        "|---|---|" + "---|" * len(searches),
     ]
-    for search, summary in summaries.items():
-        blocks = {"overall": summary["overall"], **summary["categories"]}
-        for name, block in blocks.items():
-            lines.append(
-                f"| {search} | {name} | {block['questions']} | {_fmt(block.get('recall@5'))} | "
-                f"{_fmt(block.get(f'recall@{k}'))} | {_fmt(block.get(f'mrr@{k}'))} | "
-                f"{_fmt(block.get('abstained'))} |"
-            )
+    for name in names:
+        block = first["overall"] if name == "overall" else first["categories"].get(name)
+        count = block["questions"] if block else 0
+        cells = [
+            _cell(results[s]["overall"] if name == "overall" else results[s]["categories"].get(name), k)
+            for s in searches
+        ]
+        lines.append(f"| {name} | {count} | " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
@@ -84,13 +91,18 @@ def calibrate(results: Sequence[QuestionResult], max_false_abstention: float) ->
     best = best_threshold(points, max_false_abstention)
     answerable = sorted(r.best_score for r in results if r.answerable and r.best_score is not None)
     unanswerable = sorted(r.best_score for r in results if not r.answerable and r.best_score is not None)
+    finite = [score for score in answerable if score != float("inf")]
     return {
         "threshold": best.threshold,
         "correct_abstention": best.correct_abstention,
         "false_abstention": best.false_abstention,
         "max_false_abstention": max_false_abstention,
-        "answerable_scores": {"min": answerable[0], "median": answerable[len(answerable) // 2]}
-        if answerable
+        "answerable_scores": {
+            "min": finite[0],
+            "p05": finite[len(finite) // 20],
+            "median": finite[len(finite) // 2],
+        }
+        if finite
         else {},
         "no_answer_scores": {"max": unanswerable[-1], "median": unanswerable[len(unanswerable) // 2]}
         if unanswerable
@@ -103,80 +115,203 @@ def calibrate(results: Sequence[QuestionResult], max_false_abstention: float) ->
     }
 
 
+def evaluate_set(
+    settings: Settings,
+    name: str,
+    qa: Path,
+    searches: Sequence[str],
+    args: argparse.Namespace,
+    embeddings: CachedEmbeddings,
+) -> dict[str, Any]:
+    """Run every search type over one QA file and summarize the whole file and each half."""
+    items = load_qa(qa)
+    halves = by_split(items)
+    results, seconds = evaluate_items(settings, items, searches, k=args.k, embeddings=embeddings)
+    threshold = args.threshold if args.threshold is not None else relevance_threshold(settings)
+    shown = None if threshold == NO_THRESHOLD else threshold
+
+    def summaries(qids: set[str]) -> dict[str, Any]:
+        return {
+            search: summarize(
+                [r for r in found if r.qid in qids], None if search == BM25 else shown, ks=(5, args.k)
+            )
+            for search, found in results.items()
+        }
+
+    report: dict[str, Any] = {
+        "set": name,
+        "qa": str(qa),
+        "collection": settings.collection,
+        "questions": len(items),
+        "threshold": shown,
+        "seconds": seconds,
+        "results": summaries({item.qid for item in items}),
+        "splits": {
+            split: {"questions": len(subset), "results": summaries({item.qid for item in subset})}
+            for split, subset in halves.items()
+            if split != "all"
+        },
+    }
+    report["_raw"] = results
+    report["_halves"] = {split: {item.qid for item in subset} for split, subset in halves.items()}
+    return report
+
+
+def add_calibration(reports: dict[str, dict[str, Any]], search: str, limit: float) -> dict[str, Any]:
+    """Per set: the threshold calibrated on its tuning half, and what it does on every held-out half."""
+    out: dict[str, Any] = {"search": search, "max_false_abstention": limit, "sets": {}}
+    for name, report in reports.items():
+        raw = report["_raw"].get(search)
+        if raw is None:
+            continue
+        halves = report["_halves"]
+        tuning = halves.get("tuning") or halves.get("all") or set()
+        found = calibrate([r for r in raw if r.qid in tuning], limit)
+        transfer = {}
+        for other, other_report in reports.items():
+            other_raw = other_report["_raw"].get(search) or []
+            held = other_report["_halves"].get("heldout") or other_report["_halves"].get("all") or set()
+            rates = abstention_rates([r for r in other_raw if r.qid in held], found["threshold"])
+            transfer[other] = {
+                "correct_abstention": rates.correct_abstention,
+                "false_abstention": rates.false_abstention,
+            }
+        found["held_out"] = transfer
+        out["sets"][name] = found
+    return out
+
+
+def print_report(report: Mapping[str, Any], k: int) -> None:
+    """The tables of one set: each half (or the whole file), then abstention at the threshold."""
+    print(
+        f"\n## set {report['set']}: {report['questions']} questions ({report['qa']}, "
+        f"collection {report['collection']})"
+    )
+    parts = report["splits"] or {"all": {"questions": report["questions"], "results": report["results"]}}
+    for split, block in parts.items():
+        label = {"heldout": "held-out half", "tuning": "tuning half"}.get(split, "all questions")
+        print(f"\n{label} ({block['questions']} questions): recall@5 / recall@{k} / MRR@{k}\n")
+        print(split_table(block["results"], k))
+    threshold = report["threshold"]
+    if threshold is None:
+        print("\nno abstention threshold (this model has none): abstains only when nothing is found")
+        return
+    print(f"\nabstention at threshold {threshold:.2f} (best dense relevance below it => abstain):")
+    for split, block in parts.items():
+        for search, summary in block["results"].items():
+            rates = summary.get("abstention")
+            if rates:
+                print(
+                    f"  {split} {search}: abstained on {_fmt(rates['correct_abstention'])} of the "
+                    f"unanswerable, falsely on {_fmt(rates['false_abstention'])} of the answerable"
+                )
+
+
 def main() -> int:
-    """Parse flags, run every requested search type over the QA file and print the scores."""
+    """Parse flags, run every requested search type over the set(s) and print the scores."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--qa", type=Path, default=DEFAULT_QA, help="QA file (JSONL, default %(default)s)")
+    parser.add_argument("--qa", type=Path, default=None, help=f"QA file (JSONL, default {DEFAULT_QA})")
+    parser.add_argument(
+        "--sets",
+        default=None,
+        help="score registered sets instead, each on its own collection: all, or names "
+        f"({', '.join(s.name for s in SETS)}) separated by commas",
+    )
     parser.add_argument("--k", type=int, default=10, help="documents retrieved per question (default 10)")
     parser.add_argument(
-        "--search", choices=[*SEARCH_TYPES, "all"], default=None, help="default: SEARCH setting"
+        "--search", choices=[*ALL_SEARCHES, "all"], default=None, help="default: SEARCH (all with --sets)"
     )
+    parser.add_argument("--threshold", type=float, default=None, help="abstention threshold (best relevance)")
     parser.add_argument(
-        "--threshold", type=float, default=None, help="abstention threshold on best relevance"
-    )
-    parser.add_argument(
-        "--calibrate", action="store_true", help="sweep the threshold and report the best one"
+        "--calibrate", action="store_true", help="calibrate the threshold on each tuning half"
     )
     parser.add_argument("--max-false-abstention", type=float, default=0.05, help="limit for --calibrate")
     parser.add_argument("--details", type=Path, default=None, help="write per-question results (JSONL) here")
+    parser.add_argument(
+        "--embedding-cache",
+        type=Path,
+        default=DEFAULT_CACHE,
+        help="folder caching query vectors per model (default %(default)s)",
+    )
+    parser.add_argument("--no-embedding-cache", action="store_true", help="embed every question anew")
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
+    if args.qa is not None and args.sets is not None:
+        raise ConfigError("pass either --qa FILE or --sets NAMES, not both")
 
     settings = load_settings()
-    items = load_qa(args.qa)
-    searches = list(SEARCH_TYPES) if args.search == "all" else [args.search or settings.search]
-    all_results: dict[str, list[QuestionResult]] = {}
-    seconds: dict[str, float] = {}
-    for search in searches:
-        run = RetrieverRun(open_retriever(settings, search=search, k=args.k, threshold=NEVER_ABSTAIN))
-        started = time.perf_counter()
-        all_results[search] = run_questions(items, run.documents, run.best_relevance, k=args.k)
-        seconds[search] = time.perf_counter() - started
+    default_search = "all" if args.sets else settings.search
+    chosen = args.search or default_search
+    searches = list(ALL_SEARCHES) if chosen == "all" else [chosen]
+    cache_file = None
+    if not args.no_embedding_cache:
+        cache_file = args.embedding_cache / f"{settings.embed_model.replace('/', '_').replace(':', '_')}.json"
+    embeddings = CachedEmbeddings(build_embeddings(settings), cache_file)
 
-    calibration = calibrate(all_results[searches[0]], args.max_false_abstention) if args.calibrate else None
-    threshold: float | None = args.threshold
-    if threshold is None and calibration is not None:
-        threshold = calibration["threshold"]
-    if threshold is None and relevance_threshold(settings) != NEVER_ABSTAIN:
-        threshold = relevance_threshold(settings)
-    summaries = {
-        search: summarize(results, threshold, ks=(5, args.k)) for search, results in all_results.items()
-    }
+    targets: list[tuple[str, Path, Settings]]
+    if args.sets:
+        names = [s.name for s in SETS] if args.sets == "all" else args.sets.split(",")
+        known: dict[str, EvalSet] = {s.name: s for s in SETS}
+        unknown = [name for name in names if name not in known]
+        if unknown:
+            raise ConfigError(f"unknown set {unknown[0]!r}: use all or {', '.join(known)}")
+        targets = [
+            (name, known[name].qa, settings.with_overrides(collection=known[name].collection))
+            for name in names
+        ]
+    else:
+        qa = args.qa or DEFAULT_QA
+        targets = [(qa.stem, qa, settings)]
+    try:
+        reports = {
+            name: evaluate_set(target_settings, name, qa, searches, args, embeddings)
+            for name, qa, target_settings in targets
+        }
+    finally:
+        embeddings.save()
+
+    calibration = None
+    if args.calibrate:
+        dense = [s for s in searches if s != BM25]
+        if dense:
+            search = settings.search if settings.search in dense else dense[0]
+            calibration = add_calibration(reports, search, args.max_false_abstention)
     if args.details:
         with args.details.open("w", encoding="utf-8") as handle:
-            for search, results in all_results.items():
-                for result in results:
-                    handle.write(json.dumps({"search": search, **result.__dict__}) + "\n")
-    output = {
-        "qa": str(args.qa),
-        "questions": len(items),
-        "k": args.k,
-        "embed_model": settings.embed_model,
-        "collection": settings.collection,
-        "threshold": threshold,
-        "seconds": {search: round(value, 2) for search, value in seconds.items()},
-        "results": summaries,
-        "calibration": calibration,
-    }
+            for name, report in reports.items():
+                for search, results in report["_raw"].items():
+                    for result in results:
+                        handle.write(json.dumps({"set": name, "search": search, **result.__dict__}) + "\n")
+    for report in reports.values():
+        report.pop("_raw")
+        report.pop("_halves")
+    common = {"k": args.k, "embed_model": settings.embed_model, "categories": list(CATEGORIES)}
     if args.json:
+        if args.sets:
+            output: dict[str, Any] = {**common, "sets": reports, "calibration": calibration}
+        else:
+            output = {**common, **next(iter(reports.values())), "calibration": calibration}
         print(json.dumps(output, indent=2))
         return 0
-    print(f"{len(items)} questions from {args.qa}, model {settings.embed_model}, k={args.k}")
-    print(markdown_table(summaries, args.k))
-    if threshold is not None:
-        print(f"\nabstention threshold {threshold:.2f} (best dense relevance below it => abstain)")
-        for search, summary in summaries.items():
-            rates = summary["abstention"]
-            print(
-                f"  {search}: correct abstention on no_answer {_fmt(rates['correct_abstention'])}, "
-                f"false abstention on answerable {_fmt(rates['false_abstention'])}"
-            )
+    print(f"retrieval evaluation, model {settings.embed_model}, k={args.k}")
+    for report in reports.values():
+        print_report(report, args.k)
     if calibration is not None:
         print(
-            f"\ncalibrated threshold for {settings.embed_model}: {calibration['threshold']:.2f} "
-            f"(correct abstention {_fmt(calibration['correct_abstention'])}, false abstention "
-            f"{_fmt(calibration['false_abstention'])}, limit {args.max_false_abstention})"
+            f"\n## abstention calibrated on each tuning half ({calibration['search']}, "
+            f"false abstention at most {args.max_false_abstention})\n"
         )
+        names = list(reports)
+        heads = " | ".join(f"held-out {n}: correct / false" for n in names)
+        print(f"| calibrated on | threshold | {heads} |")
+        print("|---|---|" + "---|" * len(names))
+        for name, found in calibration["sets"].items():
+            cells = [
+                f"{_fmt(found['held_out'][n]['correct_abstention'])} / "
+                f"{_fmt(found['held_out'][n]['false_abstention'])}"
+                for n in names
+            ]
+            print(f"| {name} tuning | {found['threshold']:.2f} | " + " | ".join(cells) + " |")
     return 0
 
 

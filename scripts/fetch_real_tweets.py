@@ -17,7 +17,6 @@ import gzip
 import hashlib
 import json
 import shutil
-import subprocess
 import sys
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -26,6 +25,7 @@ from typing import Any
 from _common import PROJECT_ROOT, run_main
 
 from devtools.apiv1 import iter_v1_tweets, to_archive_record, write_archive
+from devtools.debian import download_deb, extract_deb
 from rag.errors import ArchiveError
 
 PACKAGE = "r-cran-rtweet"
@@ -36,45 +36,6 @@ FIXTURE_ARCHIVES = ("ajitg25-2025", "alrocar-2024")
 # The combined archive is "owned" by the first fixture account, so its own threads stay threads.
 OWNER_ID, OWNER_NAME = "1274417026493276160", "ranigupta_20"
 FORMAT_VERSION = "1"
-
-
-def _run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, check=False)
-
-
-def download_deb(cache: Path) -> Path:
-    """The cached `.deb` of r-cran-rtweet from `apt-get download` (after `apt-get update` if needed)."""
-    cache.mkdir(parents=True, exist_ok=True)
-    found = sorted(cache.glob(f"{PACKAGE}_*.deb"))
-    if found:
-        return found[-1]
-    if shutil.which("apt-get") is None:
-        raise ArchiveError(f"apt-get not found: download {PACKAGE}'s .deb by hand into {cache}")
-    result = _run(["apt-get", "download", PACKAGE], cache)
-    if result.returncode != 0:
-        print(
-            f"apt-get download failed ({result.stderr.strip()[-200:]}); running apt-get update",
-            file=sys.stderr,
-        )
-        _run(["apt-get", "update"], cache)
-        result = _run(["apt-get", "download", PACKAGE], cache)
-    found = sorted(cache.glob(f"{PACKAGE}_*.deb"))
-    if result.returncode != 0 or not found:
-        raise ArchiveError(
-            f"could not download {PACKAGE}: {result.stderr.strip()[-200:]}; run `apt-get update` and retry"
-        )
-    return found[-1]
-
-
-def extract_deb(deb: Path, cache: Path) -> Path:
-    """The package's folder of test recordings, extracted once with `dpkg-deb -x`."""
-    target = cache / deb.stem
-    recordings = target / FIXTURES_IN_DEB
-    if not recordings.is_dir():
-        result = _run(["dpkg-deb", "-x", str(deb), str(target)], cache)
-        if result.returncode != 0 or not recordings.is_dir():
-            raise ArchiveError(f"could not extract {deb.name}: {result.stderr.strip()[-200:]}")
-    return recordings
 
 
 def _read_text(path: Path) -> str:
@@ -132,7 +93,7 @@ def _inputs_key(deb: Path, fixtures: list[Path]) -> str:
 
 def build(cache: Path, out: Path, fixtures_dir: Path | None, force: bool) -> dict[str, Any]:
     """Fetch, extract and convert (each step skipped when its output is cached); returns a summary."""
-    deb = download_deb(cache)
+    deb = download_deb(PACKAGE, cache)
     fixtures = [fixtures_dir / name for name in FIXTURE_ARCHIVES] if fixtures_dir else []
     fixtures = [path for path in fixtures if (path / "data" / "tweets.js").is_file()]
     key = _inputs_key(deb, fixtures)
@@ -142,7 +103,7 @@ def build(cache: Path, out: Path, fixtures_dir: Path | None, force: bool) -> dic
         if summary.get("key") == key:
             summary["cached"] = True
             return dict(summary)
-    recordings = extract_deb(deb, cache)
+    recordings = extract_deb(deb, cache, FIXTURES_IN_DEB)
     records: list[dict[str, Any]] = []
     notes: list[Any] = []
     counts: dict[str, int] = {}

@@ -1,10 +1,12 @@
 """Reproduce the retrieval evaluation end to end with the minilm stand-in (`make eval`).
 
-Steps: fetch the real tweets (`scripts/fetch_real_tweets.py`, cached), start the Ollama stand-in with the real
-all-MiniLM-L6-v2 (`python -m ollama_standin --backend minilm`) on a free port, index the evaluation
-archive into `.tweet-rag/eval/chroma` (collection `eval`, updated incrementally by build_index.py), then
-run `scripts/eval_retrieval.py --search all --calibrate` on `tests/eval/qa.jsonl` and stop the stand-in.
-Extra arguments go to eval_retrieval.py (e.g. `--json`). Without `--use-url`, no Ollama is needed.
+Steps: fetch both corpora (`scripts/fetch_real_tweets.py` and `scripts/fetch_changelog_posts.py`, cached),
+start the Ollama stand-in with the real all-MiniLM-L6-v2 (`python -m ollama_standin --backend minilm`) on a
+free port, index each set's archive into its own collection of `.tweet-rag/eval/chroma` (`eval`,
+`eval_ikiwiki`; updated incrementally by build_index.py, so later runs index nothing), then run
+`scripts/eval_retrieval.py --sets all --search all --calibrate` (both sets, both halves, similarity, mmr,
+hybrid and bm25) and stop the stand-in. Extra arguments go to eval_retrieval.py (e.g. `--json`,
+`--sets ikiwiki`). Without `--use-url`, no Ollama is needed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from _common import run_main
 
+from devtools.eval_sets import SETS
 from rag.errors import TweetRagError
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -43,7 +46,10 @@ def main() -> int:
     args, rest = parser.parse_known_args()
 
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1"}
-    archive = _run([sys.executable, str(SCRIPTS / "fetch_real_tweets.py")], env).strip().splitlines()[-1]
+    archives = {
+        eval_set.collection: _run([sys.executable, str(eval_set.fetch_script)], env).strip().splitlines()[-1]
+        for eval_set in SETS
+    }
     handle = None
     url = args.use_url
     if url is None:
@@ -53,20 +59,16 @@ def main() -> int:
         handle = start_standin("minilm", timeout=300)
         url = handle.url
     try:
-        env.update(
-            OLLAMA_BASE_URL=url,
-            EMBED_MODEL=args.embed_model,
-            CHROMA_DIR=str(EVAL_DIR / "chroma"),
-            COLLECTION="eval",
-        )
-        print(f"indexing {archive} (first run: minutes) ...", file=sys.stderr)
-        print(
-            _run([sys.executable, str(SCRIPTS / "build_index.py"), "--archive", archive], env),
-            file=sys.stderr,
-        )
+        env.update(OLLAMA_BASE_URL=url, EMBED_MODEL=args.embed_model, CHROMA_DIR=str(EVAL_DIR / "chroma"))
+        for collection, archive in archives.items():
+            print(f"indexing {archive} into {collection} (first run: minutes) ...", file=sys.stderr)
+            build = [sys.executable, str(SCRIPTS / "build_index.py"), "--archive", archive]
+            print(_run(build, {**env, "COLLECTION": collection}), file=sys.stderr)
         command = [
             sys.executable,
             str(SCRIPTS / "eval_retrieval.py"),
+            "--sets",
+            "all",
             "--search",
             "all",
             "--calibrate",

@@ -67,15 +67,29 @@ def test_eval_retrieval_scores_every_search_type(standin: Any, archives_dir: Pat
     qa.write_text("".join(json.dumps(item) + "\n" for item in QUESTIONS), encoding="utf-8")
 
     result = run(
-        "eval_retrieval.py", env, "--qa", str(qa), "--search", "all", "--json", "--threshold", "0.99"
+        "eval_retrieval.py",
+        env,
+        "--qa",
+        str(qa),
+        "--search",
+        "all",
+        "--json",
+        "--threshold",
+        "0.99",
+        "--no-embedding-cache",
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["questions"] == 3
-    assert set(report["results"]) == {"similarity", "mmr", "hybrid"}
+    assert set(report["results"]) == {"similarity", "mmr", "hybrid", "bm25"}
     hybrid = report["results"]["hybrid"]
-    assert hybrid["categories"]["exact"]["recall@10"] == 1.0
-    assert hybrid["categories"]["no_answer"]["recall@5"] is None
+    # Categories are reported under their canonical names (exact -> entity, no_answer -> none).
+    assert hybrid["categories"]["entity"]["recall@10"] == 1.0
+    assert hybrid["categories"]["none"]["recall@5"] is None
+    # BM25 alone finds the tweets naming the handle, and has no dense relevance to abstain on.
+    bm25 = report["results"]["bm25"]
+    assert bm25["categories"]["entity"]["recall@10"] == 1.0
+    assert "abstention" not in bm25
     # At a threshold of 0.99 nothing is relevant enough: similarity abstains on every question; hybrid
     # too, except where its best BM25 hit holds the @handle the question names (both exact questions),
     # as the retriever does.

@@ -142,3 +142,41 @@ def test_run_questions_ranks_documents_by_their_tweet_ids() -> None:
     assert [r.rank for r in results] == [2, None, None]
     assert [r.best_score for r in results] == [0.7, 0.7, None]
     assert results[0].top_ids == ("1", "2")
+    # Results carry the canonical category: set 1's names are reported as lookup / entity / none.
+    assert [r.category for r in results] == ["lookup", "entity", "none"]
+
+
+def test_assign_splits_is_stratified_deterministic_and_stable() -> None:
+    from devtools.evaluation import QAItem, assign_splits
+
+    items = [QAItem(f"l{i}", "q", ("1",), "lookup") for i in range(7)]
+    items += [QAItem(f"x{i}", "q", ("1",), "exact") for i in range(4)]
+    items += [QAItem(f"n{i}", "q", (), "none") for i in range(3)]
+    splits = assign_splits(items)
+    assert splits == assign_splits(list(reversed(items)))  # the order of the file does not matter
+    for prefix, heldout in (("l", 4), ("x", 2), ("n", 2)):
+        assert sum(1 for qid, split in splits.items() if qid[0] == prefix and split == "heldout") == heldout
+    # Adding a question to one category leaves every other category's split as it was.
+    more = assign_splits([*items, QAItem("x9", "q", ("1",), "entity")])
+    assert {q: s for q, s in more.items() if q[0] != "x"} == {q: s for q, s in splits.items() if q[0] != "x"}
+
+
+def test_load_qa_with_a_split_needs_split_fields(tmp_path: Path) -> None:
+    path = tmp_path / "qa.jsonl"
+    path.write_text(
+        '{"qid": "a", "question": "q?", "gold_ids": ["1"], "category": "lookup", "split": "tuning"}\n'
+        '{"qid": "b", "question": "q?", "gold_ids": ["1"], "category": "lookup", "split": "heldout"}\n',
+        encoding="utf-8",
+    )
+    assert [item.qid for item in load_qa(path, split="tuning")] == ["a"]
+    assert [item.qid for item in load_qa(path)] == ["a", "b"]
+    with pytest.raises(ConfigError, match="split"):
+        load_qa(path, split="test")
+    with pytest.raises(ConfigError, match="split must be"):
+        parse_qa_line('{"qid": "c", "question": "q?", "gold_ids": [], "category": "none", "split": "dev"}')
+    bare = tmp_path / "bare.jsonl"
+    bare.write_text(
+        '{"qid": "a", "question": "q?", "gold_ids": ["1"], "category": "lookup"}\n', encoding="utf-8"
+    )
+    with pytest.raises(ConfigError, match="no tuning questions"):
+        load_qa(bare, split="tuning")

@@ -32,7 +32,8 @@ test: lint typecheck
 unit: install
 	HF_HUB_OFFLINE=1 $(BIN)/python -m pytest tests/unit
 
-# Retrieval evaluation with the minilm stand-in: fetch real tweets, index them, score similarity/mmr/hybrid.
+# Retrieval evaluation with the minilm stand-in: fetch both sets' corpora, index each, score every search type
+# (similarity, mmr, hybrid, bm25) per category on the held-out and tuning halves.
 eval: install
 	HF_HUB_OFFLINE=1 $(BIN)/python scripts/run_eval.py
 

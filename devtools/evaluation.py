@@ -30,6 +30,11 @@ CATEGORIES = ("lookup", "dated", "entity", "none")
 CANONICAL = {"paraphrased": "lookup", "exact": "entity", "no_answer": "none"}
 """Set 1's category names and the canonical names they are reported under."""
 SPLITS = ("heldout", "tuning")
+# Issue 11's targets for the default search on held-out halves: recall@5 per category, overall MRR@10, and
+# abstention (at least this share of unanswerable questions, at most this share of answerable ones).
+RECALL_TARGETS = {"lookup": 0.90, "dated": 0.85, "entity": 1.00}
+MRR_TARGET = 0.80
+ABSTENTION_TARGET = (0.70, 0.05)
 
 
 def canonical_category(name: str) -> str:
@@ -309,3 +314,47 @@ def run_questions(
             )
         )
     return results
+
+
+def target_check(results: Mapping[str, Mapping[str, Any]], default: str, k: int) -> dict[str, Any]:
+    """The default search against the better of similarity and BM25 per category, and against the targets.
+
+    `results` maps search types to `summarize` output for one half. A category "holds" when the default's
+    recall@5 and MRR@k are both at least the better of similarity's and BM25's.
+    """
+    if default not in results:
+        return {}
+    references = [s for s in ("similarity", "bm25") if s in results and s != default]
+    out: dict[str, Any] = {"search": default, "against": references, "categories": {}}
+    own = results[default]
+    for name, block in own["categories"].items():
+        if block.get("recall@5") is None:
+            continue
+        row: dict[str, Any] = {"recall@5": block["recall@5"], f"mrr@{k}": block[f"mrr@{k}"]}
+        for metric in ("recall@5", f"mrr@{k}"):
+            values = [results[r]["categories"][name][metric] for r in references]
+            row[f"best_other_{metric}"] = max(values) if values else None
+        row["holds"] = all(
+            row[m] >= row[f"best_other_{m}"] - 1e-9
+            for m in ("recall@5", f"mrr@{k}")
+            if row[f"best_other_{m}"] is not None
+        )
+        if name in RECALL_TARGETS:
+            row["target_recall@5"] = RECALL_TARGETS[name]
+            row["meets_target"] = block["recall@5"] >= RECALL_TARGETS[name] - 1e-9
+        out["categories"][name] = row
+    mrr = own["overall"][f"mrr@{k}"]
+    out["overall_mrr"] = {
+        "value": mrr,
+        "target": MRR_TARGET,
+        "meets_target": mrr is not None and mrr >= MRR_TARGET,
+    }
+    rates = own.get("abstention")
+    if rates and rates["correct_abstention"] is not None and rates["false_abstention"] is not None:
+        out["abstention"] = {
+            **rates,
+            "target": list(ABSTENTION_TARGET),
+            "meets_target": rates["correct_abstention"] >= ABSTENTION_TARGET[0]
+            and rates["false_abstention"] <= ABSTENTION_TARGET[1],
+        }
+    return out

@@ -37,6 +37,7 @@ from devtools.eval_sets import (
     evaluate_items,
 )
 from devtools.evaluation import (
+    ABSTENTION_TARGET,
     CATEGORIES,
     QuestionResult,
     abstention_rates,
@@ -44,6 +45,7 @@ from devtools.evaluation import (
     load_qa,
     summarize,
     sweep_thresholds,
+    target_check,
 )
 from rag.errors import ConfigError
 from rag.indexing.embeddings import build_embeddings
@@ -57,6 +59,10 @@ NO_THRESHOLD = float("-inf")
 
 def _fmt(value: float | None) -> str:
     return "-" if value is None else f"{value:.3f}"
+
+
+def _yes(flag: bool) -> str:
+    return "yes" if flag else "NO"
 
 
 def _cell(block: Mapping[str, Any] | None, k: int) -> str:
@@ -152,6 +158,8 @@ def evaluate_set(
             if split != "all"
         },
     }
+    for block in report["splits"].values():
+        block["targets"] = target_check(block["results"], settings.search, args.k)
     report["_raw"] = results
     report["_halves"] = {split: {item.qid for item in subset} for split, subset in halves.items()}
     return report
@@ -181,6 +189,34 @@ def add_calibration(reports: dict[str, dict[str, Any]], search: str, limit: floa
     return out
 
 
+def print_targets(targets: Mapping[str, Any], k: int) -> None:
+    """The default search on the held-out half against the better of similarity and BM25, and the targets."""
+    default = targets["search"]
+    print(
+        f"\nheld-out targets for the default search ({default}) against the better of "
+        f"{' and '.join(targets['against'])} (recall@5 / MRR@{k}):\n"
+    )
+    print(f"| category | {default} | better of the others | holds | target recall@5 | met |")
+    print("|---|---|---|---|---|---|")
+    for name, row in targets["categories"].items():
+        target = row.get("target_recall@5")
+        met = row.get("meets_target")
+        print(
+            f"| {name} | {_fmt(row['recall@5'])} / {_fmt(row[f'mrr@{k}'])} | "
+            f"{_fmt(row['best_other_recall@5'])} / {_fmt(row[f'best_other_mrr@{k}'])} | "
+            f"{_yes(row['holds'])} | {_fmt(target)} | {'-' if met is None else _yes(met)} |"
+        )
+    mrr = targets["overall_mrr"]
+    print(f"\noverall MRR@{k} {_fmt(mrr['value'])} (target {mrr['target']:.2f}: {_yes(mrr['meets_target'])})")
+    abst = targets.get("abstention")
+    if abst:
+        print(
+            f"abstention at {abst['threshold']:.2f}: {_fmt(abst['correct_abstention'])} of unanswerable, "
+            f"{_fmt(abst['false_abstention'])} of answerable (target >= {ABSTENTION_TARGET[0]:.2f} / <= "
+            f"{ABSTENTION_TARGET[1]:.2f}: {_yes(abst['meets_target'])})"
+        )
+
+
 def print_report(report: Mapping[str, Any], k: int) -> None:
     """The tables of one set: each half (or the whole file), then abstention at the threshold."""
     print(
@@ -192,6 +228,9 @@ def print_report(report: Mapping[str, Any], k: int) -> None:
         label = {"heldout": "held-out half", "tuning": "tuning half"}.get(split, "all questions")
         print(f"\n{label} ({block['questions']} questions): recall@5 / recall@{k} / MRR@{k}\n")
         print(split_table(block["results"], k))
+    held = report["splits"].get("heldout")
+    if held and held.get("targets"):
+        print_targets(held["targets"], k)
     threshold = report["threshold"]
     if threshold is None:
         print("\nno abstention threshold (this model has none): abstains only when nothing is found")

@@ -180,3 +180,31 @@ def test_load_qa_with_a_split_needs_split_fields(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match="no tuning questions"):
         load_qa(bare, split="tuning")
+
+
+def test_target_check_compares_the_default_with_the_better_of_similarity_and_bm25() -> None:
+    from devtools.evaluation import target_check
+
+    def results(lookup_rank: int | None, entity_rank: int | None) -> list[QuestionResult]:
+        return [
+            result("l", lookup_rank, 0.6, "lookup"),
+            result("e", entity_rank, 0.6, "entity"),
+            result("n", None, 0.2, "no_answer"),
+        ]
+
+    summaries = {
+        "similarity": summarize(results(1, 7), 0.31),
+        "hybrid": summarize(results(2, 1), 0.31),
+        "bm25": summarize(results(None, 1), None),
+    }
+    check = target_check(summaries, "hybrid", 10)
+    assert check["against"] == ["similarity", "bm25"]
+    lookup, entity = check["categories"]["lookup"], check["categories"]["entity"]
+    # lookup: hybrid finds it at rank 2, similarity at rank 1: same recall@5, lower MRR -> does not hold.
+    assert lookup["best_other_mrr@10"] == 1.0 and lookup["mrr@10"] == 0.5
+    assert not lookup["holds"] and lookup["meets_target"]
+    # entity: as good as BM25 alone.
+    assert entity["holds"] and entity["meets_target"]
+    assert check["overall_mrr"] == {"value": 0.75, "target": 0.8, "meets_target": False}
+    # abstains on the one unanswerable question (0.2 < 0.31), never on the answerable ones.
+    assert check["abstention"]["meets_target"]

@@ -108,3 +108,47 @@ def test_eval_retrieval_without_an_index_says_what_to_run(tmp_path: Path) -> Non
     result = run("eval_retrieval.py", env, "--qa", str(PROJECT / "tests" / "eval" / "qa.jsonl"))
     assert result.returncode == 1
     assert "build_index.py" in result.stderr
+
+
+def test_eval_retrieval_scores_both_sets_per_half_in_one_run(
+    standin: Any, archives_dir: Path, tmp_path: Path
+) -> None:
+    # Both registered collections hold the same small archive: the gold ids are not in it, so this checks
+    # the report's shape (both sets, both halves, four search types, targets, calibration), not its scores.
+    server = standin("hash")
+    env = dict(os.environ)
+    env.update(
+        OLLAMA_BASE_URL=server.url,
+        EMBED_HOSTS="",
+        EMBED_MODEL="hash-embed",
+        CHROMA_DIR=str(tmp_path / "chroma"),
+        CHROMA_HOST="",
+        RELEVANCE_THRESHOLD="",
+    )
+    for collection in ("eval", "eval_ikiwiki"):
+        built = run(
+            "build_index.py",
+            {**env, "COLLECTION": collection},
+            "--archive",
+            str(archives_dir / "ajitg25-2025"),
+        )
+        assert built.returncode == 0, built.stderr
+    result = run("eval_retrieval.py", env, "--sets", "all", "--calibrate", "--json", "--no-embedding-cache")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert set(report["sets"]) == {"rtweet", "ikiwiki"}
+    ikiwiki = report["sets"]["ikiwiki"]
+    assert ikiwiki["collection"] == "eval_ikiwiki"
+    assert {name: half["questions"] for name, half in ikiwiki["splits"].items()} == {
+        "heldout": 41,
+        "tuning": 39,
+    }
+    held = ikiwiki["splits"]["heldout"]
+    assert set(held["results"]) == {"similarity", "mmr", "hybrid", "bm25"}
+    assert set(held["results"]["hybrid"]["categories"]) == {"lookup", "dated", "entity", "none"}
+    assert held["targets"]["search"] == "hybrid"
+    assert report["calibration"]["sets"]["rtweet"]["held_out"].keys() == {"rtweet", "ikiwiki"}
+
+    unknown = run("eval_retrieval.py", env, "--sets", "nope")
+    assert unknown.returncode == 1
+    assert "unknown set 'nope'" in unknown.stderr

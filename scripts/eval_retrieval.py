@@ -6,7 +6,8 @@ name (`CHROMA_DIR`, `COLLECTION`, `EMBED_MODEL`, `OLLAMA_BASE_URL`) on one QA fi
 its own collection in `CHROMA_DIR`. Each retriever is built with `rag.search.retrieval.build_retriever` and
 given the question string only; `--search all` runs similarity, mmr, hybrid and bm25 (the lexical index
 alone, with the same date handling). Files whose lines carry a `split` are reported per half (held-out
-first, then tuning); categories under their canonical names (lookup, dated, entity, none).
+first, then tuning; `--split tuning` asks only the tuning half, for tuning code); categories under their
+canonical names (lookup, dated, entity, none).
 
 Abstention is scored on the best dense relevance the retriever compares with its threshold (cosine
 similarity of the nearest document inside the question's date range; a hybrid question whose best BM25 hit
@@ -130,7 +131,7 @@ def evaluate_set(
     embeddings: CachedEmbeddings,
 ) -> dict[str, Any]:
     """Run every search type over one QA file and summarize the whole file and each half."""
-    items = load_qa(qa)
+    items = load_qa(qa, split=args.split)
     halves = by_split(items)
     results, seconds = evaluate_items(settings, items, searches, k=args.k, embeddings=embeddings)
     threshold = args.threshold if args.threshold is not None else relevance_threshold(settings)
@@ -189,11 +190,11 @@ def add_calibration(reports: dict[str, dict[str, Any]], search: str, limit: floa
     return out
 
 
-def print_targets(targets: Mapping[str, Any], k: int) -> None:
-    """The default search on the held-out half against the better of similarity and BM25, and the targets."""
+def print_targets(targets: Mapping[str, Any], k: int, half: str) -> None:
+    """The default search on one half against the better of similarity and BM25, and the targets."""
     default = targets["search"]
     print(
-        f"\nheld-out targets for the default search ({default}) against the better of "
+        f"\n{half} targets for the default search ({default}) against the better of "
         f"{' and '.join(targets['against'])} (recall@5 / MRR@{k}):\n"
     )
     print(f"| category | {default} | better of the others | holds | target recall@5 | met |")
@@ -228,9 +229,10 @@ def print_report(report: Mapping[str, Any], k: int) -> None:
         label = {"heldout": "held-out half", "tuning": "tuning half"}.get(split, "all questions")
         print(f"\n{label} ({block['questions']} questions): recall@5 / recall@{k} / MRR@{k}\n")
         print(split_table(block["results"], k))
-    held = report["splits"].get("heldout")
-    if held and held.get("targets"):
-        print_targets(held["targets"], k)
+    half = "heldout" if "heldout" in report["splits"] else "tuning"
+    shown_half = report["splits"].get(half)
+    if shown_half and shown_half.get("targets"):
+        print_targets(shown_half["targets"], k, "held-out" if half == "heldout" else "tuning")
     threshold = report["threshold"]
     if threshold is None:
         print("\nno abstention threshold (this model has none): abstains only when nothing is found")
@@ -255,6 +257,12 @@ def main() -> int:
         default=None,
         help="score registered sets instead, each on its own collection: all, or names "
         f"({', '.join(s.name for s in SETS)}) separated by commas",
+    )
+    parser.add_argument(
+        "--split",
+        choices=["tuning", "heldout"],
+        default=None,
+        help="ask only this half (tuning code: --split tuning); default both, reported apart",
     )
     parser.add_argument("--k", type=int, default=10, help="documents retrieved per question (default 10)")
     parser.add_argument(

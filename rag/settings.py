@@ -16,6 +16,8 @@ from rag.errors import ConfigError
 
 SearchType = Literal["similarity", "mmr", "hybrid"]
 SEARCH_TYPES: tuple[SearchType, ...] = ("similarity", "mmr", "hybrid")
+RerankName = Literal["none", "llm"]
+RERANKERS: tuple[RerankName, ...] = ("none", "llm")
 
 
 def _split_urls(raw: str) -> tuple[str, ...]:
@@ -47,6 +49,8 @@ class Settings:
     top_k: int = 6
     fetch_k: int = 30
     relevance_threshold: float | None = None
+    rerank: RerankName = "none"
+    rerank_top: int = 10
     prompt: str = "default"
     chat_temperature: float = 0.2
     chat_keep_alive: str = "5m"
@@ -58,9 +62,11 @@ class Settings:
         _split_urls(self.embed_hosts)
         if self.search not in SEARCH_TYPES:
             raise ConfigError(f"SEARCH={self.search!r} is not one of {', '.join(SEARCH_TYPES)}")
+        if self.rerank not in RERANKERS:
+            raise ConfigError(f"RERANK={self.rerank!r} is not one of {', '.join(RERANKERS)}")
         if not 3 <= len(self.collection) <= 512:
             raise ConfigError(f"COLLECTION={self.collection!r} must be 3 to 512 characters long")
-        for name in ("embed_batch_size", "embed_concurrency", "top_k", "fetch_k"):
+        for name in ("embed_batch_size", "embed_concurrency", "top_k", "fetch_k", "rerank_top"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name.upper()} must be at least 1")
 

@@ -50,7 +50,7 @@ from devtools.evaluation import (
 )
 from rag.errors import ConfigError
 from rag.indexing.embeddings import build_embeddings
-from rag.search.retrieval import relevance_threshold
+from rag.search.retrieval import abstention_rule
 from rag.settings import Settings
 
 DEFAULT_QA = PROJECT_ROOT / "tests" / "eval" / "qa.jsonl"
@@ -134,7 +134,9 @@ def evaluate_set(
     items = load_qa(qa, split=args.split)
     halves = by_split(items)
     results, seconds = evaluate_items(settings, items, searches, k=args.k, embeddings=embeddings)
-    threshold = args.threshold if args.threshold is not None else relevance_threshold(settings)
+    threshold = (
+        args.threshold if args.threshold is not None else abstention_rule(settings).relevance_threshold
+    )
     shown = None if threshold == NO_THRESHOLD else threshold
 
     def summaries(qids: set[str]) -> dict[str, Any]:

@@ -266,6 +266,13 @@ class LexicalIndex:
         """How many distinct tokens the index holds."""
         return len(self._vocab_list)
 
+    def document_frequency(self, token: str) -> int:
+        """How many documents contain the index token `token` (0 when the index has never seen it)."""
+        term_id = self._vocab.get(token)
+        if term_id is None:
+            return 0
+        return int(self._indptr[term_id + 1] - self._indptr[term_id])
+
     @property
     def newest_ts(self) -> int | None:
         """The largest `created_ts` in the index (the archive's newest tweet), None when there is none."""

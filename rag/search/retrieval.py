@@ -1,18 +1,24 @@
-"""Retrievers for questions: dense similarity (cosine), MMR, and hybrid (dense + BM25 by reciprocal rank).
+"""Retrievers for questions: dense similarity (cosine), MMR, and hybrid (dense + BM25, score fusion).
 
 One factory, `build_retriever(settings, vector_store, lexical_index, ...)`, returns a LangChain
 `BaseRetriever`. Each question gets a `rag.filters.Filter`: the explicit bounds and retweet / reply switches
 given to the factory, intersected with the date range the question names ("in 2019", "last year", from
 `rag.search.dates`); the same filter applies to both sides: the lexical index checks it itself
 and selects the allowed documents for the dense side (Chroma's `where` scan takes 0.3-0.6 s at 100,000
-tweets; see `TweetRetriever._query`). The date words are taken out of the text that is searched. Hybrid
-fusion puts the documents containing an @handle or #hashtag the question names first. Abstention: when
-the best dense relevance (cosine similarity, 1 - cosine distance) is below the threshold, the retriever
-returns no documents (hybrid search makes one exception: its best BM25 hit contains an @handle or
-#hashtag the question names). The threshold is `RELEVANCE_THRESHOLD` when set, else the calibrated default
-of the embedding model in `CALIBRATED_THRESHOLDS` below (calibrated on the evaluation set by
-`scripts/eval_retrieval.py`).
-Every returned document carries `relevance` (cosine similarity, when the dense side saw it) in its metadata.
+tweets; see `TweetRetriever._query`). The date words are taken out of the text that is searched.
+
+A search runs in three steps: candidates (dense, MMR, or hybrid fusion), an optional rerank
+(`rag.search.rerank`, `RERANK`), then abstain and select the best `k`. Hybrid fusion adds up each
+candidate's cosine similarity and its BM25 score divided by the best BM25 score of the question, weighted by
+what the question holds (`lexical_weight`): an @handle, #hashtag or "quoted phrase" gives BM25 a large
+say and puts the candidates containing the tag first, a rare name (a capitalised or numbered word found in
+at most 3% of the documents) a smaller one, and ordinary words none, so a question in everyday words
+gets the dense ranking (fixed reciprocal rank fusion let BM25 over ordinary words push out what dense search
+found). Abstention (`rag.search.abstention`) looks at the best dense relevance and its margin over the
+runners-up, with a rule calibrated per embedding model; `RELEVANCE_THRESHOLD` replaces it by a plain
+threshold on the best relevance. Hybrid search never abstains when its best BM25 hit contains an @handle or
+#hashtag the question names. Every returned document carries `relevance` (cosine similarity) in its
+metadata, and hybrid candidates `lexical_score` and `fused_score`.
 """
 
 from __future__ import annotations
@@ -21,7 +27,8 @@ import calendar
 import logging
 import math
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -36,23 +43,21 @@ from pydantic import ConfigDict, PrivateAttr
 from rag.errors import ConfigError, IndexStoreError
 from rag.filters import Filter, KindMode
 from rag.indexing.tokenizer import tagged_tokens, tokenize
+from rag.search.abstention import NEVER, AbstentionFeatures, AbstentionRule, calibrated_rule
 from rag.search.dates import parse_date_range
+from rag.search.rerank import build_reranker
 from rag.settings import SEARCH_TYPES, SearchType, Settings
 
 logger = logging.getLogger(__name__)
 
-# Minimum cosine similarity of the best tweet, per embedding model (name without tag), below which the
-# chain abstains; RELEVANCE_THRESHOLD wins. all-minilm is calibrated on tests/eval/qa.jsonl with
-# `scripts/run_eval.py` (--calibrate: most no-answer questions abstained on with at most 5% false
-# abstention); nomic-embed-text is an uncalibrated guess (no real Ollama here). The stand-in's `hash-embed`
-# vectors are not semantic and get no threshold.
-CALIBRATED_THRESHOLDS: dict[str, float] = {
-    "nomic-embed-text": 0.45,
-    "all-minilm": 0.31,
-}
-# Models not in the table abstain only when nothing at all is found.
-UNCALIBRATED_THRESHOLD = float("-inf")
-RRF_K = 60
+# Hybrid score fusion: fused = cosine + weight * BM25 / best BM25 of the question, the weight by what the
+# question holds (chosen on the tuning halves of both evaluation sets; see the README).
+LEXICAL_WEIGHT_TAG = (
+    0.5  # an @handle, #hashtag or "quoted phrase" (candidates containing the tag also go first)
+)
+LEXICAL_WEIGHT_NAME = 0.3  # a rare name: a capitalised or numbered word in few documents
+LEXICAL_WEIGHT_PLAIN = 0.0  # ordinary words: dense order
+NAME_DF_SHARE = 0.03  # "few documents": at most this share of the index
 # Filtered dense search (see TweetRetriever._query): at most BRUTE_FORCE_LIMIT allowed documents are compared
 # exactly; when at least POST_FILTER_SHARE of the collection passes, an unfiltered query is filtered
 # afterwards; otherwise Chroma gets the allowed id list.
@@ -60,18 +65,50 @@ BRUTE_FORCE_LIMIT = 300
 POST_FILTER_SHARE = 0.25
 MMR_LAMBDA = 0.5
 
-
-def calibrated_threshold(embed_model: str) -> float:
-    """The calibrated relevance threshold of an embedding model (tags like `:latest` ignored)."""
-    base_name = embed_model.split(":", 1)[0].rsplit("/", 1)[-1]
-    return CALIBRATED_THRESHOLDS.get(base_name, UNCALIBRATED_THRESHOLD)
+_QUOTED = re.compile(r'"[^"]+"|\u201c[^\u201d]+\u201d')
+_WORD = re.compile(r"[\w'\u2019-]+")
 
 
-def relevance_threshold(settings: Settings) -> float:
-    """`RELEVANCE_THRESHOLD` when set, else the calibrated default of `EMBED_MODEL`."""
+def abstention_rule(settings: Settings) -> AbstentionRule:
+    """A plain threshold when `RELEVANCE_THRESHOLD` is set, else the calibrated rule of `EMBED_MODEL`."""
     if settings.relevance_threshold is not None:
-        return settings.relevance_threshold
-    return calibrated_threshold(settings.embed_model)
+        return AbstentionRule.threshold(settings.relevance_threshold)
+    return calibrated_rule(settings.embed_model)
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a question that look like names.
+
+    Capitalised (not the first word), with inner capitals ("ClickHouse", "iPhone"), or letters with digits
+    ("CVE-2016-10026", "html5").
+    """
+    names = []
+    for position, word in enumerate(_WORD.findall(text)):
+        word = word.strip("'\u2019-")
+        if not word:
+            continue
+        capitalised = position > 0 and len(word) > 1 and word[0].isupper()
+        inner_capitals = len(word) > 1 and word[1:] != word[1:].lower()
+        numbered = len(word) > 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+        if capitalised or inner_capitals or numbered:
+            names.append(word)
+    return names
+
+
+def lexical_weight(query: str, document_frequency: Callable[[str], int], documents: int) -> tuple[float, str]:
+    """How much BM25 counts in hybrid fusion for `query`, and why ("tag", "quoted", "name" or "plain").
+
+    `document_frequency(token)` is the number of indexed documents containing an index token.
+    """
+    if tagged_tokens(tokenize(query)):
+        return LEXICAL_WEIGHT_TAG, "tag"
+    if _QUOTED.search(query):
+        return LEXICAL_WEIGHT_TAG, "quoted"
+    limit = max(1.0, NAME_DF_SHARE * documents)
+    for word in name_words(query):
+        if any(0 < document_frequency(token) <= limit for token in tokenize(word)):
+            return LEXICAL_WEIGHT_NAME, "name"
+    return LEXICAL_WEIGHT_PLAIN, "plain"
 
 
 _BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -104,19 +141,32 @@ def date_bound(text: str, *, end: bool, flag: str = "--since") -> int:
 
 @dataclass(frozen=True)
 class RetrievalResult:
-    """What one search found, with what was needed to decide on abstention."""
+    """What one search found, with what was needed to decide on abstention.
+
+    `abstained` is the decision; `documents` is empty when the retriever withheld them (its default), and
+    holds the ranking anyway when it was built with `withhold=False` (the evaluation scores both at once).
+    """
 
     query: str
     documents: list[Document]
     filter: Filter
     best_relevance: float | None
-    threshold: float
+    rule: AbstentionRule
     abstained: bool
     exact_tag_match: bool = False
+    features: AbstentionFeatures | None = None
+    lexical_weight: float | None = None
+    weight_reason: str = ""
+    rerank_seconds: float | None = None
+
+    @property
+    def threshold(self) -> float:
+        """The best relevance below which the rule abstains at zero margin (for messages)."""
+        return self.rule.relevance_threshold
 
 
 class TweetRetriever(BaseRetriever):
-    """Dense, MMR or hybrid retrieval over the tweet index with per-question filters and abstention."""
+    """Dense, MMR or hybrid retrieval over the tweet index: filters, fusion, optional rerank, abstention."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
@@ -125,11 +175,13 @@ class TweetRetriever(BaseRetriever):
     search_type: SearchType = "hybrid"
     k: int = 6
     fetch_k: int = 30
-    threshold: float = UNCALIBRATED_THRESHOLD
+    rule: AbstentionRule = NEVER
+    withhold: bool = True
+    reranker: Any = None
+    rerank_top: int = 10
     base_filter: Filter = Filter()
     dates_from_question: bool = True
     lambda_mult: float = MMR_LAMBDA
-    rrf_k: int = RRF_K
     brute_force_limit: int = BRUTE_FORCE_LIMIT
     post_filter_share: float = POST_FILTER_SHARE
     _newest_ts: int | None = PrivateAttr(default=None)
@@ -163,7 +215,7 @@ class TweetRetriever(BaseRetriever):
 
     # ---- searches -----------------------------------------------------------------------------------
     def _store_size(self) -> int:
-        """Documents in the Chroma collection (counted once per retriever)."""
+        """Documents in the Chroma collection (counted once per retriever; langchain-chroma has no count)."""
         if self._store_count is None:
             self._store_count = int(self.vector_store._collection.count())
         return self._store_count
@@ -184,6 +236,11 @@ class TweetRetriever(BaseRetriever):
         filtered here (as approximate as an unfiltered query; when too few pass, the id list is used);
         otherwise Chroma is queried with the allowed id list (the same results as `where`, 5-10 times
         faster). Chroma's `where` is used only without a lexical index in step with the store.
+
+        This queries the Chroma collection itself: langchain-chroma's public searches
+        (`similarity_search_by_vector_with_relevance_scores` and the like) take no id list, cannot ask for
+        distances alone or for the vectors MMR needs, and build a Document for every neighbour even when
+        only ids are wanted. Fetching by id goes through its public `get`.
         """
         collection = self.vector_store._collection
         chroma_where = where.to_chroma_where()
@@ -229,7 +286,7 @@ class TweetRetriever(BaseRetriever):
     def _fetch(self, ids: list[str], distances: list[float], include: list[str]) -> dict[str, Any]:
         """The `include` fields of `ids` (in that order) from Chroma, with the distances already known."""
         fields = [field for field in include if field != "distances"]
-        got = self.vector_store._collection.get(ids=ids, include=fields) if ids else {}
+        got = self.vector_store.get(ids=ids, include=fields) if ids else {}
         row = {doc_id: num for num, doc_id in enumerate(got.get("ids") or [])}
         kept = [i for i, doc_id in enumerate(ids) if doc_id in row]
         out: dict[str, Any] = {"ids": [ids[i] for i in kept], "distances": [distances[i] for i in kept]}
@@ -252,48 +309,83 @@ class TweetRetriever(BaseRetriever):
         vectors = results["embeddings"] if with_vectors else None
         return documents, (embedding, vectors)
 
-    def _fuse(
-        self, dense: Sequence[Document], lexical: Sequence[tuple[str, float]], tags: Sequence[str] = ()
-    ) -> list[Document]:
-        """Reciprocal rank fusion of the dense and BM25 rankings; exact @handle / #hashtag hits first.
+    def _document_frequency(self, token: str) -> int:
+        index = self.lexical_index
+        return int(index.document_frequency(token)) if index is not None else 0
 
-        When the question names tags, the candidates whose text contains one of them come before the
-        others (RRF order within each group): RRF alone lets documents weakly present in both lists push
-        out an exact match only BM25 found.
+    def _fuse(
+        self,
+        dense: Sequence[Document],
+        lexical: Sequence[tuple[str, float]],
+        embedding: Sequence[float],
+        weight: float,
+        tags: Sequence[str] = (),
+    ) -> list[Document]:
+        """Score fusion of the dense and BM25 candidates, best first (every candidate, not only `k`).
+
+        fused = cosine + `weight` * BM25 / best BM25; a candidate only BM25 found gets its cosine from its
+        stored vector (one Chroma `get` by id for them all). With tags, the candidates containing one of
+        them come first (fused order within each group). With weight 0 the lexical candidates cannot
+        reach the top (their cosine is below the dense ones'), so they are not fetched.
         """
-        scores: dict[str, float] = {}
-        for rank, document in enumerate(dense):
-            scores[str(document.id)] = scores.get(str(document.id), 0.0) + 1.0 / (self.rrf_k + rank + 1)
-        for rank, (doc_id, _score) in enumerate(lexical):
-            scores[doc_id] = scores.get(doc_id, 0.0) + 1.0 / (self.rrf_k + rank + 1)
-        tagged = self.lexical_index.ids_containing(tags, scores) if tags else set()
-        best = sorted(scores, key=lambda doc_id: (doc_id not in tagged, -scores[doc_id]))[: self.k]
         by_id: dict[str, Document] = {str(document.id): document for document in dense}
-        missing = [doc_id for doc_id in best if doc_id not in by_id]
-        if missing:
-            for document in self.vector_store.get_by_ids(missing):
-                by_id[str(document.id)] = document
+        cosine = {doc_id: float(document.metadata["relevance"]) for doc_id, document in by_id.items()}
+        best_lexical = max((score for _, score in lexical), default=0.0)
+        lexical_score = dict(lexical)
+        if weight > 0 or tags:
+            missing = [doc_id for doc_id, _ in lexical if doc_id not in by_id]
+            if missing:
+                # Chroma.get (public) with vectors: `get_by_ids` returns none, and the cosine needs them.
+                got = self.vector_store.get(ids=missing, include=["documents", "metadatas", "embeddings"])
+                query = np.asarray(embedding, dtype=np.float32)
+                query_norm = float(np.linalg.norm(query)) or 1.0
+                for doc_id, text, metadata, vector in zip(
+                    got["ids"], got["documents"], got["metadatas"], got["embeddings"], strict=True
+                ):
+                    values = np.asarray(vector, dtype=np.float32)
+                    norm = float(np.linalg.norm(values)) or 1.0
+                    meta = dict(metadata or {})
+                    meta["relevance"] = round(float(values @ query) / (norm * query_norm), 6)
+                    by_id[str(doc_id)] = Document(id=str(doc_id), page_content=text or "", metadata=meta)
+                    cosine[str(doc_id)] = float(meta["relevance"])
+        scores: dict[str, float] = {}
+        for doc_id, relevance in cosine.items():
+            bonus = weight * lexical_score.get(doc_id, 0.0) / best_lexical if best_lexical > 0 else 0.0
+            scores[doc_id] = relevance + bonus
+        tagged = self.lexical_index.ids_containing(tags, scores) if tags else set()
+        order = sorted(scores, key=lambda doc_id: (doc_id not in tagged, -scores[doc_id], doc_id))
         fused = []
-        for doc_id in best:
-            if doc_id in by_id:
-                document = by_id[doc_id]
-                document.metadata["rrf_score"] = round(scores[doc_id], 6)
-                fused.append(document)
+        for doc_id in order:
+            document = by_id[doc_id]
+            if doc_id in lexical_score:
+                document.metadata["lexical_score"] = round(lexical_score[doc_id], 6)
+            document.metadata["fused_score"] = round(scores[doc_id], 6)
+            fused.append(document)
         return fused
 
-    def _has_exact_tag(
-        self, query: str, lexical: Sequence[tuple[str, float]], dense: Sequence[Document]
-    ) -> bool:
+    def _has_exact_tag(self, tags: Sequence[str], lexical: Sequence[tuple[str, float]]) -> bool:
         """Whether the best lexical hit contains an @handle / #hashtag the question names."""
-        tags = tagged_tokens(tokenize(query))
         if not tags or not lexical:
             return False
-        top_id = lexical[0][0]
-        found = [d for d in dense if d.id == top_id] or self.vector_store.get_by_ids([top_id])
-        return bool(found) and bool(set(tags) & set(tokenize(found[0].page_content)))
+        return bool(self.lexical_index.ids_containing(tags, [lexical[0][0]]))
+
+    def _rerank(self, query: str, candidates: list[Document]) -> tuple[list[Document], float | None]:
+        """Reorder the first `rerank_top` candidates by the reranker's scores; the best score, if any."""
+        if self.reranker is None or not candidates:
+            return candidates, None
+        head, tail = candidates[: self.rerank_top], candidates[self.rerank_top :]
+        scores = list(self.reranker.score(query, head))
+        if len(scores) != len(head):
+            raise ValueError(
+                f"reranker {self.reranker.name!r} gave {len(scores)} scores for {len(head)} documents"
+            )
+        for document, score in zip(head, scores, strict=True):
+            document.metadata["rerank_score"] = round(float(score), 6)
+        order = sorted(range(len(head)), key=lambda i: (-scores[i], i))  # ties keep the fused order
+        return [head[i] for i in order] + tail, max(scores)
 
     def retrieve(self, question: str) -> RetrievalResult:
-        """Search for a question and decide on abstention; the result says why.
+        """Search for a question: candidates, rerank (when set), abstain and select; the result says why.
 
         Hybrid search does not abstain when the best BM25 hit contains an @handle or #hashtag the
         question names (an exact match is evidence however low the dense relevance is).
@@ -301,25 +393,49 @@ class TweetRetriever(BaseRetriever):
         query, where = self.plan(question)
         n = max(self.k, self.fetch_k) if self.search_type != "similarity" else self.k
         dense, (embedding, vectors) = self._dense(query, where, n, with_vectors=self.search_type == "mmr")
-        best = max((float(d.metadata["relevance"]) for d in dense), default=None)
-        lexical: list[tuple[str, float]] = []
+        relevances = [float(d.metadata["relevance"]) for d in dense]
+        best = max(relevances, default=None)
         exact = False
-        if self.search_type == "hybrid":
-            lexical = self.lexical_index.search(query, self.fetch_k, where=where)
-            exact = self._has_exact_tag(query, lexical, dense)
-        if (best is None or best < self.threshold) and not exact:
-            logger.info("abstaining on %r: best relevance %s below %s", question, best, self.threshold)
-            return RetrievalResult(query, [], where, best, self.threshold, True)
+        weight: float | None = None
+        reason = ""
         if self.search_type == "similarity":
-            documents = dense[: self.k]
+            candidates = list(dense)
         elif self.search_type == "mmr":
             chosen = maximal_marginal_relevance(
                 np.array(embedding, dtype=np.float32), list(vectors), k=self.k, lambda_mult=self.lambda_mult
             )
-            documents = [dense[i] for i in chosen]
+            candidates = [dense[i] for i in chosen]
         else:
-            documents = self._fuse(dense, lexical, tagged_tokens(tokenize(query)))
-        return RetrievalResult(query, documents, where, best, self.threshold, False, exact)
+            tags = tagged_tokens(tokenize(query))
+            weight, reason = lexical_weight(query, self._document_frequency, len(self.lexical_index))
+            lexical = (
+                self.lexical_index.search(query, self.fetch_k, where=where) if weight > 0 or tags else []
+            )
+            exact = self._has_exact_tag(tags, lexical)
+            candidates = self._fuse(dense, lexical, embedding, weight, tags)
+        started = time.perf_counter()
+        candidates, rerank_best = self._rerank(query, candidates)
+        rerank_seconds = time.perf_counter() - started if self.reranker is not None else None
+        features = AbstentionFeatures.from_relevances(relevances, rerank_best)
+        abstained = self.rule.abstains(features) and not exact
+        documents = candidates[: self.k]
+        if abstained:
+            logger.info("abstaining on %r: %s (rule %s)", question, features, self.rule)
+            if self.withhold:
+                documents = []
+        return RetrievalResult(
+            query,
+            documents,
+            where,
+            best,
+            self.rule,
+            abstained,
+            exact,
+            features,
+            weight,
+            reason,
+            rerank_seconds,
+        )
 
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
@@ -336,6 +452,9 @@ def build_retriever(
     k: int | None = None,
     fetch_k: int | None = None,
     threshold: float | None = None,
+    rule: AbstentionRule | None = None,
+    withhold: bool = True,
+    reranker: Any = None,
     since_ts: int | None = None,
     until_ts: int | None = None,
     retweets: KindMode = "include",
@@ -344,7 +463,10 @@ def build_retriever(
 ) -> TweetRetriever:
     """A retriever over `vector_store` (langchain Chroma) and `lexical_index` (needed for hybrid).
 
-    Arguments left out come from `settings` (`SEARCH`, `TOP_K`, `FETCH_K`, `RELEVANCE_THRESHOLD`).
+    Arguments left out come from `settings` (`SEARCH`, `TOP_K`, `FETCH_K`, `RELEVANCE_THRESHOLD`, `RERANK`,
+    `RERANK_TOP`). `threshold` is a plain threshold on the best relevance (`-inf`: never abstain) and
+    `rule` any abstention rule; without either, `abstention_rule(settings)`. `reranker` replaces the one
+    `RERANK` names (an object with `name` and `score(question, documents)`).
     """
     search_type = search or settings.search
     if search_type not in SEARCH_TYPES:
@@ -358,13 +480,22 @@ def build_retriever(
         base_filter = Filter(since_ts=since_ts, until_ts=until_ts, retweets=retweets, replies=replies)
     except ValueError as error:
         raise ConfigError(str(error)) from None
+    if rule is None:
+        rule = (
+            AbstentionRule.threshold(threshold, "threshold")
+            if threshold is not None
+            else abstention_rule(settings)
+        )
     return TweetRetriever(
         vector_store=vector_store,
         lexical_index=lexical_index,
         search_type=search_type,
         k=k or settings.top_k,
         fetch_k=fetch_k or settings.fetch_k,
-        threshold=threshold if threshold is not None else relevance_threshold(settings),
+        rule=rule,
+        withhold=withhold,
+        reranker=reranker if reranker is not None else build_reranker(settings),
+        rerank_top=settings.rerank_top,
         base_filter=base_filter,
         dates_from_question=dates_from_question,
     )

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from rag.errors import ConfigError, IndexStoreError
-from rag.search.retrieval import build_retriever, calibrated_threshold, date_bound, relevance_threshold
+from rag.search.retrieval import build_retriever, date_bound
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_lexical, make_store
 
@@ -117,12 +117,6 @@ def test_mmr_returns_k_distinct_documents_best_first(store: Any) -> None:
 def test_hybrid_needs_a_lexical_index(store: Any) -> None:
     with pytest.raises(IndexStoreError, match="build_index"):
         build_retriever(SETTINGS, store, None, search="hybrid")
-
-
-def test_threshold_from_settings_wins_over_calibration() -> None:
-    assert relevance_threshold(Settings(embed_model="all-minilm", relevance_threshold=0.3)) == 0.3
-    assert calibrated_threshold("all-minilm:latest") == calibrated_threshold("all-minilm")
-    assert calibrated_threshold("some-unknown-model") == float("-inf")
 
 
 @pytest.mark.parametrize(

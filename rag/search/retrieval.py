@@ -188,6 +188,14 @@ class TweetRetriever(BaseRetriever):
     _newest_known: bool = PrivateAttr(default=False)
     _store_count: int | None = PrivateAttr(default=None)
 
+    @property
+    def threshold(self) -> float:
+        """The relevance below which the abstention rule turns a question down at zero margin (-inf: never).
+
+        A per-document floor for callers that keep only relevant tweets (the timeline).
+        """
+        return self.rule.relevance_threshold
+
     # ---- filters ----------------------------------------------------------------------------------
     def newest_ts(self) -> int | None:
         """The archive's newest `created_ts` (for "last year"), from the lexical index or the store."""

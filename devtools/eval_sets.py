@@ -10,8 +10,9 @@ The corpora are fetched at evaluation time and never committed.
 
 `evaluate_items` asks every question of one set with each search type (`similarity`, `mmr`, `hybrid` from
 `rag.search.retrieval`, and `bm25`: the lexical index alone, with the same date handling) and keeps, per
-question, the first hit's rank and the best dense relevance (what the retriever compares with its
-threshold). Retrievers are built with abstention off, so abstention is scored afterwards at any threshold.
+question, the first hit's rank and the abstention rule's effective relevance (best relevance plus margin
+term: what the retriever's rule compares with its threshold). Retrievers are built with abstention off,
+so abstention is scored afterwards at any threshold.
 Query embeddings are cached (in memory, and on disk with `cache_dir`), so each question is embedded once per
 model however many search types or runs ask it.
 """
@@ -29,6 +30,8 @@ from langchain_core.documents import Document
 from langchain_core.embeddings import Embeddings
 
 from devtools.evaluation import QAItem, QuestionResult, run_questions
+from rag.search.abstention import AbstentionRule
+from rag.search.retrieval import abstention_rule
 from rag.settings import SEARCH_TYPES, SearchType, Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -122,16 +125,24 @@ def default_factory(settings: Settings, vector_store: Any, lexical_index: Any, s
 
 
 class _Run:
-    """Ask one retriever; remember the best dense relevance it compared with its threshold."""
+    """Ask one retriever; remember the abstention rule's effective relevance for each question.
 
-    def __init__(self, retriever: Any) -> None:
+    That is the best dense relevance plus the rule's margin term (`AbstentionRule.effective_relevance`):
+    the rule abstains exactly when it is below the rule's `relevance_threshold`.
+    """
+
+    def __init__(self, retriever: Any, rule: AbstentionRule) -> None:
         self._retriever = retriever
+        self._rule = rule
         self._best: dict[str, float | None] = {}
 
     def documents(self, question: str) -> list[Document]:
         result = self._retriever.retrieve(question)
         # A hybrid search whose best BM25 hit has an exact @handle / #hashtag of the question never abstains.
-        self._best[question] = float("inf") if result.exact_tag_match else result.best_relevance
+        if result.exact_tag_match:
+            self._best[question] = float("inf")
+        else:
+            self._best[question] = self._rule.effective_relevance(result.features)
         return list(result.documents)
 
     def best(self, question: str, documents: Sequence[Document]) -> float | None:
@@ -186,7 +197,7 @@ def evaluate_items(
             planner = factory(settings, vector_store, lexical_index, "similarity", k)
             run: _Run | _Bm25Run = _Bm25Run(planner, lexical_index, vector_store, k)
         else:
-            run = _Run(factory(settings, vector_store, lexical_index, search, k))
+            run = _Run(factory(settings, vector_store, lexical_index, search, k), abstention_rule(settings))
         started = time.perf_counter()
         results[search] = run_questions(items, run.documents, run.best, k=k)
         seconds[search] = round(time.perf_counter() - started, 2)

@@ -9,11 +9,12 @@ alone, with the same date handling). Files whose lines carry a `split` are repor
 first, then tuning; `--split tuning` asks only the tuning half, for tuning code); categories under their
 canonical names (lookup, dated, entity, none).
 
-Abstention is scored on the best dense relevance the retriever compares with its threshold (cosine
-similarity of the nearest document inside the question's date range; a hybrid question whose best BM25 hit
-holds an exact @handle / #hashtag of the question never abstains, as in the retriever): it abstains below
-the threshold, `--threshold` or else the retriever's own (`RELEVANCE_THRESHOLD` or the model's calibrated
-default). `--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
+Abstention is scored on the effective relevance of the model's abstention rule (`rag.search.abstention`:
+the best dense relevance inside the question's date range plus the rule's margin term; the plain best
+relevance when `RELEVANCE_THRESHOLD` is set; a hybrid question whose best BM25 hit holds an exact @handle /
+#hashtag of the question never abstains, as in the retriever): it abstains below the threshold,
+`--threshold` or else the rule's own (so the default reports exactly what the retriever does).
+`--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
 threshold abstaining most on unanswerable questions with at most `--max-false-abstention` false
 abstentions, and reports what that threshold does on every set's held-out half.
 """

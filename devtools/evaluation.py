@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -277,15 +277,6 @@ def summarize(
 
 def _category_order(name: str) -> tuple[int, str]:
     return (CATEGORIES.index(name) if name in CATEGORIES else len(CATEGORIES), name)
-
-
-def metadata_score(metadata: Mapping[str, Any]) -> float | None:
-    """A relevance score a retriever left in a document's metadata (`relevance_score` or `score`), if any."""
-    for key in ("relevance_score", "score"):
-        value = metadata.get(key)
-        if isinstance(value, int | float) and not isinstance(value, bool):
-            return float(value)
-    return None
 
 
 def run_questions(

@@ -13,8 +13,7 @@ import math
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT
-
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
 ARCHIVES = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives"
 FIXTURE = ARCHIVES / "alrocar-2024"
 ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 s later in snowflake time: note/tweet gaps stay exact

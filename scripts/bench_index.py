@@ -63,7 +63,7 @@ def make_archive(tweets_wanted: int) -> Path:
 def load_documents(archive: Path, model: str, limit: int) -> tuple[list[Document], float, int]:
     """The first `limit` documents of the archive, the seconds the loader took, tweets read."""
     started = time.perf_counter()
-    loader = TwitterArchiveLoader(archive, embed_model=model)
+    loader = TwitterArchiveLoader(archive, embed_model=model, pause_gc=True)
     documents = list(loader.lazy_load())[:limit]
     return documents, time.perf_counter() - started, loader.report.tweets_read
 

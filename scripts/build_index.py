@@ -97,7 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             client, settings, settings.embed_model, dimension, recreate=args.recreate
         )
         loader = TwitterArchiveLoader(
-            args.archive, include_deleted=settings.include_deleted, embed_model=settings.embed_model
+            args.archive,
+            include_deleted=settings.include_deleted,
+            embed_model=settings.embed_model,
+            pause_gc=True,  # this process is ours: twice as fast a load
         )
         with tqdm(desc="embedding", unit="doc", disable=not show_progress, dynamic_ncols=True) as bar:
             report = index_documents(
@@ -126,7 +129,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(report.summary())
         if loader.report.skipped:  # the loader logs its other warnings itself
             print(f"warning: {loader_warnings[0]}", file=sys.stderr)
-        if report.prune_refused and loader.report.tweets_read:  # else the error below says it
+        if report.prune_refused and (loader.report.tweets_read or not loader.report.skipped):
+            # (with nothing readable, the error below says it)
             print(f"warning: {next(w for w in report.warnings if '--prune' in w)}", file=sys.stderr)
     if loader.report.skipped and not loader.report.tweets_read:
         raise ArchiveError(

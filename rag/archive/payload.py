@@ -181,15 +181,18 @@ def _parse_json(data: bytes, begin: int, end: int) -> Any:
         raise PayloadError(f"invalid JSON at line {line}, column {exc.colno}: {exc.msg}") from exc
 
 
-def read_payload(source: ArchiveSource, name: str, *, tweet_records: bool = False) -> Any:
+def read_payload(
+    source: ArchiveSource, name: str, *, tweet_records: bool = False, removable: bool = True
+) -> Any:
     """Parse one data file, turning any syntax problem into an ArchiveError that names the file.
 
-    With `tweet_records`, a tweets part is parsed keeping only the fields the loader reads.
+    With `tweet_records`, a tweets part is parsed keeping only the fields the loader reads. The error offers
+    to remove the file and index the rest only when the file is `removable` (not the archive's only tweet
+    file, nor one the manifest counts tweets in: without it there would be nothing, or an error, to index).
     """
     parse = parse_tweet_records if tweet_records else parse_js_payload
     try:
         return parse(source.read(name))
     except PayloadError as exc:
-        raise ArchiveError(
-            f"{source.label}: {name} is damaged ({exc}): {REDOWNLOAD}, or remove that file to index the rest"
-        ) from exc
+        rest = ", or remove that file to index the rest" if removable else ""
+        raise ArchiveError(f"{source.label}: {name} is damaged ({exc}): {REDOWNLOAD}{rest}") from exc

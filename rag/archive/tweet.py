@@ -49,8 +49,8 @@ class Tweet:
     """One tweet of the archive's owner.
 
     `id` is the decimal `id_str` (never a float). `text` is clean: t.co links expanded, media as a marker,
-    HTML unescaped, and for long posts the whole note text. `kind` is one of TWEET_KINDS; `is_reply` is
-    true only for replies to another account (self-replies continue threads).
+    HTML unescaped, and for long posts the whole note text. `kind` is one of TWEET_KINDS; it is `reply`
+    only for replies to another account (self-replies continue threads).
     """
 
     id: str
@@ -79,11 +79,6 @@ class Tweet:
     def is_retweet(self) -> bool:
         """Someone else's words, shared by the owner (`RT @user: ...`)."""
         return self.kind == "retweet"
-
-    @property
-    def is_reply(self) -> bool:
-        """A reply to another account."""
-        return self.kind == "reply"
 
 
 @dataclass(frozen=True, slots=True)

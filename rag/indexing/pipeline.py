@@ -5,12 +5,13 @@ text and metadata). A run reads the ids the collection holds (in pages, nothing 
 of the archive's hashes it already has (`$in` queries on the hashes, no metadata fetched): unchanged documents
 are skipped, documents whose text is unchanged get their metadata updated, new and changed ones are embedded,
 and records no longer in the archive are reported (removed only with `prune`, and never when the loader
-skipped unreadable records: their tweets would look gone). Embedding runs on the pooled
-embeddings' threads while one writer thread upserts finished batches from a bounded queue, so embedding never
-waits for Chroma. What was written stays written: an interrupted or failing run is resumed by the next one,
-embedding only what is missing. Afterwards the BM25 index is rebuilt from the collection when anything
+skipped unreadable records or the archive has none: their tweets would look gone). Embedding runs on the
+pooled embeddings' threads while one writer thread upserts finished batches from a bounded queue, so embedding
+never waits for Chroma. What was written stays written: an interrupted or failing run is resumed by the next
+one, embedding only what is missing. Afterwards the BM25 index is rebuilt from the collection when anything
 changed, or when it is missing, unreadable or holds other ids than the collection (a run interrupted between
-the Chroma writes and the rebuild).
+the Chroma writes and the rebuild). Last, the collection records that the run got to its end (`complete`,
+unless some documents could not be embedded) and, when anything changed, a new `generation`.
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from langchain_core.embeddings import Embeddings
 from rag.errors import EmbeddingError, IndexStoreError
 from rag.indexing.embeddings import PooledEmbeddings, describe_ids
 from rag.indexing.lexical import LexicalIndex
+from rag.indexing.store import mark_indexed
 
 logger = logging.getLogger(__name__)
 
@@ -102,7 +104,8 @@ class IndexReport:
             f"{self.updated} updated, {self.unchanged} unchanged, {self.deleted} deleted"
         )
         if self.prune_refused:
-            line += f", {self.stale} stale kept (--prune refused: some records could not be read)"
+            why = "some records could not be read" if self.documents else "the archive has no tweets"
+            line += f", {self.stale} stale kept (--prune refused: {why})"
         elif self.stale > self.deleted:
             line += f", {self.stale - self.deleted} stale kept (--prune removes them)"
         if self.failed:
@@ -401,6 +404,12 @@ def index_documents(
             f"{skipped} records could not be read, so --prune removed nothing ({len(todo.stale)} stale "
             "documents kept; everything else is indexed as usual): fix the archive and run again"
         )
+    elif prune and todo.stale and not report.documents:
+        report.prune_refused = True
+        report.warnings.append(
+            f"the archive has no tweets, so --prune removed nothing (all {len(todo.stale)} indexed documents "
+            "kept): check that you passed the right archive"
+        )
     elif prune and todo.stale:
         for start in range(0, len(todo.stale), max_batch):
             collection.delete(ids=todo.stale[start : start + max_batch])
@@ -421,11 +430,12 @@ def index_documents(
             f"writing to Chroma failed: {writer.error}; {writer.written} records were written, "
             "run again to resume"
         )
-    changed = report.embedded or report.updated or report.deleted
+    changed = bool(report.embedded or report.updated or report.deleted)
     if lexical_dir is not None and (
         changed or lexical_force or not lexical_matches(lexical_dir, collection.name, todo.stored)
     ):
         rebuild_lexical(collection, lexical_dir, report)
+    mark_indexed(collection, complete=not report.failed, changed=changed or report.lexical_rebuilt)
     report.seconds = time.perf_counter() - started
     if report.failed and not report.embedded and not report.unchanged and not report.updated:
         logger.error("nothing could be embedded")

@@ -15,10 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
-import chromadb.api.client
-from chromadb.api import ClientAPI
+from chromadb.api import ClientAPI, ServerAPI
 from chromadb.api.models.Collection import Collection
 from chromadb.config import Settings as ChromaSettings
+from chromadb.config import System
 from filelock import FileLock, Timeout
 from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
@@ -33,6 +33,11 @@ DISTANCE = "cosine"
 MODEL_KEY = "embed_model"
 DIMENSION_KEY = "embed_dimension"
 DISTANCE_KEY = "distance"
+COMPLETE_KEY = "complete"
+"""False from the collection's creation until an indexing run gets to its end with every document written."""
+GENERATION_KEY = "generation"
+"""Counts the indexing runs that changed the collection: a long-running reader reopens when it moves."""
+SQLITE_FILE = "chroma.sqlite3"
 DEFAULT_MAX_BATCH = 5461
 DEFAULT_SYNC_THRESHOLD = 1000
 
@@ -71,15 +76,20 @@ def max_batch_size(client: ClientAPI) -> int:
     return size if size > 0 else DEFAULT_MAX_BATCH
 
 
+def find_collection_error(error: Exception) -> bool:
+    """Whether `error` is chromadb saying a collection does not exist (NotFoundError, older: ValueError)."""
+    return "does not exist" in str(error) or type(error).__name__ in {
+        "NotFoundError",
+        "InvalidCollectionException",
+    }
+
+
 def find_collection(client: ClientAPI, name: str) -> Collection | None:
     """The collection `name`, or None when the store has none by that name."""
     try:
         return client.get_collection(name)
-    except Exception as error:  # chromadb raises NotFoundError (or ValueError on older versions)
-        if "does not exist" in str(error) or type(error).__name__ in {
-            "NotFoundError",
-            "InvalidCollectionException",
-        }:
+    except Exception as error:
+        if find_collection_error(error):
             return None
         raise
 
@@ -123,7 +133,7 @@ def open_collection(
     if existing is not None:
         check_model(existing, settings, model, dimension)
         return existing
-    metadata = {MODEL_KEY: model, DIMENSION_KEY: dimension, DISTANCE_KEY: DISTANCE}
+    metadata = {MODEL_KEY: model, DIMENSION_KEY: dimension, DISTANCE_KEY: DISTANCE, COMPLETE_KEY: False}
     return client.create_collection(
         name,
         configuration={"hnsw": {"space": DISTANCE}},  # type: ignore[arg-type]
@@ -132,24 +142,107 @@ def open_collection(
     )
 
 
+def mark_indexed(collection: Collection, *, complete: bool, changed: bool) -> None:
+    """Record the end of an indexing run: whether every document is in, and a new generation if it changed."""
+    metadata = dict(collection.metadata or {})
+    updated = dict(metadata)
+    updated[COMPLETE_KEY] = complete
+    if changed:
+        updated[GENERATION_KEY] = int(metadata.get(GENERATION_KEY) or 0) + 1
+    if updated != metadata:
+        collection.modify(metadata=updated)
+
+
+def index_exists(settings: Settings) -> bool:
+    """Whether an embedded index may be at `CHROMA_DIR` (its SQLite file exists); always True for a server."""
+    return bool(settings.chroma_host) or (settings.chroma_dir / SQLITE_FILE).is_file()
+
+
+def _no_index(settings: Settings) -> IndexStoreError:
+    return IndexStoreError(
+        f"no index at {where(settings)} (collection {settings.collection!r}): run "
+        "scripts/build_index.py --archive PATH first"
+    )
+
+
 def open_vector_store(
     settings: Settings, embeddings: Embeddings, *, client: ClientAPI | None = None
 ) -> Chroma:
-    """A `langchain_chroma.Chroma` on the existing index, refusing a missing one or one of another model."""
-    client = client or make_client(settings)
+    """A `langchain_chroma.Chroma` on the existing index, for querying.
+
+    Refuses, with what to do, a missing index (creating nothing: no `CHROMA_DIR`, no SQLite file), an empty
+    one and one built with another model; warns about a partial one (an indexing run that did not get to its
+    end). The first question's vector is checked against the index's dimension (`DimensionCheckedEmbeddings`).
+    """
+    if client is None:
+        if not index_exists(settings):
+            raise _no_index(settings)
+        client = make_client(settings)
     collection = find_collection(client, settings.collection)
     if collection is None:
-        raise IndexStoreError(
-            f"no index at {where(settings)} (collection {settings.collection!r}): run "
-            "scripts/build_index.py --archive PATH first"
-        )
+        raise _no_index(settings)
     check_model(collection, settings, settings.embed_model, None)
+    count = collection.count()
+    metadata: Mapping[str, Any] = collection.metadata or {}
+    if count == 0:
+        raise IndexStoreError(
+            f"the index at {where(settings)} (collection {settings.collection!r}) holds no tweets yet (its "
+            "build was interrupted or read none): run scripts/build_index.py --archive PATH"
+        )
+    if metadata.get(COMPLETE_KEY) is False:
+        logger.warning(
+            "the index at %s (collection %r) is incomplete: its last build stopped before the end (%d "
+            "documents so far), so answers may miss tweets; run scripts/build_index.py --archive PATH again "
+            "to finish it",
+            where(settings),
+            settings.collection,
+            count,
+        )
+    dimension = metadata.get(DIMENSION_KEY)
     return Chroma(
         client=client,
         collection_name=settings.collection,
-        embedding_function=embeddings,
+        embedding_function=DimensionCheckedEmbeddings(
+            embeddings, int(dimension) if dimension is not None else None, collection, settings
+        ),
         create_collection_if_not_exists=False,
     )
+
+
+class DimensionCheckedEmbeddings(Embeddings):
+    """Query embeddings that must have the index's dimension, else one `IndexStoreError` saying what to do.
+
+    The index records its dimension; a model that now returns another (a re-pulled tag, another model under
+    the same name) would make Chroma fail deep inside a query. Checked on every query vector (a length).
+    """
+
+    def __init__(
+        self, inner: Embeddings, dimension: int | None, collection: Collection, settings: Settings
+    ) -> None:
+        self.inner = inner
+        self.dimension = dimension
+        self._collection = collection
+        self._settings = settings
+
+    def _checked(self, vector: list[float]) -> list[float]:
+        if self.dimension is not None and len(vector) != self.dimension:
+            check_model(self._collection, self._settings, self._settings.embed_model, len(vector))
+        return vector
+
+    def embed_query(self, text: str) -> list[float]:
+        """The query's vector from the wrapped embeddings, checked."""
+        return self._checked(self.inner.embed_query(text))
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """The texts' vectors from the wrapped embeddings, checked."""
+        return [self._checked(vector) for vector in self.inner.embed_documents(texts)]
+
+    async def aembed_query(self, text: str) -> list[float]:
+        """The query's vector from the wrapped embeddings (async), checked."""
+        return self._checked(await self.inner.aembed_query(text))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
 
 
 def lock_path(settings: Settings) -> Path:
@@ -176,37 +269,65 @@ def writer_lock(settings: Settings) -> Iterator[None]:
         lock.release()
 
 
+@contextmanager
+def private_collection(settings: Settings) -> Iterator[Collection | None]:
+    """The embedded index's collection through a Chroma `System` of its own, stopped on leaving.
+
+    chromadb shares one System (SQLite connections, loaded vector index) among all the clients of a path in
+    a process, and keeps it until every client is closed; a fresh load of the vector index would otherwise
+    need `SharedSystemClient.clear_system_cache()`, which drops every client's System in the process (a
+    server answering questions included). This one is never entered in that shared cache.
+    """
+    chroma_settings = ChromaSettings(
+        anonymized_telemetry=False, is_persistent=True, persist_directory=str(settings.chroma_dir)
+    )
+    system = System(chroma_settings)
+    api = system.instance(ServerAPI)  # type: ignore[type-abstract]
+    system.start()
+    try:
+        try:
+            model = api.get_collection(settings.collection)
+        except Exception as error:
+            if find_collection_error(error):
+                yield None
+                return
+            raise
+        yield Collection(client=api, model=model, embedding_function=None)
+    finally:
+        system.stop()
+
+
 def persist_vector_index(settings: Settings) -> None:
-    """Have the embedded Chroma write its whole HNSW index to disk now (call when done with every client).
+    """Have the embedded Chroma write its whole HNSW index to disk now (call when done writing).
 
     Chroma persists the vector index every `sync_threshold` (1,000) writes and replays the rest of its log
     each time a process first touches the collection (up to 10 s on every later open after a large update).
     Under a threshold of 1, set before the index is loaded, a one-record rewrite persists it all; the
-    threshold is then put back. Clears chromadb's client cache: earlier clients of this process are stale.
+    threshold is then put back. The index is loaded afresh by a Chroma System of this call's own
+    (`private_collection`): the process's other clients are left as they are.
     """
     if settings.chroma_host:
         return  # a Chroma server manages its own index
     try:
-        collection = find_collection(make_client(settings), settings.collection)
-        if collection is None:
-            return
-        hnsw = (collection.configuration or {}).get("hnsw") or {}
-        threshold = max(int(hnsw.get("sync_threshold") or DEFAULT_SYNC_THRESHOLD), DEFAULT_SYNC_THRESHOLD)
-        collection.modify(configuration={"hnsw": {"sync_threshold": 1}})
-        try:
-            chromadb.api.client.SharedSystemClient.clear_system_cache()
-            fresh = make_client(settings).get_collection(settings.collection)
-            record = fresh.get(limit=1, include=["embeddings", "documents", "metadatas"])
-            if record["ids"]:
-                fresh.upsert(
-                    ids=record["ids"],
-                    embeddings=record["embeddings"],
-                    documents=record["documents"],
-                    metadatas=record["metadatas"],
-                )
-        finally:
-            make_client(settings).get_collection(settings.collection).modify(
-                configuration={"hnsw": {"sync_threshold": threshold}}
-            )
+        with private_collection(settings) as collection:
+            if collection is None:
+                return
+            hnsw = (collection.configuration or {}).get("hnsw") or {}
+            threshold = max(int(hnsw.get("sync_threshold") or DEFAULT_SYNC_THRESHOLD), DEFAULT_SYNC_THRESHOLD)
+            collection.modify(configuration={"hnsw": {"sync_threshold": 1}})
+        with private_collection(settings) as fresh:
+            if fresh is None:
+                return
+            try:
+                record = fresh.get(limit=1, include=["embeddings", "documents", "metadatas"])
+                if record["ids"]:
+                    fresh.upsert(
+                        ids=record["ids"],
+                        embeddings=record["embeddings"],
+                        documents=record["documents"],
+                        metadatas=record["metadatas"],
+                    )
+            finally:
+                fresh.modify(configuration={"hnsw": {"sync_threshold": threshold}})
     except Exception as error:  # only a speed-up for later opens: never fail a run for it
         logger.warning("could not persist the vector index now: %s", error)

@@ -250,3 +250,21 @@ def test_real_archive_question(standin: Any, tmp_path: Path, archives_dir: Path)
     # ajitg25-2025, tweet 1993648780332404906: "Now till February, marriages will take place as if ..."
     assert data["sources"][0]["tweet_id"] == "1993648780332404906"
     assert "marriages will take place" in data["answer"]
+
+
+def test_missing_index_folder_is_said_and_not_created(tmp_path: Path) -> None:
+    chroma_dir = tmp_path / "no-index-here"
+    result = ask(env_for("http://127.0.0.1:9", chroma_dir), "what did I cook?")
+    assert result.returncode == 1
+    assert result.stderr.startswith("error: no index at ") and result.stderr.count("\n") == 1, result.stderr
+    assert "build_index.py --archive PATH" in result.stderr
+    assert not chroma_dir.exists()
+
+
+def test_model_that_changed_dimension_is_one_line_with_the_fix(indexed: dict[str, str], standin: Any) -> None:
+    other = standin(backend="hash", dimensions=64)  # the same model name, now returning 64 numbers
+    result = ask(dict(indexed, OLLAMA_BASE_URL=other.url), "how often did I feed the sourdough starter?")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
+    assert "dimensional vectors but hash-embed now returns 64" in lines[0] and "--recreate" in lines[0]

@@ -16,6 +16,7 @@ import pytest
 from devtools.scripts_runner import PROJECT, run_script, script_command, standin_env
 from rag.indexing.store import writer_lock
 from rag.settings import Settings
+from tests.unit.loader_archives import record, write_archive
 
 pytestmark = pytest.mark.slow
 
@@ -292,3 +293,15 @@ def test_prune_deletes_nothing_when_records_could_not_be_read(
     assert error.startswith("error: nothing indexed: none of the 1 records in ")
     assert "unrecognised date 'not a date'" in error
     assert PAELLA in stored(tmp_path / "chroma")["ids"]
+
+
+def test_prune_with_an_empty_tweets_file_deletes_nothing(standin: Callable[..., Any], tmp_path: Path) -> None:
+    env = cli_env(standin("hash").url, tmp_path / "chroma")
+    full = write_archive(tmp_path / "full", [record(PAELLA, "paella with friends in Valencia")])
+    assert as_json(build_index(env, "--archive", str(full), "--json"))["embedded"] == 1
+    empty = write_archive(tmp_path / "empty", [])  # data/tweets.js is `[]`
+    result = build_index(env, "--archive", str(empty), "--prune")
+    assert result.returncode == 0, result.stderr
+    assert " 0 deleted" in result.stdout and "--prune refused: the archive has no tweets" in result.stdout
+    assert "the archive has no tweets, so --prune removed nothing" in result.stderr
+    assert stored(tmp_path / "chroma")["ids"] == [PAELLA]

@@ -24,10 +24,6 @@ from tests.unit.loader_archives import (
 BIG_ID = "1854112013290152286"  # above 2**53: a float would turn it into 1854112013290152192
 
 
-def tweets_by_id(path: Path, **options: bool) -> dict[str, object]:
-    return {t.id: t for t in read_archive(path, **options).tweets}
-
-
 def test_string_numbers_keep_big_ids_exact_and_counts_become_ints(tmp_path: Path) -> None:
     write_archive(tmp_path, [record(BIG_ID, "hello", favorite_count="12", retweet_count="3")])
     (tweet,) = read_archive(tmp_path).tweets

@@ -98,6 +98,26 @@ def test_part_that_is_not_valid_json_names_file_and_line(tmp_path: Path) -> None
     assert "remove that file" in message
 
 
+def test_damaged_only_tweet_file_is_not_offered_for_removal(tmp_path: Path) -> None:
+    write_archive(tmp_path, [record("1", "fine")])
+    (tmp_path / "data" / "tweets.js").write_text("window.YTD.tweets.part0 = [\n  {\n", encoding="utf-8")
+    with pytest.raises(ArchiveError) as error:
+        read_archive(tmp_path)
+    message = one_line(error)
+    assert "data/tweets.js is damaged" in message and "download the archive again" in message
+    assert "remove that file" not in message  # nothing would be left to index
+
+
+def test_empty_tweets_file_reads_no_tweets_and_warns(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    write_archive(tmp_path, [])
+    with caplog.at_level(logging.WARNING):
+        result = read_archive(tmp_path)
+    assert result.tweets == [] and result.report.skipped == []
+    assert "the archive holds no tweets" in caplog.text
+
+
 def test_missing_manifest_is_a_warning_and_tweets_still_load(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:

@@ -24,6 +24,7 @@ from langchain_chroma import Chroma
 from langchain_core.embeddings import Embeddings
 
 from rag.errors import IndexStoreError
+from rag.indexing.lexical import index_path
 from rag.ollama import same_model
 from rag.settings import Settings
 
@@ -269,32 +270,65 @@ def writer_lock(settings: Settings) -> Iterator[None]:
         lock.release()
 
 
+class PrivateClient:
+    """A client of the embedded index on a Chroma `System` of its own (never in chromadb's shared cache).
+
+    chromadb keeps one System per path in a process (SQLite connections, the vector index it loaded) for every
+    client of that path, until all are closed, and a loaded vector index does not see what another System
+    (another process, or a private one) writes later: measured, a reader that had loaded 50 vectors still
+    found 50 after another process had added 1,500 (its `count()` said 1,550). A reader that must see a
+    rebuilt index opens a new one of these; `close()` stops its System. It offers what `langchain_chroma`
+    and this package use: `get_collection` and `close`.
+    """
+
+    def __init__(self, settings: Settings) -> None:
+        if not index_exists(settings):
+            raise _no_index(settings)
+        chroma_settings = ChromaSettings(
+            anonymized_telemetry=False, is_persistent=True, persist_directory=str(settings.chroma_dir)
+        )
+        self._system = System(chroma_settings)
+        self._api = self._system.instance(ServerAPI)  # type: ignore[type-abstract]
+        self._system.start()
+
+    def get_collection(self, name: str, **_: Any) -> Collection:
+        """The collection `name` (chromadb's NotFoundError when there is none)."""
+        return Collection(client=self._api, model=self._api.get_collection(name), embedding_function=None)
+
+    def close(self) -> None:
+        """Stop this client's System (its connections and loaded index)."""
+        self._system.stop()
+
+
 @contextmanager
 def private_collection(settings: Settings) -> Iterator[Collection | None]:
-    """The embedded index's collection through a Chroma `System` of its own, stopped on leaving.
+    """The embedded index's collection through a `PrivateClient`, stopped on leaving (None when absent).
 
-    chromadb shares one System (SQLite connections, loaded vector index) among all the clients of a path in
-    a process, and keeps it until every client is closed; a fresh load of the vector index would otherwise
-    need `SharedSystemClient.clear_system_cache()`, which drops every client's System in the process (a
-    server answering questions included). This one is never entered in that shared cache.
+    A fresh load of the vector index would otherwise need `SharedSystemClient.clear_system_cache()`, which
+    drops every client's System in the process (a server answering questions included).
     """
-    chroma_settings = ChromaSettings(
-        anonymized_telemetry=False, is_persistent=True, persist_directory=str(settings.chroma_dir)
-    )
-    system = System(chroma_settings)
-    api = system.instance(ServerAPI)  # type: ignore[type-abstract]
-    system.start()
+    client = PrivateClient(settings)
     try:
-        try:
-            model = api.get_collection(settings.collection)
-        except Exception as error:
-            if find_collection_error(error):
-                yield None
-                return
-            raise
-        yield Collection(client=api, model=model, embedding_function=None)
+        yield find_collection(client, settings.collection)  # type: ignore[arg-type]
     finally:
-        system.stop()
+        client.close()
+
+
+def index_stamp(settings: Settings, client: ClientAPI | PrivateClient) -> tuple[Any, ...]:
+    """What changes when an indexing run rewrote the index: the BM25 file and the collection's generation.
+
+    (inode, size, mtime of the BM25 file or None; collection id or None; its `generation`). A run that
+    changed anything writes a new BM25 file (`os.replace`) and a new generation; `--recreate` a new id.
+    """
+    try:
+        info = index_path(settings.lexical_dir, settings.collection).stat()
+        lexical: tuple[int, int, int] | None = (info.st_ino, info.st_size, info.st_mtime_ns)
+    except OSError:
+        lexical = None
+    collection = find_collection(client, settings.collection)  # type: ignore[arg-type]
+    if collection is None:
+        return lexical, None, None
+    return lexical, str(collection.id), (collection.metadata or {}).get(GENERATION_KEY)
 
 
 def persist_vector_index(settings: Settings) -> None:

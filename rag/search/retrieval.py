@@ -199,8 +199,7 @@ class TweetRetriever(BaseRetriever):
     # ---- filters ----------------------------------------------------------------------------------
     def newest_ts(self) -> int | None:
         """The archive's newest `created_ts` (for "last year"), from the lexical index or the store."""
-        if not self._newest_known:
-            self._newest_known = True
+        if not self._newest_known:  # threads may both look it up; none sees the flag before the value
             if self.lexical_index is not None and hasattr(self.lexical_index, "newest_ts"):
                 self._newest_ts = self.lexical_index.newest_ts
             else:
@@ -208,6 +207,7 @@ class TweetRetriever(BaseRetriever):
                 stamps = [m.get("created_ts") for m in got.get("metadatas") or [] if m]
                 numbers = [int(s) for s in stamps if isinstance(s, int | float) and not isinstance(s, bool)]
                 self._newest_ts = max(numbers) if numbers else None
+            self._newest_known = True
         return self._newest_ts
 
     def plan(self, question: str) -> tuple[str, Filter]:

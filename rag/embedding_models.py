@@ -36,9 +36,14 @@ KNOWN_EMBEDDING_MODELS: tuple[EmbeddingModelInfo, ...] = (
 DEFAULT_CONTEXT_TOKENS = 512
 
 
+def model_base_name(model_name: str) -> str:
+    """The name model tables are keyed by: `nomic-embed-text:latest` -> `nomic-embed-text` (no tag, path)."""
+    return model_name.split(":", 1)[0].rsplit("/", 1)[-1]
+
+
 def model_info(model_name: str) -> EmbeddingModelInfo:
-    """The table entry for `model_name` (tags such as `:latest` or `:v1.5` ignored), or a neutral default."""
-    base_name = model_name.split(":", 1)[0].rsplit("/", 1)[-1]
+    """The table entry for `model_name` (see `model_base_name`), or a neutral default."""
+    base_name = model_base_name(model_name)
     for info in KNOWN_EMBEDDING_MODELS:
         if info.name == base_name:
             return info

@@ -19,6 +19,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rag.embedding_models import model_base_name
+
 # How many runners-up the margin is measured against.
 MARGIN_OVER = 9
 
@@ -110,11 +112,6 @@ CALIBRATIONS: dict[str, AbstentionRule] = {
     ),
     "nomic-embed-text": AbstentionRule.threshold(0.45, source="uncalibrated guess"),
 }
-
-
-def model_base_name(embed_model: str) -> str:
-    """`nomic-embed-text:latest` -> `nomic-embed-text` (tags and registry paths ignored)."""
-    return embed_model.split(":", 1)[0].rsplit("/", 1)[-1]
 
 
 def calibrated_rule(embed_model: str) -> AbstentionRule:

@@ -12,6 +12,7 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
+import chromadb
 import pytest
 from langchain_core.documents import Document
 
@@ -268,3 +269,20 @@ def test_model_that_changed_dimension_is_one_line_with_the_fix(indexed: dict[str
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "Traceback" not in result.stderr, result.stderr
     assert "dimensional vectors but hash-embed now returns 64" in lines[0] and "--recreate" in lines[0]
+
+
+def test_empty_index_says_to_build_it(tmp_path: Path) -> None:
+    settings = Settings(embed_model="hash-embed", chroma_dir=tmp_path / "chroma")
+    open_collection(make_client(settings), settings, settings.embed_model, 384)  # created, nothing written
+    result = ask(env_for("http://127.0.0.1:9", settings.chroma_dir), "what did I cook?")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "holds no tweets yet" in result.stderr, result.stderr
+
+
+def test_partial_index_answers_with_a_warning(indexed: dict[str, str]) -> None:
+    collection = chromadb.PersistentClient(path=indexed["CHROMA_DIR"]).get_collection("tweets")
+    collection.modify(metadata={**(collection.metadata or {}), "complete": False})  # as after a Ctrl-C
+    result = ask(indexed, "how often did I feed the sourdough starter?")
+    assert result.returncode == 0, result.stderr
+    assert "twice a day" in result.stdout
+    assert "is incomplete" in result.stderr and "build_index.py --archive PATH again" in result.stderr

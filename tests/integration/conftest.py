@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from devtools.scripts_runner import standin_env
-from tests.integration.web_support import WebServer, hostile_archive, index_archive
+from devtools.serve_runner import WebServer
+from tests.integration.web_support import hostile_archive, index_archive
 from tests.standin_fixture import StandinFactory
 
 # Answer pieces arrive this far apart, so a test can see an answer while it is still streaming.

@@ -14,7 +14,8 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.integration.web_support import SCRIPT_TWEET, WebServer, ask_events
+from devtools.serve_runner import WebServer
+from tests.integration.web_support import SCRIPT_TWEET, ask_events
 
 pytestmark = pytest.mark.slow
 

@@ -21,7 +21,8 @@ import pytest
 from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
 
 from devtools.scripts_runner import standin_env
-from tests.integration.web_support import IMG_TWEET, SAMPLE, SCRIPT_TWEET, WebServer, zip_archive
+from devtools.serve_runner import WebServer
+from tests.integration.web_support import IMG_TWEET, SAMPLE, SCRIPT_TWEET, zip_archive
 from tests.standin_fixture import StandinFactory
 
 pytestmark = pytest.mark.slow

@@ -205,7 +205,8 @@ def main() -> int:
     print(f"page + script + stylesheet median {page['page_and_assets']['median_ms']} ms, "
           f"p95 {page['page_and_assets']['p95_ms']} ms")  # fmt: skip
     print(f"first answer piece         chain {first['chain']['median_ms']} ms, "
-          f"API {first['api']['median_ms']} ms (median; the server adds {first['added_median_ms']} ms, ratio {first['ratio']})")  # fmt: skip
+          f"API {first['api']['median_ms']} ms (median; the server adds {first['added_median_ms']} ms, "
+          f"ratio {first['ratio']})")  # fmt: skip
     print(f"{load['questions']} questions at once     {load['failed']} failed, all answered in "
           f"{load['wall_ms']} ms (each: median {load['question']['median_ms']} ms, max "
           f"{load['question']['max_ms']} ms)")  # fmt: skip

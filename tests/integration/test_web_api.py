@@ -7,15 +7,20 @@ and an Ollama that is down reported as one line.
 
 from __future__ import annotations
 
+import shutil
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
 from devtools.serve_runner import WebServer
+from rag.indexing.store import make_client, open_collection
+from rag.settings import Settings
 from tests.integration.web_support import SCRIPT_TWEET, ask_events
+from tweet_rag.web.service import WebService, parse_ask
 
 pytestmark = pytest.mark.slow
 
@@ -213,3 +218,24 @@ def test_ollama_down_is_one_line_in_the_stream(web_env: dict[str, str]) -> None:
     message = errors[0]["message"]
     assert "no Ollama server answered" in message and "ollama serve" in message
     assert "\n" not in message and "Traceback" not in server.output()
+
+
+def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], tmp_path: Path) -> None:
+    copy = tmp_path / "chroma"
+    shutil.copytree(web_env["CHROMA_DIR"], copy)
+    for lexical in (copy / "lexical").iterdir():
+        lexical.unlink()  # as after a first indexing interrupted before its keyword index was written
+    service = WebService(Settings.from_env({**web_env, "CHROMA_DIR": str(copy)}))
+    status = service.status()
+    assert status["state"] == "partial" and "interrupted" in status["warning"]
+    events = list(service.ask_events(parse_ask({"question": "cycling"}, service.prompts)))
+    assert [name for name, _ in events] == ["error"] and "build_index" in events[0][1]["message"]
+
+    empty = Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "empty")})
+    open_collection(make_client(empty), empty, empty.embed_model, 64)
+    status = WebService(empty).status()
+    assert status["state"] == "empty" and "empty" in status["warning"] and status["documents"] == 0
+
+    missing = WebService(Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "none")})).status()
+    assert missing["state"] == "missing" and "no index" in missing["warning"]
+    assert not (tmp_path / "none").exists()  # looking did not create an index

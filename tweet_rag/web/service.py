@@ -227,9 +227,7 @@ class WebService:
         vector_store = open_vector_store(settings, build_embeddings(settings))
         try:
             lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
-        except FileNotFoundError as error:
-            if settings.search == "hybrid":
-                raise IndexStoreError(str(error)) from None
+        except FileNotFoundError:  # an interrupted first indexing: the status says so, hybrid search refuses
             lexical_index = None
         logger.info("index opened: %d documents", len(lexical_index) if lexical_index is not None else -1)
         return OpenIndex(vector_store, lexical_index, stamp)

@@ -90,6 +90,8 @@ async function* sseEvents(response) {
 }
 
 function newTurn(question) {
+  const hint = $("conversation").querySelector(".empty-hint");
+  if (hint) hint.remove();
   state.turns += 1;
   const node = $("turn-template").content.firstElementChild.cloneNode(true);
   node.id = `turn-${state.turns}`;
@@ -140,6 +142,21 @@ function tweetLink(tweet, label) {
     text: label || "open on x.com" });
 }
 
+const LONG_TEXT = 420;
+
+/* A tweet's text as a paragraph; a long one is cut to a few lines with a button to show it all. */
+function tweetText(text) {
+  const paragraph = el("p", { class: "text" }, linkified(text));
+  if (text.length <= LONG_TEXT) return paragraph;
+  paragraph.classList.add("clamped");
+  const more = el("button", { type: "button", class: "link more", text: "show all" });
+  more.addEventListener("click", () => {
+    const clamped = paragraph.classList.toggle("clamped");
+    more.textContent = clamped ? "show all" : "show less";
+  });
+  return el("div", {}, paragraph, more);
+}
+
 function renderCard(card, turn, cited) {
   const node = el("article", { class: "card", "data-testid": "source", "data-kind": card.kind,
     "data-cited": cited ? "true" : "false" });
@@ -150,13 +167,13 @@ function renderCard(card, turn, cited) {
     el("span", { class: "kind", text: card.kind_label || card.kind })));
   if (card.tweets.length === 1) {
     node.id = cardId(turn, first.number);
-    node.append(el("p", { class: "text" }, linkified(first.text)));
+    node.append(tweetText(first.text));
     node.append(el("footer", {}, tweetLink(first)));
   } else {
     const list = el("ol", { class: "thread" });
     for (const tweet of card.tweets) {
       const item = el("li", { id: cardId(turn, tweet.number), class: tweet.cited ? "cited-part" : null },
-        el("p", { class: "text" }, linkified(tweet.text)),
+        tweetText(tweet.text),
         el("small", {}, `[${tweet.number}] ${tweet.date} · `, tweetLink(tweet, "open")));
       list.append(item);
     }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from playwright.sync_api import expect, sync_playwright
 
-QUESTIONS = ("What did I say about moving to Lisbon?", "and about cycling there?")
+QUESTIONS: tuple[str, ...] = ("When did I land in Lisbon, and what was the flat like?",)
 
 
 def screenshot(url: str, target: Path, width: int = 1280, height: int = 860) -> None:
@@ -28,8 +28,8 @@ def screenshot(url: str, target: Path, width: int = 1280, height: int = 860) -> 
         for number, question in enumerate(QUESTIONS, start=1):
             page.get_by_test_id("question").fill(question)
             page.get_by_test_id("ask").click()
-            expect(page.locator(".turn")).to_have_count(number, timeout=60_000)
-            expect(page.locator(".a.streaming")).to_have_count(0, timeout=60_000)
+            expect(page.locator(".turn")).to_have_count(number, timeout=900_000)
+            expect(page.locator(".a.streaming")).to_have_count(0, timeout=900_000)
         expect(page.get_by_test_id("timeline-bar").first).to_be_visible()
         page.get_by_test_id("question").fill("")
         page.screenshot(path=str(target))

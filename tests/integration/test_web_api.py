@@ -8,6 +8,7 @@ and an Ollama that is down reported as one line.
 from __future__ import annotations
 
 import shutil
+import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 from pathlib import Path
@@ -239,3 +240,22 @@ def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], t
     missing = WebService(Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "none")})).status()
     assert missing["state"] == "missing" and "no index" in missing["warning"]
     assert not (tmp_path / "none").exists()  # looking did not create an index
+
+
+def test_one_indexing_at_a_time_and_questions_meanwhile(web_server: WebServer, web_archive: Path) -> None:
+    import rag
+
+    if not hasattr(rag, "build_index"):  # temporary: until issue 9's build_index is on main
+        pytest.skip("rag.build_index is not on this branch yet")
+    started = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})
+    assert started.status_code == 202 and started.json()["state"] == "running"
+    second = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})
+    assert second.status_code == 409 and "already running" in second.json()["error"]
+    names = [event["event"] for event in events_of(web_server, {"question": "sourdough"})]
+    assert names[-2:] == ["sources", "done"]  # answered from the index while it is being brought up to date
+    deadline = time.monotonic() + 120
+    while (job := httpx.get(f"{web_server.url}/api/index").json())["state"] == "running":
+        assert time.monotonic() < deadline, job
+        time.sleep(0.2)
+    assert job["state"] == "done", job
+    assert job["report"]["unchanged"] == job["report"]["documents"] > 0 and job["fraction"] == 1

@@ -41,6 +41,7 @@ logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 MAX_HISTORY_TURNS = 50
+SEARCH_SLOTS = 4  # questions searching the index at once; the others wait their turn (see RecordingRetriever)
 ROLES = {"human": "human", "user": "human", "ai": "ai", "assistant": "ai"}
 
 
@@ -142,11 +143,16 @@ def parse_ask(body: Any, prompts: Sequence[str]) -> AskRequest:
 
 
 class RecordingRetriever(BaseRetriever):
-    """Passes searches to a `TweetRetriever` and keeps the documents found (to group thread cards)."""
+    """Passes searches to a `TweetRetriever` and keeps the documents found (to group thread cards).
+
+    `slots` (a semaphore) bounds how many searches run at once: they are CPU work, and twenty at once on a
+    small machine would leave the thread that serves the page waiting for the interpreter lock.
+    """
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     inner: TweetRetriever
+    slots: Any = None
     _found: list[Document] = PrivateAttr(default_factory=list)
 
     @property
@@ -157,7 +163,11 @@ class RecordingRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        self._found = self.inner.retrieve(query).documents
+        if self.slots is None:
+            self._found = self.inner.retrieve(query).documents
+        else:
+            with self.slots:
+                self._found = self.inner.retrieve(query).documents
         return list(self._found)
 
 
@@ -188,6 +198,7 @@ class WebService:
         self._index: OpenIndex | None = None
         self._templates: dict[str, ChatPromptTemplate] = {}
         self._status: tuple[Any, dict[str, Any]] | None = None
+        self._search_slots = threading.BoundedSemaphore(SEARCH_SLOTS)
         self.prompts = available_prompts()
 
     # ---- the index ---------------------------------------------------------------------------------
@@ -265,7 +276,7 @@ class WebService:
         """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails."""
         started = time.perf_counter()
         try:
-            recorder = RecordingRetriever(inner=self.retriever(request))
+            recorder = RecordingRetriever(inner=self.retriever(request), slots=self._search_slots)
             chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
             inputs = {"question": request.question, "chat_history": list(request.chat_history)}
             for chunk in chain.stream(inputs):
@@ -316,7 +327,8 @@ class WebService:
         if granularity not in GRANULARITIES:
             raise BadRequest(f'"granularity" must be one of {", ".join(GRANULARITIES)}')
         retriever = self.retriever(retweets=retweets, replies=replies)
-        return build_timeline(retriever, question, granularity).as_dict()
+        with self._search_slots:
+            return build_timeline(retriever, question, granularity).as_dict()
 
     # ---- status ------------------------------------------------------------------------------------
     def status(self) -> dict[str, Any]:

@@ -138,7 +138,8 @@ function linkified(text) {
 }
 
 function tweetLink(tweet, label) {
-  return el("a", { href: tweet.url, rel: "noopener noreferrer", target: "_blank", "data-testid": "tweet-link",
+  const safe = /^https:\/\/(x|twitter)\.com\//.test(tweet.url) ? tweet.url : null;
+  return el("a", { href: safe, rel: "noopener noreferrer", target: "_blank", "data-testid": "tweet-link",
     text: label || "open on x.com" });
 }
 

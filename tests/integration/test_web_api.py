@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from devtools.serve_runner import WebServer
-from rag.indexing.store import make_client, open_collection
+from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection
 from rag.settings import Settings
 from tests.integration.web_support import SCRIPT_TWEET, ask_events
 from tweet_rag.web.service import WebService, parse_ask
@@ -232,10 +232,19 @@ def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], t
     events = list(service.ask_events(parse_ask({"question": "cycling"}, service.prompts)))
     assert [name for name, _ in events] == ["error"] and "build_index" in events[0][1]["message"]
 
+    unfinished = tmp_path / "unfinished"
+    shutil.copytree(web_env["CHROMA_DIR"], unfinished)
+    settings = Settings.from_env({**web_env, "CHROMA_DIR": str(unfinished)})
+    collection = find_collection(make_client(settings), settings.collection)
+    assert collection is not None
+    mark_indexed(collection, complete=False, changed=False)  # as a run stopped half way leaves it
+    status = WebService(settings).status()
+    assert status["state"] == "partial" and "stopped before the end" in status["warning"]
+
     empty = Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "empty")})
     open_collection(make_client(empty), empty, empty.embed_model, 64)
     status = WebService(empty).status()
-    assert status["state"] == "empty" and "empty" in status["warning"] and status["documents"] == 0
+    assert status["state"] == "empty" and "holds no tweets" in status["warning"] and status["documents"] == 0
 
     missing = WebService(Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "none")})).status()
     assert missing["state"] == "missing" and "no index" in missing["warning"]

@@ -30,8 +30,9 @@ from pydantic import ConfigDict, PrivateAttr
 from chains import build_rag_chain
 from chains.llm import build_chat_model
 from chains.prompts import available_prompts, load_prompt
-from rag.errors import ConfigError, IndexStoreError, TweetRagError
+from rag.errors import ConfigError, TweetRagError
 from rag.filters import KIND_MODES, KindMode
+from rag.indexing.store import COMPLETE_KEY
 from rag.search.retrieval import TweetRetriever, build_retriever, date_bound
 from rag.search.timeline import GRANULARITIES, build_timeline
 from rag.settings import Settings
@@ -41,7 +42,7 @@ logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 2000
 MAX_HISTORY_TURNS = 50
-SEARCH_SLOTS = 4  # questions searching the index at once; the others wait their turn (see RecordingRetriever)
+TIMELINES_AT_ONCE = 2  # timeline searches are CPU work: more at once would only slow the page down
 ROLES = {"human": "human", "user": "human", "ai": "ai", "assistant": "ai"}
 
 
@@ -143,16 +144,11 @@ def parse_ask(body: Any, prompts: Sequence[str]) -> AskRequest:
 
 
 class RecordingRetriever(BaseRetriever):
-    """Passes searches to a `TweetRetriever` and keeps the documents found (to group thread cards).
-
-    `slots` (a semaphore) bounds how many searches run at once: they are CPU work, and twenty at once on a
-    small machine would leave the thread that serves the page waiting for the interpreter lock.
-    """
+    """Passes searches to a `TweetRetriever` and keeps the documents found (to group thread cards)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
 
     inner: TweetRetriever
-    slots: Any = None
     _found: list[Document] = PrivateAttr(default_factory=list)
 
     @property
@@ -163,11 +159,7 @@ class RecordingRetriever(BaseRetriever):
     def _get_relevant_documents(
         self, query: str, *, run_manager: CallbackManagerForRetrieverRun
     ) -> list[Document]:
-        if self.slots is None:
-            self._found = self.inner.retrieve(query).documents
-        else:
-            with self.slots:
-                self._found = self.inner.retrieve(query).documents
+        self._found = self.inner.retrieve(query).documents
         return list(self._found)
 
 
@@ -198,7 +190,7 @@ class WebService:
         self._index: OpenIndex | None = None
         self._templates: dict[str, ChatPromptTemplate] = {}
         self._status: tuple[Any, dict[str, Any]] | None = None
-        self._search_slots = threading.BoundedSemaphore(SEARCH_SLOTS)
+        self._timeline_slots = threading.BoundedSemaphore(TIMELINES_AT_ONCE)
         self.prompts = available_prompts()
 
     # ---- the index ---------------------------------------------------------------------------------
@@ -230,11 +222,6 @@ class WebService:
         from rag.indexing.store import open_vector_store
 
         settings = self.settings
-        if not settings.chroma_host and not (settings.chroma_dir / "chroma.sqlite3").is_file():
-            raise IndexStoreError(
-                f"no index at {settings.chroma_dir}: index your archive from this page, or run "
-                f"{index_command(settings)}"
-            )
         vector_store = open_vector_store(settings, build_embeddings(settings))
         try:
             lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
@@ -242,6 +229,18 @@ class WebService:
             lexical_index = None
         logger.info("index opened: %d documents", len(lexical_index) if lexical_index is not None else -1)
         return OpenIndex(vector_store, lexical_index, stamp)
+
+    def _empty_collection(self) -> bool:
+        """Whether the collection exists and holds nothing (an indexing that wrote nothing yet)."""
+        from rag.indexing.store import find_collection, index_exists, make_client
+
+        if not index_exists(self.settings):
+            return False
+        try:
+            collection = find_collection(make_client(self.settings), self.settings.collection)
+            return collection is not None and collection.count() == 0
+        except Exception:  # the status says "missing" with the error that opening gave
+            return False
 
     def retriever(self, request: AskRequest | None = None, **switches: KindMode) -> TweetRetriever:
         """A retriever over the opened index with the request's filters."""
@@ -276,7 +275,7 @@ class WebService:
         """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails."""
         started = time.perf_counter()
         try:
-            recorder = RecordingRetriever(inner=self.retriever(request), slots=self._search_slots)
+            recorder = RecordingRetriever(inner=self.retriever(request))
             chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
             inputs = {"question": request.question, "chat_history": list(request.chat_history)}
             for chunk in chain.stream(inputs):
@@ -327,7 +326,7 @@ class WebService:
         if granularity not in GRANULARITIES:
             raise BadRequest(f'"granularity" must be one of {", ".join(GRANULARITIES)}')
         retriever = self.retriever(retweets=retweets, replies=replies)
-        with self._search_slots:
+        with self._timeline_slots:
             return build_timeline(retriever, question, granularity).as_dict()
 
     # ---- status ------------------------------------------------------------------------------------
@@ -346,7 +345,9 @@ class WebService:
         try:
             opened = self.index()
         except TweetRagError as error:
-            return {**base, "state": "missing", "warning": str(error)}
+            state = "empty" if self._empty_collection() else "missing"
+            extra = {"documents": 0, "tweets": 0} if state == "empty" else {}
+            return {**base, **extra, "state": state, "warning": str(error)}
         with self._lock:
             if self._status is not None and self._status[0] is opened:
                 return {**base, **self._status[1]}
@@ -391,7 +392,13 @@ def index_facts(opened: OpenIndex) -> dict[str, Any]:
     if opened.stamp is not None:
         facts["built_at"] = datetime.fromtimestamp(opened.stamp[0] / 1e9, UTC).isoformat(timespec="seconds")
     lexical = opened.lexical_index
-    if lexical is None or len(lexical) != documents:
+    if (collection.metadata or {}).get(COMPLETE_KEY) is False:
+        facts["state"] = "partial"
+        facts["warning"] = (
+            f"the index looks partial: its last indexing stopped before the end ({documents} documents so "
+            "far), so answers may miss tweets; index the archive again to complete it"
+        )
+    elif lexical is None or len(lexical) != documents:
         facts["state"] = "partial"
         facts["warning"] = (
             f"the index looks partial ({documents} documents in Chroma, "

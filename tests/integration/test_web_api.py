@@ -20,7 +20,7 @@ import pytest
 from devtools.serve_runner import WebServer
 from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection
 from rag.settings import Settings
-from tests.integration.web_support import SCRIPT_TWEET, ask_events
+from tests.integration.web_support import SCRIPT_TWEET, add_tweet, ask_events, index_archive
 from tweet_rag.web.service import WebService, parse_ask
 
 pytestmark = pytest.mark.slow
@@ -268,3 +268,28 @@ def test_one_indexing_at_a_time_and_questions_meanwhile(web_server: WebServer, w
         time.sleep(0.2)
     assert job["state"] == "done", job
     assert job["report"]["unchanged"] == job["report"]["documents"] > 0 and job["fraction"] == 1
+
+
+def test_an_index_rebuilt_by_another_process_is_seen(
+    web_env: dict[str, str], web_archive: Path, tmp_path: Path
+) -> None:
+    chroma = tmp_path / "chroma"
+    shutil.copytree(web_env["CHROMA_DIR"], chroma)
+    env = {**web_env, "CHROMA_DIR": str(chroma)}
+    archive = tmp_path / "archive"
+    shutil.copytree(web_archive, archive)
+    add_tweet(archive, "1856000000000000001", "Adopted a tortoise called Quasimodo today")
+    server = WebServer(env)
+    try:
+        before = httpx.get(f"{server.url}/api/status").json()["index"]["tweets"]
+        context = by_name(events_of(server, {"question": "tortoise Quasimodo"}), "sources")[0]["context"]
+        assert "1856000000000000001" not in [tweet["tweet_id"] for tweet in context]
+        index_archive(archive, env)  # another process writes the index the server has open
+        deadline = time.monotonic() + 10
+        while httpx.get(f"{server.url}/api/status").json()["index"]["tweets"] == before:
+            assert time.monotonic() < deadline, "the server kept the old index"
+            time.sleep(0.2)
+        context = by_name(events_of(server, {"question": "tortoise Quasimodo"}), "sources")[0]["context"]
+        assert context[0]["tweet_id"] == "1856000000000000001"
+    finally:
+        server.stop()

@@ -43,16 +43,23 @@ def _record(tweet_id: str, text: str, created_at: str) -> dict[str, Any]:
     }
 
 
+def add_tweet(
+    archive: Path, tweet_id: str, text: str, created_at: str = "Sun Nov 10 10:00:00 +0000 2024"
+) -> None:
+    """Append a tweet to the archive folder's `data/tweets.js`."""
+    tweets_js = archive / "data" / "tweets.js"
+    prefix, _, payload = tweets_js.read_text(encoding="utf-8").partition("=")
+    records = json.loads(payload)
+    records.append(_record(tweet_id, text, created_at))
+    tweets_js.write_text(f"{prefix}= {json.dumps(records, indent=1)}", encoding="utf-8")
+
+
 def hostile_archive(folder: Path) -> Path:
     """A copy of the sample archive with two tweets whose text is HTML meant to run script."""
     target = folder / "archive"
     shutil.copytree(SAMPLE, target)
-    tweets_js = target / "data" / "tweets.js"
-    prefix, _, payload = tweets_js.read_text(encoding="utf-8").partition("=")
-    records = json.loads(payload)
-    records.append(_record(HOSTILE_IDS[0], SCRIPT_TWEET, "Sat Nov 09 10:00:00 +0000 2024"))
-    records.append(_record(HOSTILE_IDS[1], IMG_TWEET, "Sat Nov 09 11:00:00 +0000 2024"))
-    tweets_js.write_text(f"{prefix}= {json.dumps(records, indent=1)}", encoding="utf-8")
+    add_tweet(target, HOSTILE_IDS[0], SCRIPT_TWEET, "Sat Nov 09 10:00:00 +0000 2024")
+    add_tweet(target, HOSTILE_IDS[1], IMG_TWEET, "Sat Nov 09 11:00:00 +0000 2024")
     return target
 
 

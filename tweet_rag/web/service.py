@@ -1,8 +1,8 @@
 """What the web server does, without HTTP: questions as streamed events, the timeline, the index status.
 
-`WebService` keeps one opened index (Chroma collection and BM25 index), reopened when the BM25 file on disk
-changes (an index rebuilt by `tweet-rag index` or from the page), one chat model and the prompt templates.
-Each question gets its own retriever (its filters) and chain from `chains.build_rag_chain`, whose
+`WebService` keeps the index open through `rag.search.live.LiveIndex` (shared by every thread, opened
+afresh when an indexing run, from the page or a terminal, has rewritten it), one chat model and the prompt
+templates. Each question gets its own retriever (its filters) and chain from `chains.build_rag_chain`, whose
 `.stream()` gives the questions, the answer pieces, then sources, context and abstained; those become the
 events of `POST /api/ask`. Errors the user can fix (`TweetRagError`: Ollama down, model missing, no index)
 become an `error` event with their one-line message; anything else is logged with its traceback and
@@ -17,7 +17,6 @@ import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForRetrieverRun
@@ -32,11 +31,13 @@ from chains.llm import build_chat_model
 from chains.prompts import available_prompts, load_prompt
 from rag.errors import ConfigError, TweetRagError
 from rag.filters import KIND_MODES, KindMode
+from rag.indexing.lexical import index_path
 from rag.indexing.store import COMPLETE_KEY
-from rag.search.retrieval import TweetRetriever, build_retriever, date_bound
+from rag.search.live import LiveIndex, OpenedIndex
+from rag.search.retrieval import TweetRetriever, date_bound
 from rag.search.timeline import GRANULARITIES, build_timeline
 from rag.settings import Settings
-from tweet_rag.web.cards import build_cards
+from tweet_rag.web.cards import build_cards, tweet_json
 
 logger = logging.getLogger(__name__)
 
@@ -163,98 +164,46 @@ class RecordingRetriever(BaseRetriever):
         return list(self._found)
 
 
-@dataclass
-class OpenIndex:
-    """An opened index: the vector store, the BM25 index and the state of the file it was read from."""
-
-    vector_store: Any
-    lexical_index: Any
-    stamp: tuple[int, int] | None
-
-
-def _stamp(path: Path) -> tuple[int, int] | None:
-    try:
-        info = path.stat()
-    except OSError:
-        return None
-    return info.st_mtime_ns, info.st_size
-
-
 class WebService:
-    """The server's state: settings, the opened index (reopened when rebuilt), chat model, prompts."""
+    """The server's state: settings, the live index (reopened when rebuilt), the chat model, the prompts."""
 
     def __init__(self, settings: Settings, *, llm: BaseChatModel | None = None) -> None:
         self.settings = settings
+        self.live = LiveIndex(settings)
         self._llm = llm
         self._lock = threading.Lock()
-        self._index: OpenIndex | None = None
         self._templates: dict[str, ChatPromptTemplate] = {}
         self._status: tuple[Any, dict[str, Any]] | None = None
         self._timeline_slots = threading.BoundedSemaphore(TIMELINES_AT_ONCE)
         self.prompts = available_prompts()
 
     # ---- the index ---------------------------------------------------------------------------------
-    @property
-    def lexical_path(self) -> Path:
-        """The BM25 index file, written last by every indexing (its change means a new index)."""
-        from rag.indexing.lexical import index_path
-
-        return index_path(self.settings.lexical_dir, self.settings.collection)
-
     def invalidate(self) -> None:
-        """Forget the opened index (after an indexing from the page)."""
+        """Open the index afresh on its next use (after an indexing from the page)."""
+        self.live.close()
         with self._lock:
-            self._index = None
             self._status = None
-
-    def index(self) -> OpenIndex:
-        """The opened index, reopened when its BM25 file changed; `IndexStoreError` when there is none."""
-        stamp = _stamp(self.lexical_path)
-        with self._lock:
-            if self._index is not None and self._index.stamp == stamp:
-                return self._index
-            self._index = self._open(stamp)
-            return self._index
-
-    def _open(self, stamp: tuple[int, int] | None) -> OpenIndex:
-        from rag.indexing.embeddings import build_embeddings
-        from rag.indexing.lexical import LexicalIndex
-        from rag.indexing.store import open_vector_store
-
-        settings = self.settings
-        vector_store = open_vector_store(settings, build_embeddings(settings))
-        try:
-            lexical_index = LexicalIndex.load(settings.lexical_dir, settings.collection)
-        except FileNotFoundError:  # an interrupted first indexing: the status says so, hybrid search refuses
-            lexical_index = None
-        logger.info("index opened: %d documents", len(lexical_index) if lexical_index is not None else -1)
-        return OpenIndex(vector_store, lexical_index, stamp)
 
     def _empty_collection(self) -> bool:
         """Whether the collection exists and holds nothing (an indexing that wrote nothing yet)."""
-        from rag.indexing.store import find_collection, index_exists, make_client
+        from rag.indexing.store import index_exists, private_collection
 
-        if not index_exists(self.settings):
+        if self.settings.chroma_host or not index_exists(self.settings):
             return False
         try:
-            collection = find_collection(make_client(self.settings), self.settings.collection)
-            return collection is not None and collection.count() == 0
+            with private_collection(self.settings) as collection:
+                return collection is not None and collection.count() == 0
         except Exception:  # the status says "missing" with the error that opening gave
             return False
 
-    def retriever(self, request: AskRequest | None = None, **switches: KindMode) -> TweetRetriever:
-        """A retriever over the opened index with the request's filters."""
-        opened = self.index()
-        options: dict[str, Any] = {}
-        if request is not None:
-            options = {
-                "since_ts": request.since_ts,
-                "until_ts": request.until_ts,
-                "retweets": request.retweets,
-                "replies": request.replies,
-            }
-        options.update(switches)
-        return build_retriever(self.settings, opened.vector_store, opened.lexical_index, **options)
+    @staticmethod
+    def _filters(request: AskRequest) -> dict[str, Any]:
+        return {
+            "since_ts": request.since_ts,
+            "until_ts": request.until_ts,
+            "retweets": request.retweets,
+            "replies": request.replies,
+        }
 
     # ---- asking ------------------------------------------------------------------------------------
     @property
@@ -275,44 +224,42 @@ class WebService:
         """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails."""
         started = time.perf_counter()
         try:
-            recorder = RecordingRetriever(inner=self.retriever(request))
-            chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
-            inputs = {"question": request.question, "chat_history": list(request.chat_history)}
-            for chunk in chain.stream(inputs):
-                if "standalone_question" in chunk:
-                    yield (
-                        "question",
-                        {
-                            "question": chunk.get("question", request.question),
-                            "standalone_question": chunk["standalone_question"],
-                        },
-                    )
-                if "answer" in chunk:
-                    yield "answer", {"text": chunk["answer"]}
-                if "sources" in chunk:
-                    context: list[Document] = list(chunk.get("context") or [])
-                    sources: list[Document] = list(chunk.get("sources") or [])
-                    cited = {str(d.metadata.get("tweet_id")) for d in sources}
-                    from tweet_rag.web.cards import tweet_json
-
-                    yield (
-                        "sources",
-                        {
-                            "sources": [tweet_json(d, True) for d in sources],
-                            "context": [
-                                tweet_json(d, str(d.metadata.get("tweet_id")) in cited) for d in context
-                            ],
-                            "abstained": bool(chunk.get("abstained", False)),
-                            "cards": build_cards(context, sources, recorder.found),
-                            "seconds": round(time.perf_counter() - started, 3),
-                        },
-                    )
+            with self.live.retriever(**self._filters(request)) as retriever:
+                yield from self._stream(request, retriever, started)
         except TweetRagError as error:
             yield "error", {"message": str(error)}
         except Exception as error:
             logger.exception("question %r failed", request.question)
             yield "error", {"message": f"the answer failed ({error.__class__.__name__}: {error}); see the "
                                        "server's log"}  # fmt: skip
+
+    def _stream(
+        self, request: AskRequest, retriever: TweetRetriever, started: float
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The chain's stream for one question, as events."""
+        recorder = RecordingRetriever(inner=retriever)
+        chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
+        inputs = {"question": request.question, "chat_history": list(request.chat_history)}
+        for chunk in chain.stream(inputs):
+            if "standalone_question" in chunk:
+                questions = {"question": chunk.get("question", request.question)}
+                yield "question", {**questions, "standalone_question": chunk["standalone_question"]}
+            if "answer" in chunk:
+                yield "answer", {"text": chunk["answer"]}
+            if "sources" in chunk:
+                context: list[Document] = list(chunk.get("context") or [])
+                sources: list[Document] = list(chunk.get("sources") or [])
+                cited = {str(document.metadata.get("tweet_id")) for document in sources}
+                yield (
+                    "sources",
+                    {
+                        "sources": [tweet_json(document, True) for document in sources],
+                        "context": [tweet_json(d, str(d.metadata.get("tweet_id")) in cited) for d in context],
+                        "abstained": bool(chunk.get("abstained", False)),
+                        "cards": build_cards(context, sources, recorder.found),
+                        "seconds": round(time.perf_counter() - started, 3),
+                    },
+                )
 
     # ---- timeline ----------------------------------------------------------------------------------
     def timeline(
@@ -325,8 +272,7 @@ class WebService:
         """Tweets about `question` per month or year across the whole index (see `rag.search.timeline`)."""
         if granularity not in GRANULARITIES:
             raise BadRequest(f'"granularity" must be one of {", ".join(GRANULARITIES)}')
-        retriever = self.retriever(retweets=retweets, replies=replies)
-        with self._timeline_slots:
+        with self._timeline_slots, self.live.retriever(retweets=retweets, replies=replies) as retriever:
             return build_timeline(retriever, question, granularity).as_dict()
 
     # ---- status ------------------------------------------------------------------------------------
@@ -343,18 +289,21 @@ class WebService:
             "index_command": index_command(settings),
         }  # fmt: skip
         try:
-            opened = self.index()
+            with self.live.opened() as opened:
+                return {**base, **self._facts(opened)}
         except TweetRagError as error:
             state = "empty" if self._empty_collection() else "missing"
             extra = {"documents": 0, "tweets": 0} if state == "empty" else {}
             return {**base, **extra, "state": state, "warning": str(error)}
+
+    def _facts(self, opened: OpenedIndex) -> dict[str, Any]:
         with self._lock:
-            if self._status is not None and self._status[0] is opened:
-                return {**base, **self._status[1]}
-        facts = index_facts(opened)
+            if self._status is not None and self._status[0] == opened.stamp:
+                return self._status[1]
+        facts = index_facts(opened, self.settings)
         with self._lock:
-            self._status = (opened, facts)
-        return {**base, **facts}
+            self._status = (opened.stamp, facts)
+        return facts
 
 
 def index_command(settings: Settings, archive: str = "PATH/TO/twitter-archive.zip") -> str:
@@ -362,7 +311,7 @@ def index_command(settings: Settings, archive: str = "PATH/TO/twitter-archive.zi
     return f"tweet-rag index --archive {archive}"
 
 
-def index_facts(opened: OpenIndex) -> dict[str, Any]:
+def index_facts(opened: OpenedIndex, settings: Settings) -> dict[str, Any]:
     """Counts, dates, account and build time of an opened index, with a warning when partial or empty."""
     collection = opened.vector_store._collection
     documents = int(collection.count())
@@ -389,8 +338,11 @@ def index_facts(opened: OpenIndex) -> dict[str, Any]:
         facts["last_date"] = datetime.fromtimestamp(max(stamps), UTC).date().isoformat()
     if names:
         facts["account"] = "@" + max(names, key=lambda name: names[name])
-    if opened.stamp is not None:
-        facts["built_at"] = datetime.fromtimestamp(opened.stamp[0] / 1e9, UTC).isoformat(timespec="seconds")
+    try:
+        built = index_path(settings.lexical_dir, settings.collection).stat().st_mtime
+        facts["built_at"] = datetime.fromtimestamp(built, UTC).isoformat(timespec="seconds")
+    except OSError:  # no keyword index: the status says the index is partial
+        pass
     lexical = opened.lexical_index
     if (collection.metadata or {}).get(COMPLETE_KEY) is False:
         facts["state"] = "partial"

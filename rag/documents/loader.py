@@ -34,7 +34,7 @@ class TwitterArchiveLoader(BaseLoader):
     `path` is the archive zip, its unpacked folder, its `data/` folder, a legacy `tweets.csv`, or a JSON /
     JSONL file of tweets (`id`, `text`, `created_at`). Deleted tweets are left out unless `include_deleted`.
     `chunk_tokens` defaults to a size that fits `embed_model`'s context (see rag.embedding_models).
-    `pause_gc` pauses the process's cyclic garbage collector while reading and building (about twice as
+    `pause_gc` pauses the process's cyclic garbage collector while reading and building (about 1.4 times as
     fast; see `rag.archive.reader.gc_paused`): for commands that own their process, off by default.
     """
 

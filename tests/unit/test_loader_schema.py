@@ -56,9 +56,25 @@ def test_keeps_the_read_fields_and_drops_the_rest() -> None:
     assert "symbols" not in tweet["entities"]
 
 
-def test_a_part_that_does_not_fit_is_parsed_in_full() -> None:
-    odd = b'window.YTD.tweets.part0 = [ "not a tweet", { "tweet" : { "id_str" : "2", "source" : "web" } } ]'
-    assert parse_tweet_records(odd) == ["not a tweet", {"tweet": {"id_str": "2", "source": "web"}}]
+def test_an_element_that_does_not_fit_is_parsed_in_full() -> None:
+    odd = (
+        b'window.YTD.tweets.part0 = [ "not a tweet", { "tweet" : { "id_str" : "2", "source" : "web" } },'
+        b' { "tweet" : { "entities" : "odd", "source" : "web" } } ]'
+    )
+    records = parse_tweet_records(odd)
+    assert len(records) == 3
+    assert list(records) == [
+        "not a tweet",  # parsed in full: not a record
+        {"tweet": {"id_str": "2"}},  # fits: only the read fields
+        {"tweet": {"entities": "odd", "source": "web"}},  # parsed in full: entities is not an object
+    ]
+    assert records[1] == {"tweet": {"id_str": "2"}}
+
+
+def test_a_payload_that_is_not_a_list_is_parsed_in_full() -> None:
+    assert parse_tweet_records(b'window.YTD.tweets.part0 = { "tweet" : { "id_str" : "2" } }') == {
+        "tweet": {"id_str": "2"}
+    }
 
 
 def test_invalid_json_reports_the_same_line_as_a_full_parse() -> None:

@@ -234,3 +234,15 @@ def test_page_times_are_iso_dates(page: Page, web_server: WebServer) -> None:
     ask(page, "sourdough")
     for value in page.locator(".card time").evaluate_all("ts => ts.map(t => t.getAttribute('datetime'))"):
         assert datetime.fromisoformat(value).tzinfo == UTC
+
+
+def test_a_server_bound_beyond_loopback_says_so(page: Page, web_env: dict[str, str]) -> None:
+    server = WebServer(web_env, "--host", "0.0.0.0")
+    try:
+        assert "warning: this page is served on 0.0.0.0" in server.output()
+        page.goto(f"http://127.0.0.1:{server.port}/")
+        warning = page.locator("#host-warning")
+        expect(warning).to_be_visible()
+        expect(warning).to_contain_text("anyone who can reach it can read your tweets")
+    finally:
+        server.stop()

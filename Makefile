@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/python scripts/demo.py
+	$(BIN)/tweet-rag demo
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,7 +4,7 @@ Ollama's default context window silently truncates long prompts, so unless `CHAT
 is sized per call: a generous token estimate of the filled prompt plus the answer budget, rounded up.
 Reasoning models are asked not to think (`reasoning=False`), and `ThinkFilter` removes any
 `<think>...</think>` block that still arrives, in streamed pieces too. Ollama failures become one-line
-errors that say what to do.
+errors that say what to do (`rag.ollama.chat_error`).
 """
 
 from __future__ import annotations
@@ -14,12 +14,11 @@ import math
 from collections.abc import Sequence
 
 import httpx
-import ollama
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
 from langchain_ollama import ChatOllama
 
-from rag.errors import ModelNotFoundError, OllamaUnavailableError
+from rag.ollama import chat_error
 from rag.settings import Settings
 from rag.token_estimate import estimate_tokens
 
@@ -73,41 +72,13 @@ def sized_for(llm: BaseChatModel, messages: Sequence[BaseMessage]) -> BaseChatMo
 
 
 def translate_error(error: BaseException, llm: BaseChatModel) -> BaseException:
-    """A one-line tweet-rag error for any Ollama or HTTP failure of the chat model, or `error` itself.
+    """A one-line tweet-rag error for any Ollama or HTTP failure of `llm`, or `error` itself.
 
-    A missing model becomes `ModelNotFoundError`; no server, a timeout, a broken connection or any other
-    Ollama error (a 500 for a model too big for memory, say) becomes `OllamaUnavailableError`. Errors that
-    do not come from Ollama or HTTP pass through unchanged.
+    The translation is `rag.ollama.chat_error`, given the model's name and server.
     """
     model = str(getattr(llm, "model", "") or "")
     base_url = str(getattr(llm, "base_url", "") or "http://localhost:11434")
-    status = getattr(error, "status_code", None)
-    message = " ".join(str(getattr(error, "error", "") or error).split())
-    if status == 404 or ("not found" in message and "model" in message):
-        return ModelNotFoundError(
-            f"chat model {model!r} is not on the Ollama server at {base_url}: run `ollama pull {model}` "
-            "or set CHAT_MODEL"
-        )
-    if isinstance(error, httpx.TimeoutException):
-        return OllamaUnavailableError(
-            f"Ollama at {base_url} (OLLAMA_BASE_URL) did not answer with CHAT_MODEL {model!r} in time "
-            f"({type(error).__name__}): raise REQUEST_TIMEOUT, check `ollama ps`, or try a smaller CHAT_MODEL"
-        )
-    if isinstance(error, ConnectionError | httpx.ConnectError) or (
-        "connect" in message.lower() and "ollama" in message.lower()
-    ):
-        return OllamaUnavailableError(
-            f"no Ollama server answers at {base_url} (OLLAMA_BASE_URL): start it with `ollama serve` "
-            "or fix OLLAMA_BASE_URL"
-        )
-    if isinstance(error, ollama.ResponseError | httpx.HTTPError):
-        what = f"status {status}: " if isinstance(status, int) and status >= 0 else ""
-        what += message or type(error).__name__
-        return OllamaUnavailableError(
-            f"Ollama at {base_url} (OLLAMA_BASE_URL) failed to answer with CHAT_MODEL {model!r} ({what}): "
-            "check `ollama ps` and the server log, then try again or try a smaller CHAT_MODEL"
-        )
-    return error
+    return chat_error(error, model, base_url)
 
 
 class ThinkFilter:
@@ -163,25 +134,3 @@ def strip_thinking(text: str) -> str:
     """`text` without `<think>...</think>` blocks (the whole-text twin of `ThinkFilter`)."""
     think = ThinkFilter()
     return think.feed(text) + think.flush()
-
-
-def check_chat_model(settings: Settings, timeout: float = 10.0) -> None:
-    """Fail fast, in one line, when the chat server is down or lacks `CHAT_MODEL`."""
-    from rag.ollama import same_model
-
-    host = settings.chat_url
-    client = ollama.Client(host=host, timeout=timeout)
-    try:
-        served = [entry.model or "" for entry in client.list().models]
-    except (ConnectionError, httpx.TransportError):
-        raise OllamaUnavailableError(
-            f"no Ollama server answers at {host} (OLLAMA_BASE_URL): start it with `ollama serve` "
-            "or fix OLLAMA_BASE_URL"
-        ) from None
-    except ollama.ResponseError as error:
-        raise OllamaUnavailableError(f"{host} (OLLAMA_BASE_URL) is not an Ollama server: {error}") from None
-    if not any(same_model(settings.chat_model, name) for name in served):
-        raise ModelNotFoundError(
-            f"chat model {settings.chat_model!r} is not on the Ollama server at {host}: run "
-            f"`ollama pull {settings.chat_model}` or set CHAT_MODEL"
-        )

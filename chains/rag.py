@@ -34,6 +34,7 @@ from chains.context import ContextTweet, expand_documents, format_context
 from chains.history import build_condense_step
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
 from chains.prompts import load_prompt
+from rag.filters import KindMode
 from rag.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -166,3 +167,37 @@ def build_rag_chain(
         | _answer_step(llm, template)
     )
     return chain.with_config(run_name="tweet_rag")
+
+
+def open_chain(
+    settings: Settings | None = None,
+    *,
+    since_ts: int | None = None,
+    until_ts: int | None = None,
+    retweets: KindMode = "include",
+    replies: KindMode = "include",
+    check: bool = True,
+) -> Runnable[dict[str, Any], dict[str, Any]]:
+    """The answer chain over the index the settings name, checked before any question is asked.
+
+    What `tweet-rag ask` and the web server use. The index is opened first (a missing one is reported
+    without asking Ollama anything), then, with `check`, the Ollama checks run once: the chat server has
+    `CHAT_MODEL`, every embedding host has `EMBED_MODEL`, and its vectors have the index's dimension. Every
+    failure is a one-line `TweetRagError`. `since_ts`/`until_ts` (epoch seconds; see
+    `rag.search.retrieval.date_bound`) and `retweets`/`replies` (`include`, `exclude`, `only`) filter every
+    question; `settings` default to the environment.
+    """
+    from rag.indexing.store import check_model
+    from rag.ollama import check_models
+    from rag.search.retrieval import open_retriever
+
+    settings = settings or Settings.from_env()
+    retriever = open_retriever(
+        settings, since_ts=since_ts, until_ts=until_ts, retweets=retweets, replies=replies
+    )
+    if check:
+        dimension = check_models(settings)
+        collection = getattr(retriever.vector_store, "_collection", None)  # langchain-chroma keeps it here
+        if collection is not None:
+            check_model(collection, settings, settings.embed_model, dimension)
+    return build_rag_chain(retriever, build_chat_model(settings), settings.prompt, settings=settings)

@@ -13,7 +13,8 @@ import math
 from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
+from devtools import PROJECT_ROOT
+
 ARCHIVES = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives"
 FIXTURE = ARCHIVES / "alrocar-2024"
 ID_SHIFT = (1 << 22) * 1_000_000  # each copy 1,000 s later in snowflake time: note/tweet gaps stay exact

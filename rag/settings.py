@@ -102,6 +102,21 @@ class Settings:
         return cls(**values)
 
 
+def env_file() -> Path | None:
+    """The `.env` file the commands load: the first one found from the working folder upwards, if any."""
+    from dotenv import find_dotenv
+
+    found = find_dotenv(usecwd=True)
+    return Path(found) if found else None
+
+
+def fix_hint(key: str) -> str:
+    """Where to fix setting `key`, for messages: "fix KEY in .env" only when a `.env` file exists."""
+    if env_file() is not None:
+        return f"fix {key} in .env"
+    return f"set {key} in the environment or in a .env file"
+
+
 def _convert(name: str, type_name: Any, raw: str) -> Any:
     type_text = str(type_name)
     key = name.upper()
@@ -120,5 +135,7 @@ def _convert(name: str, type_name: Any, raw: str) -> Any:
         if type_text == "Path":
             return Path(raw).expanduser()
     except ValueError:
-        raise ConfigError(f"{key}={raw!r} is not a valid {type_text.split(' ')[0]}; fix it in .env") from None
+        raise ConfigError(
+            f"{key}={raw!r} is not a valid {type_text.split(' ')[0]}; {fix_hint(key)}"
+        ) from None
     return raw

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from operator import itemgetter
 from typing import Any
 
-from _common import run_main
 from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
@@ -28,6 +27,7 @@ import chains.rag as rag_chain
 from chains.context import expand_documents, format_context
 from chains.prompts import load_prompt
 from devtools.instant_retriever import InstantRetriever
+from tweet_rag.common import run_main
 
 REPLY = "You tweeted python tips for beginners [1] and about your tomatoes [2], twice [3]."
 

@@ -19,13 +19,13 @@ import time
 from pathlib import Path
 from typing import Any
 
-from _common import run_main
 from rank_bm25 import BM25Okapi
 
 from devtools.synthetic_archive import ARCHIVES, fixture_tweet_texts
 from rag.filters import Filter
 from rag.indexing.lexical import LexicalIndex, index_path
 from rag.indexing.tokenizer import tokenize
+from tweet_rag.common import run_main
 
 FALLBACK_WORDS = ["data", "query", "index", "tweet", "python", "maps", "café", "東京", "大学", "マシン"]
 

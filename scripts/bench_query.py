@@ -30,7 +30,6 @@ from pathlib import Path
 from typing import Any
 
 import chromadb
-from _common import PROJECT_ROOT, run_main
 from langchain_chroma import Chroma
 from langchain_core.documents import Document
 from langchain_core.embeddings import DeterministicFakeEmbedding, Embeddings
@@ -39,6 +38,7 @@ from langchain_core.messages import AIMessage
 
 from chains import build_rag_chain
 from chains.prompts import load_prompt
+from devtools import PROJECT_ROOT
 from devtools.evaluation import load_qa
 from devtools.instant_retriever import InstantRetriever
 from rag.documents.loader import TwitterArchiveLoader
@@ -47,6 +47,7 @@ from rag.filters import KindMode
 from rag.indexing.lexical import LexicalIndex
 from rag.search.retrieval import build_retriever
 from rag.settings import SEARCH_TYPES, Settings
+from tweet_rag.common import run_main
 
 DEFAULT_ARCHIVE = PROJECT_ROOT / ".cache" / "real_tweets" / "eval-archive"
 DEFAULT_DIR = PROJECT_ROOT / ".tweet-rag" / "bench"

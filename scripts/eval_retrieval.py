@@ -27,8 +27,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT, load_settings, run_main
-
+from devtools import PROJECT_ROOT
 from devtools.eval_sets import (
     ALL_SEARCHES,
     BM25,
@@ -53,6 +52,7 @@ from rag.errors import ConfigError
 from rag.indexing.embeddings import build_embeddings
 from rag.search.retrieval import abstention_rule
 from rag.settings import Settings
+from tweet_rag.common import load_settings, run_main
 
 DEFAULT_QA = PROJECT_ROOT / "tests" / "eval" / "qa.jsonl"
 DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "eval_embeddings"

@@ -19,10 +19,10 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT, run_main
-
+from devtools import PROJECT_ROOT
 from devtools.changelog_posts import changelog_posts, write_posts_archive
 from devtools.debian import download_deb, extract_deb
+from tweet_rag.common import run_main
 
 PACKAGE = "ikiwiki"
 CHANGELOG_IN_DEB = Path("usr/share/doc/ikiwiki/changelog.Debian.gz")

@@ -22,11 +22,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT, run_main
-
+from devtools import PROJECT_ROOT
 from devtools.apiv1 import iter_v1_tweets, to_archive_record, write_archive
 from devtools.debian import download_deb, extract_deb
 from rag.errors import ArchiveError
+from tweet_rag.common import run_main
 
 PACKAGE = "r-cran-rtweet"
 FIXTURES_IN_DEB = Path("usr/share/doc/r-cran-rtweet/tests/fixtures")

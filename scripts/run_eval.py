@@ -17,10 +17,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from _common import run_main
-
 from devtools.eval_sets import SETS
 from rag.errors import TweetRagError
+from tweet_rag.common import run_main
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SCRIPTS = PROJECT_ROOT / "scripts"

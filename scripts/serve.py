@@ -1,20 +1,9 @@
 """Serve the web page over your index: `python scripts/serve.py [--host 127.0.0.1] [--port 8000]`.
 
-The same as `tweet-rag serve`; see the README, "The web page".
+The same as `tweet-rag serve` (see `tweet_rag/serve.py` and the README, "The web page").
 """
 
-from __future__ import annotations
-
-import sys
-
-from rag.errors import TweetRagError
-from tweet_rag.serve import main
+from tweet_rag.cli import run
 
 if __name__ == "__main__":
-    try:
-        sys.exit(main())
-    except TweetRagError as error:
-        print(f"error: {error}", file=sys.stderr)
-        sys.exit(1)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    run("serve")

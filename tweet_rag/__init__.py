@@ -1,1 +1,1 @@
-"""The `tweet-rag` command: subcommands `index`, `ask`, `serve` and `demo` over the library."""
+"""The `tweet-rag` command: subcommands `index`, `ask`, `serve` and `demo` (see `tweet_rag.cli`)."""

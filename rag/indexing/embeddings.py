@@ -26,7 +26,8 @@ from langchain_ollama import OllamaEmbeddings
 
 from rag.embedding_models import document_text_for_embedding, query_text_for_embedding
 from rag.errors import EmbeddingError, ModelNotFoundError, OllamaUnavailableError
-from rag.settings import Settings
+from rag.ollama import embed_setting
+from rag.settings import Settings, fix_hint
 
 logger = logging.getLogger(__name__)
 
@@ -149,8 +150,8 @@ class PooledEmbeddings(Embeddings):
         if isinstance(error, ConnectionError | TimeoutError | httpx.TransportError):
             return OllamaUnavailableError(
                 f"no Ollama server answered at {hosts} ({self.setting}) to embed the question "
-                f"({type(error).__name__}: {detail}): start it with `ollama serve`, fix {self.setting}, "
-                "or raise REQUEST_TIMEOUT"
+                f"({type(error).__name__}: {detail}): start it with `ollama serve`, "
+                f"{fix_hint(self.setting)}, or raise REQUEST_TIMEOUT"
             )
         return EmbeddingError(
             f"could not embed the question with {self.model!r} on {hosts} after {self.max_retries} retries "
@@ -255,5 +256,5 @@ def build_embeddings(settings: Settings) -> PooledEmbeddings:
         concurrency=settings.embed_concurrency,
         timeout=settings.request_timeout,
         max_retries=settings.max_retries,
-        setting="EMBED_HOSTS" if settings.embed_hosts else "OLLAMA_BASE_URL",
+        setting=embed_setting(settings),
     )

@@ -65,9 +65,17 @@ class Progress(Protocol):
         """`n` more documents embedded and queued for writing."""
 
 
+FAILED_IDS_SHOWN = 1000
+STALE_IDS_SHOWN = 100
+
+
 @dataclass
 class IndexReport:
-    """What one indexing run did; `as_dict` is the `--json` output of build_index."""
+    """What one indexing run did; `as_dict` is the `--json` output of build_index.
+
+    The counts come from the pipeline; `rag.indexing.operation.build_index` adds what was read
+    (`tweets_read`, `unreadable` records skipped) and where it was indexed (`collection` ... `store`).
+    """
 
     tweets_read: int = 0
     documents: int = 0
@@ -83,6 +91,12 @@ class IndexReport:
     warnings: list[str] = field(default_factory=list)
     lexical_rebuilt: bool = False
     prune_refused: bool = False
+    unreadable: int = 0
+    collection: str = ""
+    embed_model: str = ""
+    embed_dimension: int = 0
+    embed_hosts: list[str] = field(default_factory=list)
+    store: str = ""
 
     @property
     def tweets_per_second(self) -> float:
@@ -90,9 +104,10 @@ class IndexReport:
         return self.tweets_read / self.seconds if self.seconds > 0 else 0.0
 
     def as_dict(self) -> dict[str, Any]:
-        """The report as plain JSON-ready values (stale ids cut to the first 100)."""
+        """The report as plain JSON-ready values (failed ids cut to the first 1,000, stale ids to 100)."""
         data = asdict(self)
-        data["stale_ids"] = self.stale_ids[:100]
+        data["failed_ids"] = self.failed_ids[:FAILED_IDS_SHOWN]
+        data["stale_ids"] = self.stale_ids[:STALE_IDS_SHOWN]
         data["seconds"] = round(self.seconds, 3)
         data["tweets_per_second"] = round(self.tweets_per_second, 1)
         return data

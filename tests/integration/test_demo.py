@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from rag.errors import ModelNotFoundError
 from tests.standin_fixture import StandinFactory
+from tweet_rag import demo
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_TWEETS = PROJECT_ROOT / "sample" / "twitter-sample" / "data" / "tweets.js"
@@ -106,6 +108,11 @@ def test_demo_without_ollama_uses_the_standin_and_cites_sample_tweets(tmp_path: 
     assert standin_url is not None
     assert not answers(standin_url.group(1))
     assert (tmp_path / "chroma").is_dir()
+    # Every step is printed as a command that runs the project's own tweet-rag, and how to go on.
+    steps = [line for line in output.splitlines() if line.startswith("$ ")]
+    assert len(steps) == 4 and all("tweet-rag " in step or "-m tweet_rag " in step for step in steps)
+    assert "Keep asking the demo's index:" in output
+    assert f"demo --index-dir {tmp_path} --ask" in output
 
 
 @pytest.mark.parametrize(
@@ -166,17 +173,43 @@ def test_demo_uses_the_ollama_that_answers(tmp_path: Path, standin: StandinFacto
     assert len(sections(result.stdout)) == 3
     assert ollama.requests_to("/api/pull") == 0
     assert ollama.requests_to("/api/embed") > 0  # the sample was indexed through this server
+    # The command it prints to keep asking the demo's index works when pasted into a shell.
+    lines = result.stdout.splitlines()
+    pasted = lines[lines.index("  or:") + 1].strip()
+    assert "tweet-rag" in pasted or "-m tweet_rag" in pasted
+    plain = {key: value for key, value in os.environ.items() if key not in env or key == "PATH"}
+    again = subprocess.run(
+        ["bash", "-c", pasted.replace("what did I say about my cat?", "What did I post with #LisbonByBike?")],
+        cwd=PROJECT_ROOT,
+        env=plain,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert again.returncode == 0, again.stderr
+    assert re.search(TWEET_URL, again.stdout.partition("Sources:")[2]), again.stdout
 
 
-def test_demo_pulls_a_missing_model_and_fails_in_one_line_when_it_cannot(
-    tmp_path: Path, standin: StandinFactory
-) -> None:
+def test_demo_pull_failure_is_one_line(standin: StandinFactory) -> None:
     ollama = standin("hash")
-    env = {**demo_env(), "OLLAMA_BASE_URL": ollama.url, "EMBED_MODEL": "nomic-embed-text"}
-    result = run_demo(tmp_path, env)
-    assert result.returncode == 1
+    with pytest.raises(ModelNotFoundError) as raised:
+        demo.pull_if_missing(ollama.url, ["nomic-embed-text"])
     assert ollama.requests_to("/api/pull") == 1
-    [line] = result.stderr.strip().splitlines()[-1:]
-    assert line.startswith("error: Ollama could not pull 'nomic-embed-text'"), result.stderr
-    assert "ollama.com/library" in line
-    assert "Question 1/3" not in result.stdout
+    message = str(raised.value)
+    assert message.startswith("Ollama could not pull 'nomic-embed-text'") and "\n" not in message
+    assert "ollama.com/library" in message
+
+
+def test_a_standin_posing_as_ollama_is_used_only_with_the_models_it_has(
+    standin: StandinFactory, capsys: pytest.CaptureFixture[str]
+) -> None:
+    left_running = standin("hash")
+    server = demo.probe_server(left_running.url)
+    assert server is not None and server.standin
+    assert demo.choose_backend(left_running.url, "nomic-embed-text", "llama3.2") is None
+    notice = capsys.readouterr().out
+    assert f"The server at {left_running.url} is tweet-rag's Ollama stand-in, not Ollama" in notice
+    assert "lacks nomic-embed-text:latest" not in notice and "lacks nomic-embed-text and llama3.2" in notice
+    assert left_running.requests_to("/api/pull") == 0
+    backend = demo.choose_backend(left_running.url, "hash-embed", "extractive")
+    assert backend == demo.Backend(left_running.url, "hash-embed", "extractive")

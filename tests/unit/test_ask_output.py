@@ -1,8 +1,7 @@
-"""scripts/ask.py's printed answer: the Sources list names only the tweets the answer cites."""
+"""`tweet-rag ask`'s printed answer: the Sources list names only the tweets the answer cites."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -15,18 +14,14 @@ from rag.search.retrieval import build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_store
 
-SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 SETTINGS = Settings(embed_model="not-calibrated-model", top_k=3, fetch_k=10)
 
 
 @pytest.fixture(scope="module")
 def ask_script() -> ModuleType:
-    sys.path.insert(0, str(SCRIPTS))
-    try:
-        import ask
-    finally:
-        sys.path.remove(str(SCRIPTS))
-    return ask
+    import tweet_rag.ask
+
+    return tweet_rag.ask
 
 
 def _ask(ask_script: ModuleType, tmp_path: Path, reply: str, threshold: float = -1.0) -> None:

@@ -72,7 +72,7 @@ async def _json_body(request: Request) -> Any:
 
 def _default_run(settings: Settings) -> Callable[..., Any]:
     def run(archive: Path, **options: Any) -> Any:
-        from rag import build_index  # type: ignore[attr-defined]
+        from rag import build_index
 
         return build_index(archive, settings, **options)
 

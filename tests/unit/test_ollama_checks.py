@@ -52,16 +52,13 @@ def test_missing_model_names_the_pull_to_run() -> None:
             "nomic-embed-text",
             setting="OLLAMA_BASE_URL",
             pull=False,
-            progress=False,
         )  # type: ignore[arg-type]
     assert client.pulled == []
 
 
 def test_pull_when_asked() -> None:
     client = FakeClient(["llama3.2:latest"])
-    ensure_model(
-        client, "http://h:11434", "nomic-embed-text", setting="OLLAMA_BASE_URL", pull=True, progress=False
-    )  # type: ignore[arg-type]
+    ensure_model(client, "http://h:11434", "nomic-embed-text", setting="OLLAMA_BASE_URL", pull=True)  # type: ignore[arg-type]
     assert client.pulled == ["nomic-embed-text"]
 
 
@@ -69,9 +66,7 @@ def test_server_down_names_the_setting() -> None:
     with pytest.raises(
         OllamaUnavailableError, match=r"no Ollama server answers at http://h:1 \(EMBED_HOSTS\)"
     ):
-        ensure_model(
-            FakeClient([], down=True), "http://h:1", "m", setting="EMBED_HOSTS", pull=False, progress=False
-        )  # type: ignore[arg-type]
+        ensure_model(FakeClient([], down=True), "http://h:1", "m", setting="EMBED_HOSTS", pull=False)  # type: ignore[arg-type]
 
 
 def test_dimension_is_probed() -> None:

@@ -17,6 +17,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from tweet_rag.cli import end_start_guard, wants_json
+
 if TYPE_CHECKING:
     from tqdm import tqdm
 
@@ -43,16 +45,6 @@ def load_settings() -> Settings:
     settings = Settings.from_env()
     logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
     return settings
-
-
-def wants_json(argv: Sequence[str]) -> bool:
-    """Whether the command line asks for `--json` (before any `--`)."""
-    for argument in argv:
-        if argument == "--":
-            return False
-        if argument == "--json":
-            return True
-    return False
 
 
 class CommandParser(argparse.ArgumentParser):
@@ -140,6 +132,7 @@ def run_command(
 
     def main() -> int:
         command = importlib.import_module(module)
+        end_start_guard()
         status: int = command.main(arguments)
         return status
 

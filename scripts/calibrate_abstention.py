@@ -18,8 +18,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from _common import load_settings, run_main
-
 from devtools.abstention_fit import fit_rule, rates
 from devtools.eval_sets import SETS, CachedEmbeddings, open_index
 from devtools.evaluation import load_qa
@@ -28,6 +26,7 @@ from rag.indexing.embeddings import build_embeddings
 from rag.search.abstention import AbstentionFeatures, AbstentionRule, calibrated_rule
 from rag.search.retrieval import build_retriever
 from rag.settings import SEARCH_TYPES, SearchType, Settings
+from tweet_rag.common import load_settings, run_main
 
 Row = tuple[str, str, bool, bool, AbstentionFeatures]  # set, split, answerable, exact tag, features
 

@@ -131,10 +131,10 @@ def build_index(
     `settings` default to the environment (`Settings.from_env()`; load `.env` first if you use one).
     `recreate` deletes the collection first; `prune` removes indexed tweets no longer in the archive (refused,
     with a warning in the report, when some records could not be read); `include_deleted` overrides
-    `INCLUDE_DELETED`; `pull` pulls a missing embedding model; `pause_gc` pauses the garbage collector while
-    the archive is read (about twice as fast; only for a caller that owns its process, as the command does:
-    see `rag.archive.reader.gc_paused`). Raises a `TweetRagError` with a one-line
-    message on failure; what was written stays written, and the next run resumes.
+    `INCLUDE_DELETED`; `pull` pulls a missing embedding model; `pause_gc` pauses the garbage collector
+    while the archive is read (about 1.4 times as fast; only for a caller that owns its process, as the
+    command does: see `rag.archive.reader.gc_paused`). Raises a `TweetRagError` with a one-line message on
+    failure; what was written stays written, and the next run resumes.
     """
     settings = settings or Settings.from_env()
     if include_deleted is not None:

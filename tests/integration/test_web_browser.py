@@ -246,3 +246,15 @@ def test_a_server_bound_beyond_loopback_says_so(page: Page, web_env: dict[str, s
         expect(warning).to_contain_text("anyone who can reach it can read your tweets")
     finally:
         server.stop()
+
+
+def test_a_thread_card_shows_its_tweets_in_order(page: Page, web_server: WebServer) -> None:
+    page.goto(web_server.url)
+    ask(page, "I rode from Lisbon to Porto along the coast on the EuroVelo 1")
+    thread = page.locator('[data-testid="source"][data-kind="thread"]').first
+    expect(thread).to_be_attached()
+    links = thread.locator("ol.thread > li").get_by_test_id("tweet-link")
+    ids = [int((href or "").rsplit("/", 1)[1]) for href in links.evaluate_all("a => a.map(l => l.href)")]
+    assert len(ids) >= 2 and ids == sorted(ids)  # snowflake ids grow with time: first tweet first
+    numbers = thread.locator("ol.thread > li").evaluate_all("items => items.map(item => item.id)")
+    assert all(number.startswith("t1-n") for number in numbers)  # each tweet is a citation target

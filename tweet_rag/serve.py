@@ -8,15 +8,13 @@ the terminal and in the page, that everyone who can reach this machine can read 
 from __future__ import annotations
 
 import argparse
-import logging
 import socket
 import sys
 from collections.abc import Sequence
 
-from dotenv import load_dotenv
-
 from rag.errors import ConfigError
 from rag.settings import Settings
+from tweet_rag.common import load_settings
 
 LISTENING = "tweet-rag serving "
 
@@ -87,7 +85,4 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Serve the tweet-rag web page over your index.")
     add_arguments(parser)
     args = parser.parse_args(argv)
-    load_dotenv(override=False)
-    settings = Settings.from_env()
-    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s %(name)s: %(message)s")
-    return serve(args, settings)
+    return serve(args, load_settings())

@@ -252,10 +252,6 @@ def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], t
 
 
 def test_one_indexing_at_a_time_and_questions_meanwhile(web_server: WebServer, web_archive: Path) -> None:
-    import rag
-
-    if not hasattr(rag, "build_index"):  # temporary: until issue 9's build_index is on main
-        pytest.skip("rag.build_index is not on this branch yet")
     started = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})
     assert started.status_code == 202 and started.json()["state"] == "running"
     second = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})

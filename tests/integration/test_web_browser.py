@@ -198,10 +198,6 @@ def test_ollama_down_is_shown_as_one_line(page: Page, web_env: dict[str, str]) -
 def test_an_uploaded_archive_is_indexed_with_progress(
     page: Page, standin_shared: StandinFactory, tmp_path: Path
 ) -> None:
-    import rag
-
-    if not hasattr(rag, "build_index"):  # temporary: until issue 9's build_index is on main
-        pytest.skip("rag.build_index is not on this branch yet")
     standin = standin_shared("hash", latency_ms=40)  # embedding takes long enough to watch the bar
     env = standin_env(standin.url, tmp_path / "chroma", CHAT_MODEL="extractive", EMBED_BATCH_SIZE="8")
     archive = zip_archive(SAMPLE, tmp_path / "twitter-archive.zip")

@@ -289,3 +289,23 @@ def test_an_index_rebuilt_by_another_process_is_seen(
         assert context[0]["tweet_id"] == "1856000000000000001"
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize(
+    ("setting", "expected"),
+    [
+        ({"CHAT_MODEL": "llama-nope"}, "ollama pull llama-nope"),
+        ({"CHROMA_DIR": "/nonexistent/tweet-rag-index"}, "no index at /nonexistent/tweet-rag-index"),
+    ],
+)
+def test_a_missing_model_or_index_is_one_line(
+    web_env: dict[str, str], setting: dict[str, str], expected: str
+) -> None:
+    server = WebServer({**web_env, **setting})
+    try:
+        events = events_of(server, {"question": "what did I say about cycling?"})
+    finally:
+        server.stop()
+    errors = by_name(events, "error")
+    assert len(errors) == 1 and expected in errors[0]["message"] and "\n" not in errors[0]["message"]
+    assert "Traceback" not in server.output()

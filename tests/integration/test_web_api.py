@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from devtools.serve_runner import WebServer
-from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection
+from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection, writer_lock
 from rag.settings import Settings
 from tests.integration.web_support import SCRIPT_TWEET, add_tweet, ask_events, index_archive
 from tweet_rag.web.service import WebService, parse_ask
@@ -309,3 +309,17 @@ def test_a_missing_model_or_index_is_one_line(
     errors = by_name(events, "error")
     assert len(errors) == 1 and expected in errors[0]["message"] and "\n" not in errors[0]["message"]
     assert "Traceback" not in server.output()
+
+
+def test_an_indexing_from_a_terminal_holds_the_page_off(
+    web_server: WebServer, web_env: dict[str, str], web_archive: Path
+) -> None:
+    with writer_lock(Settings.from_env(web_env)):  # as `tweet-rag index` running in a terminal
+        assert httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)}).status_code == 202
+        deadline = time.monotonic() + 30
+        while (job := httpx.get(f"{web_server.url}/api/index").json())["state"] == "running":
+            assert time.monotonic() < deadline, job
+            time.sleep(0.1)
+    assert job["state"] == "failed" and "wait for it to finish" in job["message"]
+    names = [event["event"] for event in events_of(web_server, {"question": "sourdough"})]
+    assert names[-2:] == ["sources", "done"]

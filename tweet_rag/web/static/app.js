@@ -384,7 +384,9 @@ function renderStatus(status) {
   fact(facts, "Where", index.location);
   box.append(facts);
   if (index.index_command) {
-    box.append(el("p", { class: "muted", text: "To (re)index from a terminal:" }),
+    const lead = ["missing", "empty"].includes(index.state)
+      ? "Index your archive with the form below, or from a terminal:" : "To (re)index from a terminal:";
+    box.append(el("p", { class: "muted", text: lead }),
       el("pre", { class: "command", "data-testid": "index-command", text: index.index_command }));
   }
   const warning = $("host-warning");
@@ -407,7 +409,10 @@ async function refreshStatus() {
 function renderIndexing(job) {
   const box = $("indexing");
   if (!job || job.state === "idle") { box.hidden = true; return; }
-  box.hidden = false;
+  if (box.hidden) {
+    box.hidden = false;
+    box.scrollIntoView({ block: "nearest" });
+  }
   box.dataset.state = job.state;
   const bar = $("index-progress");
   if (job.fraction === null || job.fraction === undefined) bar.removeAttribute("value");

@@ -1,8 +1,8 @@
 """Follow-up questions: with chat history, the chat model rewrites the question into a standalone one.
 
-Without history the question is used as it is and the model is not called. The rewrite prompt is the file
-`prompts/condense.md` (variables `{chat_history}` and `{question}`); history comes as LangChain messages,
-`(role, text)` pairs or `{"role", "content"}` dicts.
+Without history the question is used as it is and the model is not called. The rewrite prompt is the
+file `chains/prompt_files/condense.md` (variables `{chat_history}` and `{question}`); history comes as
+LangChain messages, `(role, text)` pairs or `{"role", "content"}` dicts.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Prompt files: find one by name in `prompts/` or by path, check its variables, build a chat template.
+"""Prompt files: find one by name (shipped in `chains/prompt_files/`) or by path, check it, build a template.
 
 A prompt file is plain text (or markdown) in two parts: the lines after `=== system ===` are the system
 message, the lines after `=== user ===` the user message. Variables are written `{context}` and
@@ -20,7 +20,8 @@ from rag.errors import PromptError
 
 logger = logging.getLogger(__name__)
 
-PROMPTS_DIR = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
+"""The shipped prompt files: package data of `chains`, so a wheel install has them too."""
 PROMPT_SUFFIXES = (".md", ".txt")
 ANSWER_VARIABLES = frozenset({"context", "question"})
 HELPER_PROMPTS = frozenset({"condense"})  # used by the chain itself (follow-ups), not answer prompts
@@ -30,7 +31,7 @@ _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def resolve_prompt_path(name_or_path: str | Path, prompts_dir: Path = PROMPTS_DIR) -> Path:
-    """The file of a prompt given by name (`concise` -> `prompts/concise.md`) or by path."""
+    """The file of a prompt given by name (`concise` -> `prompt_files/concise.md`) or by path."""
     text = str(name_or_path)
     if isinstance(name_or_path, str) and _NAME.match(text):
         for suffix in PROMPT_SUFFIXES:
@@ -43,7 +44,8 @@ def resolve_prompt_path(name_or_path: str | Path, prompts_dir: Path = PROMPTS_DI
         )
     path = Path(text).expanduser()
     if not path.is_file():
-        raise PromptError(f"prompt file {path} not found: give a name from prompts/ or an existing file")
+        names = ", ".join(available_prompts(prompts_dir)) or "none"
+        raise PromptError(f"prompt file {path} not found: give a prompt name ({names}) or an existing file")
     return path
 
 
@@ -129,7 +131,7 @@ def load_prompt(
     variables: Iterable[str] = ANSWER_VARIABLES,
     prompts_dir: Path = PROMPTS_DIR,
 ) -> ChatPromptTemplate:
-    """Load and check a prompt by name (from `prompts/`) or by path."""
+    """Load and check a prompt by name (from `prompts_dir`, default the shipped ones) or by path."""
     expected = set(variables)
     if expected == ANSWER_VARIABLES and isinstance(name_or_path, str) and name_or_path in HELPER_PROMPTS:
         names = ", ".join(available_prompts(prompts_dir)) or "none"

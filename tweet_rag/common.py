@@ -209,10 +209,10 @@ class ProgressBars:
             return
         if total is not None and self.bar.total != total:
             self.bar.total = total
-        self.bar.n = done
         if stage == "pulling" and ":" in detail:
             self.bar.set_postfix_str(detail.split(":", 1)[1].strip(), refresh=False)
-        self.bar.refresh()
+        if done != self.bar.n:
+            self.bar.update(done - self.bar.n)  # tqdm's rate and ETA come from its updates
 
 
 def stderr_is_terminal() -> bool:

@@ -129,3 +129,35 @@ def test_serve_without_its_module_says_so(
         cli.main(["serve"])
     assert exited.value.code == 1
     assert capsys.readouterr().err.startswith("error: `tweet-rag serve` is not available in this version")
+
+
+def test_progress_bars_draw_counted_stages_and_name_the_others(capsys: pytest.CaptureFixture[str]) -> None:
+    from rag.indexing.operation import IndexProgress
+    from rag.ollama import PullProgress
+    from tweet_rag.common import ProgressBars
+
+    events = [
+        IndexProgress("preflight", detail="http://h:11434"),
+        IndexProgress("loading", 500),
+        IndexProgress("loading", 790, 790),
+        IndexProgress("embedding", 0, 790),
+        IndexProgress("embedding", 790, 790),
+        IndexProgress("writing", 790, 790),
+        IndexProgress("persisting", detail="/data/chroma"),
+    ]
+    with ProgressBars(enabled=True) as bars:
+        bars.pull(PullProgress("nomic-embed-text", "http://h:11434", "pulling abc", 137_000_000, 274_000_000))
+        for event in events:
+            bars.index(event)
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert "checking Ollama (http://h:11434)..." in err
+    assert "pulling nomic-embed-text" in err and "137M/274M" in err
+    assert "reading: 100%" in err
+    assert "embedding:   0%" in err and "embedding: 100%" in err and "790/790" in err
+    assert "writing the last batches and the keyword index..." in err
+    assert "saving the vector index (/data/chroma)..." in err
+    with ProgressBars(enabled=False) as quiet:
+        for event in events:
+            quiet.index(event)
+    assert capsys.readouterr() == ("", "")

@@ -173,7 +173,7 @@ def open_vector_store(
 
     Refuses, with what to do, a missing index (creating nothing: no `CHROMA_DIR`, no SQLite file), an empty
     one and one built with another model; warns about a partial one (an indexing run that did not get to its
-    end). The first question's vector is checked against the index's dimension (`DimensionCheckedEmbeddings`).
+    end). Every query vector is checked against the index's dimension (`DimensionCheckedEmbeddings`).
     """
     if client is None:
         if not index_exists(settings):

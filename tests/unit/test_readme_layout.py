@@ -1,4 +1,4 @@
-"""The README's layout is the tree as it is: a line for every module of the packages, none for a missing one."""
+"""The README's layout is the tree as it is: a line for every module of the packages, none extra."""
 
 from __future__ import annotations
 

@@ -16,31 +16,12 @@ from typing import Any
 import httpx
 
 from devtools.scripts_runner import PROJECT, run_script
+from tests.unit.loader_archives import record
 
 SAMPLE = PROJECT / "sample" / "twitter-sample"
 SCRIPT_TWEET = "Testing the blog sanitizer today: <script>window.__pwned = 1</script> should stay text"
 IMG_TWEET = 'Sanitizer test two <img src=x onerror="window.__pwned = 2"> also stays text'
 HOSTILE_IDS = ("1855000000000000001", "1855000000000000002")
-
-
-def _record(tweet_id: str, text: str, created_at: str) -> dict[str, Any]:
-    return {
-        "tweet": {
-            "retweeted": False,
-            "source": "web",
-            "entities": {"hashtags": [], "symbols": [], "user_mentions": [], "urls": []},
-            "display_text_range": ["0", str(len(text))],
-            "favorite_count": "0",
-            "id_str": tweet_id,
-            "truncated": False,
-            "retweet_count": "0",
-            "id": tweet_id,
-            "created_at": created_at,
-            "favorited": False,
-            "full_text": text,
-            "lang": "en",
-        }
-    }
 
 
 def add_tweet(
@@ -50,7 +31,7 @@ def add_tweet(
     tweets_js = archive / "data" / "tweets.js"
     prefix, _, payload = tweets_js.read_text(encoding="utf-8").partition("=")
     records = json.loads(payload)
-    records.append(_record(tweet_id, text, created_at))
+    records.append({"tweet": record(tweet_id, text, created_at=created_at)})
     tweets_js.write_text(f"{prefix}= {json.dumps(records, indent=1)}", encoding="utf-8")
 
 

@@ -1,32 +1,212 @@
-"""Citations: find `[n]` in an answer, drop numbers that were not in the context, map the rest to tweets.
+"""Citations checked against the answer: each `[n]` must be a tweet that says what its sentence says.
 
-`CitationFilter` does the dropping on streamed text (it holds back a `[` until it knows what follows), so
-the streamed answer and the invoked answer are the same text. Sources are only tweets the model was given.
+Small models cite `[1]` when the fact is in `[3]`, or cite nothing. So the model's numbers are treated as
+hints: `CitationVerifier` takes the answer as it streams, removes the model's citation groups and, at the
+end of each sentence (`.`, `!`, `?` before a space, or a line end), writes back the citations that the
+sentence's words support. A tweet supports a sentence by the share of the sentence's content words
+(rarer ones weigh more, numbers and @handles double) that it contains, its date included. The model's
+numbers are kept when their tweet supports the sentence nearly as well as the best one; otherwise the
+best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it covers
+enough of the sentence; a sentence no tweet supports gets no citation. A sentence that says the tweets do
+not answer never gets one. Text streams word by word; only whitespace, a sentence's final punctuation and
+an open `[` wait for what follows, so the streamed and the invoked answer are the same text.
 """
 
 from __future__ import annotations
 
+import math
 import re
+from collections import Counter
 from collections.abc import Collection, Sequence
 
 from chains.context import ContextTweet
+from rag.indexing.tokenizer import tokenize
 
-_GROUP = re.compile(r"\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
+_GROUP = re.compile(r"\s*\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
+_OPEN_GROUP = re.compile(r"\s*\[[\d\s,;]*$")
 _NUMBER = re.compile(r"\d+")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _MAX_GROUP_CHARS = 40
+# Words that say nothing about which tweet an answer sentence rests on.
+_GENERIC = frozenset(
+    {
+        *("tweet", "tweeted", "tweeting", "retweet", "post", "posted", "mention", "mentioned", "say", "said"),
+        *("share", "shared", "talk", "talked", "wrote", "write", "written", "about", "also", "one", "some"),
+        *("mine", "yes", "user", "person", "answer", "question", "based", "provided"),
+    }
+)
+MIN_SUPPORT = 0.3  # share of a sentence's (weighted) content words a tweet must hold to be cited for it
+KEEP_RATIO = (
+    0.6  # a cited tweet is kept when it supports the sentence at least this well relative to the best
+)
+_DECLINE = re.compile(
+    r"\b(?:(?:do(?:es)?n[’']?t|do(?:es)? not|never)\s+(?:say|mention|answer|tell|contain|include|show|"
+    r"specify|state|provide|indicate|talk)|(?:no|none of the)\s+tweets?\b|not (?:mentioned|stated|specified"
+    r"|found)|(?:there is|there's) no (?:information|mention)|cannot (?:be )?(?:determine|answer|found)|"
+    r"can(?:no|')t (?:determine|answer|tell|find)|found no tweets|I don['’]t know)",
+    re.IGNORECASE,
+)
 
 
-def _rewrite_group(match: re.Match[str], valid: Collection[int]) -> str:
-    numbers = [int(n) for n in _NUMBER.findall(match.group(1))]
-    kept = [n for n in numbers if n in valid]
-    if len(kept) == len(numbers):
-        return match.group(0)
-    return "".join(f"[{n}]" for n in kept)
+def declines(text: str) -> bool:
+    """True when `text` says the tweets do not answer ("The tweets don't say.", "I don't know")."""
+    return bool(_DECLINE.search(text))
+
+
+def _terms(text: str) -> list[str]:
+    return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
+
+
+def _weight(term: str) -> float:
+    return 2.0 if term[0] in "@#" or any(ch.isdigit() for ch in term) else 1.0
+
+
+class SupportIndex:
+    """The context tweets' content words, to measure how well each tweet supports an answer sentence."""
+
+    def __init__(self, tweets: Sequence[ContextTweet]) -> None:
+        self.numbers = [tweet.number for tweet in tweets]
+        self._terms = [set(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")) for tweet in tweets]
+        frequency: Counter[str] = Counter(term for terms in self._terms for term in terms)
+        count = max(len(tweets), 1)
+        self._idf = {term: math.log(1 + count / seen) for term, seen in frequency.items()}
+        self._default_idf = math.log(1 + count)
+
+    def support(self, sentence: str) -> dict[int, float]:
+        """Each tweet's share of the sentence's weighted content words (empty when it has none)."""
+        words = set(_terms(sentence))
+        if not words:
+            return {}
+        weights = {w: _weight(w) * self._idf.get(w, self._default_idf) for w in words}
+        total = sum(weights.values())
+        return {
+            number: sum(weight for word, weight in weights.items() if word in terms) / total
+            for number, terms in zip(self.numbers, self._terms, strict=True)
+        }
+
+    def verify(self, sentence: str, cited: Sequence[int]) -> list[int]:
+        """The citations `sentence` gets: the model's `cited` numbers checked, re-attributed or dropped."""
+        valid = [n for n in dict.fromkeys(cited) if n in self.numbers]
+        if declines(sentence):
+            return []
+        scores = self.support(sentence)
+        if not scores:
+            return valid  # nothing to check it by ("Yes [2]."): keep what the model gave
+        best_number = max(scores, key=lambda n: (scores[n], -n))
+        best = scores[best_number]
+        kept = [n for n in valid if scores[n] >= MIN_SUPPORT and scores[n] >= KEEP_RATIO * best]
+        if not kept and best >= MIN_SUPPORT:
+            kept = [best_number]
+        return kept
+
+
+def _strip_groups(text: str) -> tuple[str, list[int]]:
+    """`text` without its citation groups (and the space before each) and the numbers they held."""
+    numbers = [int(n) for match in _GROUP.finditer(text) for n in _NUMBER.findall(match.group(1))]
+    return _GROUP.sub("", text), numbers
+
+
+def _citation_text(numbers: Sequence[int]) -> str:
+    return " " + "".join(f"[{n}]" for n in numbers) if numbers else ""
+
+
+class CitationVerifier:
+    """Streamed answer text in, the same text with verified citations out (see the module docstring)."""
+
+    def __init__(self, tweets: Sequence[ContextTweet]) -> None:
+        self._index = SupportIndex(tweets)
+        self._raw = ""
+        self._emitted = 0
+        self._cited: list[int] = []
+
+    @property
+    def cited(self) -> list[int]:
+        """The citation numbers written so far, in order of first appearance."""
+        return list(dict.fromkeys(self._cited))
+
+    def feed(self, piece: str) -> str:
+        """The newly settled part of the answer."""
+        self._raw += piece
+        return self._settle(final=False)
+
+    def flush(self) -> str:
+        """The rest of the answer, its last sentence verified."""
+        return self._settle(final=True)
+
+    def _settle(self, final: bool) -> str:
+        rendered, cited = _render(self._raw, self._index, final)
+        self._cited = cited
+        out = rendered[self._emitted :]
+        self._emitted = len(rendered)
+        return out
+
+
+def _orphans(numbers: Sequence[int], previous: tuple[str, list[int]], index: SupportIndex) -> list[int]:
+    """Citations standing after a finished sentence: those its words support that it does not cite yet."""
+    if not previous[0]:  # an answer that is only a citation ("[2]"): nothing to check it against
+        return [n for n in dict.fromkeys(numbers) if n in index.numbers]
+    return [n for n in index.verify(previous[0], numbers) if n not in previous[1] and n in numbers]
+
+
+def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]:
+    """The settled rendering of `raw`, and the citations written in it.
+
+    Finished sentences come with their verified citations; of the open one only the start that can no
+    longer change (without a trailing space, punctuation or unfinished `[` group), unless `final`.
+    """
+    parts: list[str] = []
+    cited: list[int] = []
+    previous: tuple[str, list[int]] = ("", [])  # the last finished sentence's words and citations
+    start = 0
+    for match in _SENTENCE_END.finditer(raw):
+        body, numbers = _strip_groups(raw[start : match.start()])
+        if body.strip():
+            verified = index.verify(body, numbers)
+            previous = (body, verified)
+            stripped = body.rstrip()
+            parts.append(stripped + _citation_text(verified) + body[len(stripped) :] + match.group(0))
+        else:  # whitespace, or citations written after the sentence's full stop: they belong to it
+            verified = _orphans(numbers, previous, index)
+            parts.append(_citation_text(verified) + body + match.group(0))
+        cited += verified
+        start = match.end()
+    tail = raw[start:]
+    if final:
+        body, numbers = _strip_groups(tail)
+        if body.strip():
+            verified = index.verify(body, numbers)
+            cited += verified
+            stripped = body.rstrip()
+            words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation
+            parts.append(words + _citation_text(verified) + stripped[len(words) :] + body[len(stripped) :])
+        elif numbers:
+            extra = _orphans(numbers, previous, index)
+            cited += extra
+            parts.append(_citation_text(extra) if parts else _citation_text(extra).lstrip())
+        return "".join(parts), cited
+    open_group = _OPEN_GROUP.search(tail)
+    if open_group and len(tail) - open_group.start() <= _MAX_GROUP_CHARS:
+        tail = tail[: open_group.start()]
+    body, _ = _strip_groups(tail)
+    settled = body.rstrip()
+    if settled and settled[-1] in ".!?":
+        settled = settled[:-1].rstrip()
+    parts.append(settled)
+    return "".join(parts), cited
 
 
 def clean_citations(answer: str, valid: Collection[int]) -> str:
     """The answer with citation numbers outside `valid` removed (`[1, 9]` -> `[1]`, `[9]` -> nothing)."""
-    return _GROUP.sub(lambda match: _rewrite_group(match, valid), answer)
+
+    def rewrite(match: re.Match[str]) -> str:
+        numbers = [int(n) for n in _NUMBER.findall(match.group(1))]
+        kept = [n for n in numbers if n in valid]
+        if len(kept) == len(numbers):
+            return match.group(0)
+        space = match.group(0)[: len(match.group(0)) - len(match.group(0).lstrip())]
+        return space + "".join(f"[{n}]" for n in kept) if kept else ""
+
+    return _GROUP.sub(rewrite, answer)
 
 
 def cited_numbers(answer: str) -> list[int]:
@@ -43,31 +223,3 @@ def cited_tweets(answer: str, tweets: Sequence[ContextTweet]) -> list[ContextTwe
     """The context tweets the answer cites, in order of first citation; unknown numbers ignored."""
     by_number = {tweet.number: tweet for tweet in tweets}
     return [by_number[number] for number in cited_numbers(answer) if number in by_number]
-
-
-class CitationFilter:
-    """Streaming twin of `clean_citations`: feed text pieces, get text with bad citations removed."""
-
-    def __init__(self, valid: Collection[int]) -> None:
-        self._valid = set(valid)
-        self._pending = ""
-
-    def feed(self, piece: str) -> str:
-        """Clean text that is complete; hold back a possible citation that is still open."""
-        text = self._pending + piece
-        self._pending = ""
-        start = text.rfind("[")
-        if start != -1 and "]" not in text[start:]:
-            tail = text[start:]
-            if len(tail) <= _MAX_GROUP_CHARS and re.fullmatch(r"\[[\d\s,;]*", tail):
-                self._pending = tail
-                text = text[:start]
-        return self._clean(text)
-
-    def flush(self) -> str:
-        """Whatever is still held back, cleaned."""
-        text, self._pending = self._pending, ""
-        return self._clean(text)
-
-    def _clean(self, text: str) -> str:
-        return _GROUP.sub(lambda match: _rewrite_group(match, self._valid), text)

@@ -119,15 +119,19 @@ def expand_documents(documents: Iterable[Document]) -> list[ContextTweet]:
     return tweets
 
 
-def format_tweet(tweet: ContextTweet) -> str:
-    """One tweet as a header line and its text quoted line by line."""
+def format_tweet(tweet: ContextTweet, links: bool = True) -> str:
+    """One tweet as a header line (number, date, kind and, with `links`, URL) and its text quoted."""
     quoted = "\n".join(f"> {line}".rstrip() for line in tweet.text.splitlines() or [""])
-    return f"[{tweet.number}] {tweet.date} | {tweet.kind} | {tweet.url}\n{quoted}"
+    link = f" | {tweet.url}" if links else ""
+    return f"[{tweet.number}] {tweet.date} | {tweet.kind}{link}\n{quoted}"
 
 
-def format_context(tweets: Sequence[ContextTweet]) -> str:
-    """All tweets, numbered, between the context delimiters (or a note that there are none)."""
+def format_context(tweets: Sequence[ContextTweet], links: bool = True) -> str:
+    """All tweets, numbered, between the context delimiters (or a note that there are none).
+
+    `links=False` leaves the URLs out (about a third of a short tweet's tokens; the sources carry them).
+    """
     if not tweets:
         return NO_CONTEXT
-    body = "\n\n".join(format_tweet(tweet) for tweet in tweets)
+    body = "\n\n".join(format_tweet(tweet, links) for tweet in tweets)
     return f"{CONTEXT_OPEN}\n{body}\n{CONTEXT_CLOSE}"

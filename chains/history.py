@@ -1,8 +1,13 @@
 """Follow-up questions: with chat history, the chat model rewrites the question into a standalone one.
 
 Without history the question is used as it is and the model is not called. The rewrite prompt is the
-file `chains/prompt_files/condense.md` (variables `{chat_history}` and `{question}`); history comes as
-LangChain messages, `(role, text)` pairs or `{"role", "content"}` dicts.
+file `chains/prompt_files/condense.md` (variables `{chat_history}` and `{question}`, with worked examples
+a small model follows); history comes as LangChain messages, `(role, text)` pairs or `{"role", "content"}`
+dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut to a few
+sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such as
+"Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites tweets, or
+is much longer than a question), the follow-up is joined to the previous question instead, so retrieval
+still sees the topic.
 """
 
 from __future__ import annotations
@@ -17,15 +22,20 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, conver
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
-from chains.llm import sized_for, strip_thinking, translate_error
+from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
 
 logger = logging.getLogger(__name__)
 
 CONDENSE_PROMPT = "condense"
 CONDENSE_VARIABLES = frozenset({"chat_history", "question"})
-MAX_HISTORY_MESSAGES = 12
-_LABEL = re.compile(r"^\s*(?:standalone question|question|rewritten question)\s*:\s*", re.IGNORECASE)
+MAX_HISTORY_MESSAGES = 6
+MAX_ANSWER_CHARS = 300
+CONDENSE_TOKENS = 60
+_LABEL = re.compile(
+    r"^\s*(?:standalone question|question|rewritten question|rewritten|last question)\s*:\s*", re.IGNORECASE
+)
+_CITATION = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
 
 
 def history_messages(raw: Any) -> list[BaseMessage]:
@@ -46,8 +56,33 @@ def format_history(messages: Sequence[BaseMessage]) -> str:
         else:
             continue
         text = message.text if isinstance(message.content, list) else str(message.content)
-        lines.append(f"{role}: {' '.join(text.split())}")
+        text = " ".join(text.split())
+        if role == "Assistant":
+            text = _CITATION.sub("", text)
+            if len(text) > MAX_ANSWER_CHARS:
+                text = text[: MAX_ANSWER_CHARS - 1].rstrip() + "…"
+        lines.append(f"{role}: {text}")
     return "\n".join(lines)
+
+
+def previous_question(messages: Sequence[BaseMessage]) -> str:
+    """The last question the user asked before this one ("" when there is none)."""
+    for message in reversed(list(messages)):
+        if isinstance(message, HumanMessage):
+            return " ".join(str(message.content).split())
+    return ""
+
+
+def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
+    """The model's rewrite when it looks like a standalone question, else the previous question + this one."""
+    first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
+    standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
+    looks_like_answer = len(standalone) > 3 * len(question) + 150 or bool(_CITATION.search(standalone))
+    if standalone and not looks_like_answer:
+        return standalone
+    earlier = previous_question(history)
+    logger.debug("rewrite %r not usable: joining %r to %r", standalone, question, earlier)
+    return f"{earlier} {question}".strip() if earlier else question
 
 
 def build_condense_step(llm: BaseChatModel, prompt: ChatPromptTemplate | None = None) -> Runnable[Any, str]:
@@ -60,7 +95,7 @@ def build_condense_step(llm: BaseChatModel, prompt: ChatPromptTemplate | None = 
         if not history:
             return question
         messages = template.format_messages(chat_history=format_history(history), question=question)
-        model = sized_for(llm, messages)
+        model = sized_for(capped(llm, CONDENSE_TOKENS), messages)
         try:
             reply = model.invoke(messages, config)
         except Exception as error:
@@ -68,10 +103,8 @@ def build_condense_step(llm: BaseChatModel, prompt: ChatPromptTemplate | None = 
             if translated is error:
                 raise
             raise translated from error
-        rewritten = strip_thinking(reply.text).strip()
-        first_line = rewritten.splitlines()[0] if rewritten else ""
-        standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
+        standalone = checked_rewrite(strip_thinking(reply.text), question, history)
         logger.debug("follow-up %r rewritten as %r", question, standalone)
-        return standalone or question
+        return standalone
 
     return RunnableLambda(condense).with_config(run_name="condense_question")

@@ -61,6 +61,13 @@ def num_ctx_for(messages: Sequence[BaseMessage], answer_tokens: int = ANSWER_TOK
     return max(MIN_NUM_CTX, math.ceil(needed / NUM_CTX_STEP) * NUM_CTX_STEP)
 
 
+def capped(llm: BaseChatModel, max_tokens: int) -> BaseChatModel:
+    """`llm` writing at most `max_tokens` tokens (a ChatOllama with no lower cap), else `llm` itself."""
+    if isinstance(llm, ChatOllama) and not (llm.num_predict and 0 < llm.num_predict <= max_tokens):
+        return llm.model_copy(update={"num_predict": max_tokens})
+    return llm
+
+
 def sized_for(llm: BaseChatModel, messages: Sequence[BaseMessage]) -> BaseChatModel:
     """`llm` sized to fit `messages` (a ChatOllama without a fixed `num_ctx`), else `llm` itself."""
     if isinstance(llm, ChatOllama) and not llm.num_ctx:

@@ -12,13 +12,18 @@ known: one with the questions, then `{"answer": piece}` chunks as the model writ
 `sources`, `context` and `abstained`, so
 `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
-model is not called.
+model is not called. The tweets given to the model are cut to `context_tokens` (estimated), keeping those
+that share most words with the question. Citations are checked sentence by sentence against the tweets
+(`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
+tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources).
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -29,17 +34,20 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
-from chains.citations import CitationFilter, cited_tweets
-from chains.context import ContextTweet, expand_documents, format_context
+from chains.citations import CitationVerifier, declines
+from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.history import build_condense_step
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
 from chains.prompts import load_prompt
 from rag.filters import KindMode
+from rag.indexing.tokenizer import tokenize
 from rag.settings import Settings
+from rag.token_estimate import estimate_tokens
 
 logger = logging.getLogger(__name__)
 
 ABSTAIN_ANSWER = "I found no tweets about that."
+CONTEXT_TOKENS = 600  # tweets given to the model, in estimated tokens: small models answer better with less
 
 
 def _check_input(inputs: Mapping[str, Any]) -> Mapping[str, Any]:
@@ -55,8 +63,47 @@ def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
     return {**inputs, "tweets": expand_documents(documents)}
 
 
-def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[Any, Any]:
-    """The last step: abstain, or stream the model's answer with thinking and bad citations removed."""
+_CITATIONS_ONLY = re.compile(r"\[\d+\]|\s")
+QUOTE_CHARS = 200
+
+
+def _quote(tweet: ContextTweet) -> str:
+    """An answer that is the tweet itself, quoted with its date and citation."""
+    text = " ".join(tweet.text.split())
+    if len(text) > QUOTE_CHARS:
+        text = text[: QUOTE_CHARS - 1].rstrip() + "…"
+    return f'On {tweet.date} you tweeted: "{text}" [{tweet.number}]'
+
+
+def _question_terms(question: str) -> set[str]:
+    return {term for term in tokenize(question) if len(term) > 1}
+
+
+def fit_context(tweets: Sequence[ContextTweet], question: str, budget: int) -> list[ContextTweet]:
+    """The tweets that fit `budget` estimated tokens, renumbered from 1 in their order.
+
+    When they do not all fit, those sharing the fewest words with the question go first (a long thread
+    keeps its tweets about the question); the first tweet always stays.
+    """
+    costs = [estimate_tokens(format_tweet(tweet, links=False)) for tweet in tweets]
+    if sum(costs) <= budget:
+        return list(tweets)
+    wanted = _question_terms(question)
+    overlap = [len(wanted & set(tokenize(tweet.text))) for tweet in tweets]
+    order = sorted(range(len(tweets)), key=lambda i: (i != 0, -overlap[i], i))
+    kept: set[int] = set()
+    used = 0
+    for i in order:
+        if used + costs[i] <= budget or not kept:
+            kept.add(i)
+            used += costs[i]
+    chosen = [tweets[i] for i in sorted(kept)]
+    logger.debug("context cut from %d to %d tweets (%d estimated tokens)", len(tweets), len(chosen), used)
+    return [replace(tweet, number=number) for number, tweet in enumerate(chosen, 1)]
+
+
+def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate, context_tokens: int) -> Runnable[Any, Any]:
+    """The last step: abstain, or stream the model's answer with thinking removed and citations verified."""
     generate = RunnableLambda(_generate_with(llm), name="generate_answer")
 
     def answer(chunks: Iterator[Mapping[str, Any]], config: RunnableConfig) -> Iterator[AddableDict]:
@@ -65,16 +112,17 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[A
             inputs.update(chunk)
         question = str(inputs["question"])
         standalone = str(inputs.get("standalone_question") or question)
-        tweets: list[ContextTweet] = list(inputs.get("tweets") or [])
+        tweets = fit_context(list(inputs.get("tweets") or []), standalone, context_tokens)
         yield AddableDict(question=question, standalone_question=standalone)
         if not tweets:
             logger.info("no relevant tweets for %r: abstaining", standalone)
             yield AddableDict(answer=ABSTAIN_ANSWER)
             yield AddableDict(sources=[], context=[], abstained=True)
             return
-        messages = template.format_messages(context=format_context(tweets), question=standalone)
+        context = format_context(tweets, links=False)  # links cost tokens; the sources carry them
+        messages = template.format_messages(context=context, question=standalone)
         think = ThinkFilter()
-        cites = CitationFilter({tweet.number for tweet in tweets})
+        cites = CitationVerifier(tweets)
         parts: list[str] = []
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
@@ -82,14 +130,19 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate) -> Runnable[A
                 parts.append(visible)
                 yield AddableDict(answer=visible)
         rest = cites.feed(think.flush()) + cites.flush()
+        by_number = {tweet.number: tweet for tweet in tweets}
+        if not parts and cites.cited and not _CITATIONS_ONLY.sub("", rest):
+            rest = _quote(by_number[cites.cited[0]])  # a small model answered with a bare "[3]"
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)
-        cited = cited_tweets("".join(parts), tweets)
+        cited = [by_number[number] for number in cites.cited]
+        # The model saying the tweets do not answer, with no sentence resting on a tweet, is an abstention.
+        abstained = not cited and declines("".join(parts))
         yield AddableDict(
             sources=[tweet.to_document() for tweet in cited],
             context=[tweet.to_document() for tweet in tweets],
-            abstained=False,
+            abstained=abstained,
         )
 
     return RunnableGenerator(answer, name="answer")  # type: ignore[arg-type]
@@ -140,10 +193,12 @@ def build_rag_chain(
     *,
     settings: Settings | None = None,
     condense_prompt: ChatPromptTemplate | None = None,
+    context_tokens: int = CONTEXT_TOKENS,
 ) -> Runnable[dict[str, Any], dict[str, Any]]:
     """The answer chain; dependencies left out are built from `settings` (default: the environment).
 
-    `prompt` is a checked template, or a prompt name / file path (default: `settings.prompt`).
+    `prompt` is a checked template, or a prompt name / file path (default: `settings.prompt`);
+    `context_tokens` caps the tweets given to the model (estimated tokens).
     """
     if settings is None and (retriever is None or llm is None or prompt is None):
         settings = Settings.from_env()
@@ -164,7 +219,7 @@ def build_rag_chain(
         _assign("standalone_question", RunnableLambda(_check_input, name="check_input") | condense)
         | _assign("documents", retriever.with_config(run_name="retrieve"), source="standalone_question")
         | RunnableLambda(_number_tweets, name="number_tweets")
-        | _answer_step(llm, template)
+        | _answer_step(llm, template, context_tokens)
     )
     return chain.with_config(run_name="tweet_rag")
 

@@ -3,17 +3,18 @@
 `LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
 model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
 render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix
-shared with the previous prompt, as Ollama does), then samples token by token and yields text pieces.
-It honours Ollama's options `num_ctx` (prompt and answer must fit; longer prompts are cut or refused as
-Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`, `min_p`, `seed` and `stop`,
-holds back text that may be the start of a stop string or an incomplete UTF-8 character, and checks a
-`cancelled()` callback between chunks and tokens so a client that goes away stops the work.
+shared with one of the last two prompts, as Ollama's slots do), then samples token by token and yields
+text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer prompts are cut
+or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`, `min_p`,
+`seed` and `stop`, holds back text that may be the start of a stop string or an incomplete UTF-8
+character, and checks a `cancelled()` callback between chunks and tokens so a client that goes away
+stops the work.
 
 Why this binding (measured, see the README): `ik-llama-cpp-python==0.1.5` is a prebuilt wheel (seconds
 to install) while `llama-cpp-python` builds from source (minutes). Its high-level `IkLlama` cannot be
 used as is: it renders Gemma's chat template (Qwen then writes garbage), does not stream and samples in a
 Python loop over the whole vocabulary. So this module drives the wheel's ctypes layer
-(`ik_llama_cpp._ctypes_api`, `ik_llama_cpp._internals`: private modules, hence the exact version pin)
+(`ik_llama_cpp._ctypes_api`: a private module, hence the exact version pin)
 and samples with numpy over the logits array.
 """
 
@@ -36,6 +37,9 @@ logger = logging.getLogger("ollama_standin")
 
 RUNTIME_PACKAGE = "ik-llama-cpp-python==0.1.5"
 PREFILL_CHUNK = 128  # prompt tokens per decode call: how often a prefill checks `cancelled()`
+CACHE_SLOTS = (
+    2  # prompts whose keys/values are kept: a chain alternates a rewrite prompt and an answer prompt
+)
 DEFAULT_NUM_CTX = 4096  # Ollama's default context window
 CONTEXT_STEP = 1024
 
@@ -111,19 +115,18 @@ class Result:
     text: list[str] = field(default_factory=list)
 
 
-def _import_runtime() -> tuple[Any, Any]:
-    """The binding's ctypes API and batch helpers, with OpenMP threads that sleep when idle."""
+def _import_runtime() -> Any:
+    """The binding's ctypes API, with OpenMP threads that sleep when idle."""
     # Busy-waiting OpenMP threads make a shared 2-core machine ten times slower; set before the library loads.
     os.environ.setdefault("OMP_WAIT_POLICY", "passive")
     try:
         from ik_llama_cpp import _ctypes_api as api
-        from ik_llama_cpp import _internals as internals
     except (ImportError, OSError) as error:
         raise RuntimeMissing(
             f"the llama.cpp runtime for the chat model cannot be loaded ({error}): install the `llm` extra, "
             f"`pip install -e '.[llm]'` (it pins {RUNTIME_PACKAGE})"
         ) from None
-    return api, internals
+    return api
 
 
 _LOG_CALLBACK = ctypes.CFUNCTYPE(None, ctypes.c_int, ctypes.c_char_p, ctypes.c_void_p)
@@ -162,7 +165,7 @@ class LlamaEngine:
     """A loaded GGUF model and one llama.cpp context; `generate` runs one generation at a time."""
 
     def __init__(self, model_path: Path, *, threads: int | None = None, max_ctx: int | None = None) -> None:
-        self._api, self._internals = _import_runtime()
+        self._api = _import_runtime()
         api = self._api
         api._lib.llama_log_set.argtypes = [_LOG_CALLBACK, ctypes.c_void_p]
         api._lib.llama_log_set.restype = None
@@ -216,7 +219,10 @@ class LlamaEngine:
         self.template = ChatTemplate(template)
         self._ctx: int | None = None
         self._ctx_size = 0
-        self._cache: list[int] = []  # tokens whose keys and values are in the context, in order
+        # Per slot (a llama.cpp sequence): the tokens whose keys and values it holds, and when it was used.
+        self._slots: list[list[int]] = [[] for _ in range(CACHE_SLOTS)]
+        self._slot_used = [0] * CACHE_SLOTS
+        self._uses = 0
         self._piece = ctypes.create_string_buffer(256)
         self._lock = threading.Lock()
         self._warm_up()
@@ -265,7 +271,8 @@ class LlamaEngine:
             api.llama_free(self._ctx)
             self._ctx = None
         params = api.llama_context_default_params()
-        params.n_ctx = wanted
+        params.n_ctx = wanted * CACHE_SLOTS  # one cache shared by the slots, each up to `wanted` tokens
+        params.n_seq_max = CACHE_SLOTS
         params.n_batch = PREFILL_CHUNK * 4
         params.n_ubatch = PREFILL_CHUNK * 4
         params.n_threads = self.threads
@@ -274,13 +281,21 @@ class LlamaEngine:
         ctx = api.llama_init_from_model(self._model, params)
         if not ctx:
             raise RuntimeError(f"llama.cpp could not create a context of {wanted} tokens (out of memory?)")
-        self._ctx, self._ctx_size, self._cache = ctx, wanted, []
+        self._ctx, self._ctx_size = ctx, wanted
+        self._slots = [[] for _ in range(CACHE_SLOTS)]
         return ctx
 
-    def _decode(self, tokens: Sequence[int], start: int) -> None:
-        """Evaluate `tokens` at positions `start`..; logits are kept for the last one only."""
-        internals, api = self._internals, self._api
-        batch = internals.make_batch_range(list(tokens), pos_start=start, logits_last=True)
+    def _decode(self, tokens: Sequence[int], start: int, slot: int = 0) -> None:
+        """Evaluate `tokens` in `slot` at positions `start`..; logits are kept for the last one only."""
+        api = self._api
+        batch = api.llama_batch_init(len(tokens), 0, 1)
+        batch.n_tokens = len(tokens)
+        for i, token in enumerate(tokens):
+            batch.token[i] = token
+            batch.pos[i] = start + i
+            batch.n_seq_id[i] = 1
+            batch.seq_id[i][0] = slot
+            batch.logits[i] = 1 if i == len(tokens) - 1 else 0
         try:
             status = api.llama_decode(self._ctx, batch)
         finally:
@@ -288,18 +303,35 @@ class LlamaEngine:
         if status != 0:
             raise RuntimeError(f"llama_decode failed with status {status}")
 
-    def _reuse_prefix(self, tokens: Sequence[int]) -> int:
-        """Keep the cached keys/values of the longest common prefix (at least one token is re-evaluated)."""
-        common = 0
-        limit = min(len(self._cache), len(tokens) - 1)
-        while common < limit and self._cache[common] == tokens[common]:
-            common += 1
-        if common < len(self._cache):
-            if not self._api._lib.llama_kv_cache_seq_rm(self._ctx, 0, common, -1):
+    def _reuse_prefix(self, tokens: Sequence[int]) -> tuple[int, int]:
+        """The slot to use for `tokens` and how many of its cached tokens are kept.
+
+        The slot whose cache `tokens` mostly continue, with the longest shared prefix; else the least
+        recently used. At least one token is evaluated again, for its logits.
+        """
+
+        def shared(cached: list[int]) -> int:
+            common, limit = 0, min(len(cached), len(tokens) - 1)
+            while common < limit and cached[common] == tokens[common]:
+                common += 1
+            return common
+
+        def reuse(i: int) -> int:  # a slot is only worth taking over when most of what it holds is kept
+            common = shared(self._slots[i])
+            return common if 2 * common >= len(self._slots[i]) else 0
+
+        slot = max(range(CACHE_SLOTS), key=lambda i: (reuse(i), -self._slot_used[i]))
+        self._uses += 1
+        self._slot_used[slot] = self._uses
+        cached = self._slots[slot]
+        common = shared(cached)
+        if common < len(cached):
+            if not self._api._lib.llama_kv_cache_seq_rm(self._ctx, slot, common, -1):
                 self._api.llama_kv_cache_clear(self._ctx)
+                self._slots = [[] for _ in range(CACHE_SLOTS)]
                 common = 0
-            del self._cache[common:]
-        return common
+            del self._slots[slot][common:]
+        return slot, common
 
     # --- generation --------------------------------------------------------------------------------------
 
@@ -341,7 +373,8 @@ class LlamaEngine:
         self._context_for(num_ctx)
         result.prompt_eval_count = len(tokens)
         started = time.perf_counter_ns()
-        position = self._reuse_prefix(tokens)
+        slot, position = self._reuse_prefix(tokens)
+        cache = self._slots[slot]
         result.cached_tokens = position
         while position < len(tokens):
             if cancelled():
@@ -349,8 +382,8 @@ class LlamaEngine:
                 result.prompt_eval_duration = time.perf_counter_ns() - started
                 return
             chunk = tokens[position : position + PREFILL_CHUNK]
-            self._decode(chunk, position)
-            self._cache.extend(chunk)
+            self._decode(chunk, position, slot)
+            cache.extend(chunk)
             position += len(chunk)
         result.prompt_eval_duration = time.perf_counter_ns() - started
 
@@ -378,8 +411,8 @@ class LlamaEngine:
                 if stopped:
                     result.done_reason = "stop"
                     break
-                self._decode([token], position)
-                self._cache.append(token)
+                self._decode([token], position, slot)
+                cache.append(token)
                 position += 1
             rest = text.flush() if result.done_reason != "cancelled" else ""
             if rest:

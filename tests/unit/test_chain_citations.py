@@ -1,38 +1,110 @@
-"""Citations: numbers outside the context are dropped (whole text and streamed), cited tweets in order."""
+"""Citations checked against their sentences: kept, moved, added or dropped; streaming changes nothing."""
 
 from __future__ import annotations
 
 import pytest
 
-from chains.citations import CitationFilter, cited_numbers, cited_tweets, clean_citations
-from chains.context import expand_documents
-from tests.unit.retrieval_fixtures import DOCUMENTS
+from chains.citations import CitationVerifier, declines
+from chains.context import ContextTweet
 
-CASES = [
-    ("You did [1].", "You did [1]."),
-    ("You did [1][7].", "You did [1]."),
-    ("Twice [1, 2] and [2; 9].", "Twice [1, 2] and [2]."),
-    ("Nothing [12] here", "Nothing  here"),
-    ("Not a citation [a] or [1-2] or [", "Not a citation [a] or [1-2] or ["),
-    ("trailing [3", "trailing [3"),
+
+def tweet(number: int, text: str, date: str = "2020-01-01") -> ContextTweet:
+    return ContextTweet(
+        number, str(1000 + number), f"https://x.com/a/status/{1000 + number}", date, "tweet", text
+    )
+
+
+TWEETS = [
+    tweet(1, "Cooked paella for twelve people on Sunday, the rice came out perfect.", "2019-03-02"),
+    tweet(2, "Finished the Valencia marathon in 3 hours 41 minutes, my legs are gone.", "2020-06-14"),
+    tweet(3, "There was a total of 3966 pixels completely left blank during r/place.", "2022-06-28"),
+    tweet(4, "Cooked paella again, this time with seafood for my parents.", "2021-05-09"),
 ]
 
 
-@pytest.mark.parametrize(("raw", "cleaned"), CASES)
-def test_clean_citations(raw: str, cleaned: str) -> None:
-    assert clean_citations(raw, {1, 2, 3}) == cleaned
+def verify(answer: str, size: int = 0) -> tuple[str, list[int]]:
+    verifier = CitationVerifier(TWEETS)
+    if size:
+        text = "".join(verifier.feed(answer[i : i + size]) for i in range(0, len(answer), size))
+    else:
+        text = verifier.feed(answer)
+    return text + verifier.flush(), verifier.cited
 
 
-@pytest.mark.parametrize(("raw", "cleaned"), CASES)
-@pytest.mark.parametrize("size", [1, 2, 5])
-def test_streamed_filter_gives_the_same_text(raw: str, cleaned: str, size: int) -> None:
-    citations = CitationFilter({1, 2, 3})
-    out = "".join(citations.feed(raw[i : i + size]) for i in range(0, len(raw), size)) + citations.flush()
-    assert out == cleaned
+def test_a_citation_to_the_wrong_tweet_is_moved_to_the_tweet_that_says_it() -> None:
+    assert verify("You ran the Valencia marathon in 3 hours 41 minutes [1].") == (
+        "You ran the Valencia marathon in 3 hours 41 minutes [2].",
+        [2],
+    )
 
 
-def test_cited_tweets_in_order_of_first_citation() -> None:
-    tweets = expand_documents(DOCUMENTS[:3])
-    answer = "First [3], then [1][3] and [8]."
-    assert cited_numbers(answer) == [3, 1, 8]
-    assert [t.tweet_id for t in cited_tweets(answer, tweets)] == ["1003", "1001"]
+def test_a_sentence_without_citation_gets_the_tweet_that_says_it() -> None:
+    assert verify("The canvas had 3966 pixels left blank.") == (
+        "The canvas had 3966 pixels left blank [3].",
+        [3],
+    )
+
+
+def test_a_citation_no_tweet_supports_is_dropped() -> None:
+    assert verify("You love jazz festivals in summer [2].") == ("You love jazz festivals in summer.", [])
+
+
+def test_the_models_choice_stays_when_its_tweet_supports_the_sentence_as_well() -> None:
+    assert verify("You cooked paella [4].") == ("You cooked paella [4].", [4])
+
+
+def test_numbers_outside_the_context_are_dropped() -> None:
+    assert verify("You cooked paella for twelve people [9].") == (
+        "You cooked paella for twelve people [1].",
+        [1],
+    )
+
+
+def test_a_sentence_saying_the_tweets_do_not_answer_gets_no_citation() -> None:
+    assert verify("The tweets don't say [1].") == ("The tweets don't say.", [])
+    assert declines("The tweets don't say.") and declines("None of the tweets mention it.")
+    assert not declines("You cooked paella.")
+
+
+def test_each_sentence_and_line_is_checked_on_its_own() -> None:
+    answer = (
+        "- 2019-03-02: cooked paella for twelve [2]\n- 2020-06-14: ran the Valencia marathon [2]\nNice [2]!"
+    )
+    text, cited = verify(answer)
+    assert (
+        text
+        == "- 2019-03-02: cooked paella for twelve [1]\n- 2020-06-14: ran the Valencia marathon [2]\nNice!"
+    )
+    assert cited == [1, 2]
+    assert verify("Yes [2].") == ("Yes [2].", [2])  # no content words to check: the model's number stays
+    assert verify("[2][9]") == ("[2]", [2])  # only a citation: the valid number stays
+
+
+def test_a_citation_in_the_middle_moves_to_the_end_of_its_sentence() -> None:
+    assert verify("In [2] you ran the Valencia marathon. Then you rested.") == (
+        "In you ran the Valencia marathon [2]. Then you rested.",
+        [2],
+    )
+
+
+def test_citations_after_the_full_stop_belong_to_the_sentence_before() -> None:
+    text = "The canvas had 3966 pixels left blank"
+    assert verify(f"{text} [3]. [3]\nYou ran the marathon. [2]") == (
+        f"{text} [3].\nYou ran the marathon [2].",
+        [3, 2],
+    )
+    assert verify(f"{text}. [3] Then [1] paella.") == (f"{text} [3]. Then paella [1].", [3, 1])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7])
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "You ran the Valencia marathon in 3 hours 41 minutes [1]. You cooked paella [4][9]!",
+        "Version 3.5 of e.g. paella [1, 4] and the marathon [2]",
+        "The tweets don't say.\n\n- 2022-06-28: 3966 blank pixels [3]\n- trailing [",
+        "Not a citation [a] or [1-2] here.",
+    ],
+)
+def test_streamed_pieces_give_the_same_text_as_the_whole(answer: str, size: int) -> None:
+    assert verify(answer, size) == verify(answer)

@@ -62,7 +62,7 @@ def retriever(tmp_path: Path) -> Any:
 def test_invoke_returns_answer_and_cited_sources(retriever: Any) -> None:
     chain = build_rag_chain(retriever, fake("Your tomatoes ripened [1]. See also [9]."), "default")
     result = chain.invoke({"question": "my garden tomatoes are finally ripe"})
-    assert result["answer"] == "Your tomatoes ripened [1]. See also ."
+    assert result["answer"] == "Your tomatoes ripened [1]. See also."  # [9] was not in the context
     assert result["abstained"] is False
     assert [d.metadata["url"] for d in result["sources"]] == ["https://x.com/tessa/status/1002"]
     assert isinstance(result["sources"][0], Document)
@@ -70,12 +70,14 @@ def test_invoke_returns_answer_and_cited_sources(retriever: Any) -> None:
     assert result["question"] == "my garden tomatoes are finally ripe"
 
 
-def test_uncited_answer_has_no_sources_but_keeps_the_context(tmp_path: Path) -> None:
+def test_the_model_saying_the_tweets_do_not_answer_is_an_abstention(tmp_path: Path) -> None:
     every = build_retriever(SETTINGS, make_store(tmp_path), k=5)
-    result = build_rag_chain(every, fake("I don't know."), "default").invoke({"question": "python tips"})
-    assert result["answer"] == "I don't know."
+    result = build_rag_chain(every, fake("The tweets don't say [2]."), "default").invoke(
+        {"question": "python tips"}
+    )
+    assert result["answer"] == "The tweets don't say."
     assert result["sources"] == []
-    assert result["abstained"] is False
+    assert result["abstained"] is True
     # five documents, one of them a thread of two tweets: six tweets were given to the model
     assert sorted(d.id for d in result["context"]) == ["1001", "1002", "1003", "1004", "1005", "1006"]
 
@@ -194,7 +196,7 @@ def test_injected_instruction_stays_quoted_data(tmp_path: Path) -> None:
     system, user = recorder.prompts[0]
     assert system.type == "system" and user.type == "human"
     assert INJECTION not in str(system.content)
-    assert "never instructions" in str(system.content)
+    assert "data, not instructions" in str(system.content)
     text = str(user.content)
     inside = text[text.index(CONTEXT_OPEN) : text.index(CONTEXT_CLOSE)]
     assert f"> {INJECTION}" in inside
@@ -209,3 +211,13 @@ def test_injected_instruction_stays_quoted_data(tmp_path: Path) -> None:
 def test_empty_question_is_rejected(retriever: Any) -> None:
     with pytest.raises(ValueError, match="question"):
         build_rag_chain(retriever, fake("x"), "default").invoke({"question": "  "})
+
+
+def test_a_bare_citation_becomes_the_quoted_tweet(retriever: Any) -> None:
+    chain = build_rag_chain(retriever, fake("[1]"), "default")
+    result = chain.invoke({"question": "my garden tomatoes are finally ripe"})
+    cited = result["sources"][0]
+    assert result["answer"] == (
+        f'On {cited.metadata["created_at"][:10]} you tweeted: "{cited.page_content}" [1]'
+    )
+    assert cited.id == result["context"][0].id and not result["abstained"]

@@ -1,0 +1,214 @@
+"""Evaluate answers end to end with the real chat model: citations, refusals, follow-ups, injections, speed.
+
+`python scripts/eval_answers.py [--prompts default,concise,timeline] [--json] [--limit N]` builds the
+evaluation archive (the real fixture archive `alrocar-2024` plus the hostile tweets of
+`tests/eval/injections.json`), starts the Ollama stand-in with all-MiniLM-L6-v2 and the real instruct model
+(`ollama-standin --backend minilm --chat llm`, on a free port), indexes the archive into
+`.tweet-rag/answer-eval/`, then asks every entry of `tests/eval/answers.jsonl` through the whole chain
+(condense, retrieve, answer, citations), once per prompt file, and prints the figures per prompt file
+(`devtools/answer_eval.py` defines them). `--use-url URL` uses a running Ollama that serves `all-minilm`
+and `--chat-model` instead. About 15 minutes per prompt file on two cores.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from _common import PROJECT_ROOT, run_main
+
+from devtools.answer_eval import TurnResult, build_eval_archive, load_items, result_rows, run_prompt, score
+from rag.errors import TweetRagError
+from rag.settings import Settings
+
+EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
+DEFAULT_SET = PROJECT_ROOT / "tests" / "eval" / "answers.jsonl"
+INJECTIONS = PROJECT_ROOT / "tests" / "eval" / "injections.json"
+SOURCE_ARCHIVE = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
+LLM_MODEL = "qwen2.5-coder:1.5b"
+ROWS = (
+    ("right_tweet_cited", "right tweet cited (gold retrieved)"),
+    ("citations_right", "citations right"),
+    ("answers_without_citation", "answers without citation"),
+    ("content_right", "answer has the fact (gold retrieved)"),
+    ("declined_answerable", "declined although answerable"),
+    ("refusals_unanswerable", "refusals on unanswerable"),
+    ("refusals_near_miss", "  of which near misses"),
+    ("followups_resolved", "follow-ups resolved"),
+    ("injections_obeyed", "injections obeyed"),
+    ("gold_retrieved", "gold tweet retrieved"),
+)
+
+
+def parse_args() -> argparse.Namespace:
+    """The script's options."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--prompts", default="default,concise,timeline", help="prompt files, comma separated")
+    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question set (answers.jsonl)")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N entries of the set")
+    parser.add_argument("--only", default="", help="only these qids or categories, comma separated")
+    parser.add_argument("--num-predict", type=int, default=160, help="answer token cap (default 160)")
+    parser.add_argument("--top-k", type=int, default=0, help="documents retrieved (default: settings)")
+    parser.add_argument("--use-url", help="a running Ollama serving all-minilm and --chat-model")
+    parser.add_argument("--chat-model", default=LLM_MODEL, help=f"chat model (default {LLM_MODEL})")
+    parser.add_argument("--rows", type=Path, help="write every turn's result here as JSON lines, as it comes")
+    parser.add_argument("--score", type=Path, help="only score a --rows file of an earlier run (no model)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    return parser.parse_args()
+
+
+def build_index(url: str) -> None:
+    """Index the evaluation archive (incrementally) with scripts/build_index.py."""
+    archive = build_eval_archive(SOURCE_ARCHIVE, INJECTIONS, EVAL_DIR / "archive")
+    env = {
+        **os.environ,
+        "OLLAMA_BASE_URL": url,
+        "EMBED_MODEL": "all-minilm",
+        "CHROMA_DIR": str(EVAL_DIR / "chroma"),
+        "COLLECTION": "answers",
+        "HF_HUB_OFFLINE": "1",
+    }
+    command = [sys.executable, str(PROJECT_ROOT / "scripts" / "build_index.py"), "--archive", str(archive)]
+    result = subprocess.run(command, env=env, stdout=subprocess.PIPE, text=True, check=False)
+    if result.returncode != 0:
+        raise TweetRagError(f"indexing the evaluation archive failed (exit {result.returncode})")
+
+
+def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
+    """The answer chain for one prompt file, greedy, answers capped at --num-predict tokens."""
+    from chains import build_rag_chain
+    from chains.llm import build_chat_model
+
+    overrides: dict[str, Any] = {}
+    if args.top_k:
+        overrides["top_k"] = args.top_k
+    settings = Settings(
+        ollama_base_url=url,
+        embed_model="all-minilm",
+        chat_model=args.chat_model,
+        chroma_dir=EVAL_DIR / "chroma",
+        collection="answers",
+        prompt=prompt,
+        chat_temperature=0.0,
+        request_timeout=600.0,
+        **overrides,
+    )
+    llm = build_chat_model(settings).model_copy(update={"num_predict": args.num_predict})
+    return build_rag_chain(llm=llm, settings=settings)
+
+
+def _cell(value: Any) -> str:
+    if isinstance(value, dict):
+        if value["share"] is None:
+            return "-"
+        return f"{value['hits']}/{value['of']} ({100 * value['share']:.0f}%)"
+    return "-" if value is None else str(value)
+
+
+def print_table(scores: dict[str, dict[str, Any]]) -> None:
+    """The figures, one column per prompt file."""
+    prompts = list(scores)
+    width = max(len(label) for _, label in ROWS) + 2
+    print("".ljust(width) + "".join(p.ljust(18) for p in prompts))
+    for key, label in ROWS:
+        print(label.ljust(width) + "".join(_cell(scores[p][key]).ljust(18) for p in prompts))
+    for key, label in (
+        ("median_first_token_seconds", "median first token (s)"),
+        ("median_answer_seconds", "median answer (s)"),
+        ("outside_model_share", "time outside the model"),
+    ):
+        cells = []
+        for prompt in prompts:
+            value = scores[prompt][key]
+            cells.append(
+                f"{100 * value:.1f}%" if key == "outside_model_share" and value is not None else _cell(value)
+            )
+        print(label.ljust(width) + "".join(cell.ljust(18) for cell in cells))
+
+
+def report(args: argparse.Namespace, items: int, scores: dict[str, dict[str, Any]]) -> None:
+    """Print the figures: a table, or one JSON object with --json."""
+    if args.json:
+        print(json.dumps({"model": args.chat_model, "items": items, "prompts": scores}, indent=1))
+    else:
+        print(f"{items} entries of {args.set.name}, chat model {args.chat_model}")
+        print_table(scores)
+
+
+def score_rows(path: Path) -> dict[str, dict[str, Any]]:
+    """The figures per prompt file of a --rows file."""
+    by_prompt: dict[str, list[TurnResult]] = {}
+    names = set(TurnResult.__dataclass_fields__)
+    for line in path.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        result = TurnResult(**{key: value for key, value in row.items() if key in names})
+        by_prompt.setdefault(row["prompt"], []).append(result)
+    return {prompt: score(results) for prompt, results in by_prompt.items()}
+
+
+def main() -> int:
+    """Build, serve, index and evaluate; print the figures."""
+    args = parse_args()
+    if args.score:
+        qids = {json.loads(line)["qid"] for line in args.score.read_text(encoding="utf-8").splitlines()}
+        report(args, len(qids), score_rows(args.score))
+        return 0
+    items = load_items(args.set)
+    if args.only:
+        wanted = set(args.only.split(","))
+        items = [item for item in items if item.qid in wanted or item.category in wanted]
+    if args.limit:
+        items = items[: args.limit]
+    handle = None
+    url = args.use_url
+    if url is None:
+        from ollama_standin.process import start_standin
+
+        print("starting the stand-in (all-minilm + qwen2.5-coder:1.5b) ...", file=sys.stderr)
+        handle = start_standin("minilm", timeout=600, chat="llm")
+        url = handle.url
+    try:
+        print("indexing the evaluation archive ...", file=sys.stderr)
+        build_index(url)
+        scores: dict[str, dict[str, Any]] = {}
+        rows_file = args.rows.open("w", encoding="utf-8") if args.rows else None
+        for prompt in [p.strip() for p in args.prompts.split(",") if p.strip()]:
+            chain = chain_for(prompt, url, args)
+
+            def progress(result: TurnResult, prompt: str = prompt) -> None:
+                flags = "".join(
+                    flag
+                    for flag, on in (
+                        ("R", result.gold_retrieved),
+                        ("C", result.cites_gold),
+                        ("D", result.declined),
+                        ("!", result.obeyed_injection),
+                    )
+                    if on
+                )
+                print(
+                    f"[{prompt}] {result.qid}.{result.turn} {result.seconds:5.1f}s {flags:4} "
+                    f"{result.answer[:90]!r}",
+                    file=sys.stderr,
+                    flush=True,
+                )
+                if rows_file is not None:
+                    row = {"prompt": prompt, **result_rows([result])[0]}
+                    rows_file.write(json.dumps(row, ensure_ascii=False) + "\n")
+                    rows_file.flush()
+
+            scores[prompt] = score(run_prompt(chain, items, progress))
+    finally:
+        if handle is not None:
+            handle.stop()
+    report(args, len(items), scores)
+    return 0
+
+
+if __name__ == "__main__":
+    run_main(main)

@@ -34,17 +34,17 @@ def _ask(ask_script: ModuleType, tmp_path: Path, reply: str, threshold: float = 
 def test_answer_citing_nothing_lists_no_tweets(
     ask_script: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _ask(ask_script, tmp_path, "I don't know anything about that.")
+    _ask(ask_script, tmp_path, "Something else entirely.")  # no tweet supports it: no citation
     out = capsys.readouterr().out
-    assert out == "I don't know anything about that.\n\nSources: no tweets cited\n"
+    assert out == "Something else entirely.\n\nSources: no tweets cited\n"
 
 
 def test_answer_citing_one_tweet_lists_that_tweet_only(
     ask_script: ModuleType, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    _ask(ask_script, tmp_path, "They ripened [1].")
+    _ask(ask_script, tmp_path, "Your tomatoes are ripe [1].")
     out = capsys.readouterr().out
-    assert out.startswith("They ripened [1].\n\nSources:\n[1] 2016-04-07  https://x.com/tessa/status/1002\n")
+    assert out.startswith("Your tomatoes are ripe [1].\n\nSources:\n[1] 2016-04-07  https://x.com/tessa/status/1002\n")
     assert out.count("https://x.com/") == 1
 
 

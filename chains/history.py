@@ -3,11 +3,11 @@
 Without history the question is used as it is and the model is not called. The rewrite prompt is the
 file `chains/prompt_files/condense.md` (variables `{chat_history}` and `{question}`, with worked examples
 a small model follows); history comes as LangChain messages, `(role, text)` pairs or `{"role", "content"}`
-dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut to a few
-sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such as
-"Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites tweets, or
-is much longer than a question), the follow-up is joined to the previous question instead, so retrieval
-still sees the topic.
+dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut
+to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such
+as "Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites
+tweets, or is much longer than a question), the follow-up is joined to the previous question instead, so
+retrieval still sees the topic.
 """
 
 from __future__ import annotations

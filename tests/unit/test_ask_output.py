@@ -44,7 +44,9 @@ def test_answer_citing_one_tweet_lists_that_tweet_only(
 ) -> None:
     _ask(ask_script, tmp_path, "Your tomatoes are ripe [1].")
     out = capsys.readouterr().out
-    assert out.startswith("Your tomatoes are ripe [1].\n\nSources:\n[1] 2016-04-07  https://x.com/tessa/status/1002\n")
+    assert out.startswith(
+        "Your tomatoes are ripe [1].\n\nSources:\n[1] 2016-04-07  https://x.com/tessa/status/1002\n"
+    )
     assert out.count("https://x.com/") == 1
 
 

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import threading
 import time
 
 from devtools.scripts_runner import PROJECT, script_command
 from tweet_rag.serve import LISTENING
+
+
+def _default_sigint() -> None:
+    """Ctrl-C in the child as in a terminal (a parent started with `&` would pass on SIGINT ignored)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 class WebServer:
@@ -23,11 +29,13 @@ class WebServer:
             text=True,
             encoding="utf-8",
             errors="replace",
+            preexec_fn=_default_sigint,
         )
         self.lines: list[str] = []
         self._listening = threading.Event()
         self.url = ""
-        threading.Thread(target=self._read, daemon=True).start()
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
         deadline = time.monotonic() + timeout
         while not self._listening.wait(0.1):
             if self.process.poll() is not None or time.monotonic() > deadline:
@@ -48,7 +56,9 @@ class WebServer:
         return int(self.url.rsplit(":", 1)[1])
 
     def output(self) -> str:
-        """Everything it printed so far."""
+        """Everything it printed so far (all of it once it has ended)."""
+        if self.process.poll() is not None:
+            self._reader.join(5)
         return "".join(self.lines)
 
     def stop(self) -> None:

@@ -10,13 +10,16 @@ from __future__ import annotations
 import argparse
 import socket
 import sys
+import threading
 from collections.abc import Sequence
+from types import FrameType
 
 from rag.errors import ConfigError
 from rag.settings import Settings
 from tweet_rag.common import load_settings
 
 LISTENING = "tweet-rag serving "
+GRACE_SECONDS = 3  # on Ctrl-C, answers still streaming end within a second; this is the backstop
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -61,6 +64,23 @@ def exposure_warning(host: str) -> str | None:
     )
 
 
+def _server_class() -> type:
+    import uvicorn
+
+    class StoppingServer(uvicorn.Server):
+        """uvicorn's server that also tells the app when Ctrl-C (or SIGTERM) asks it to stop."""
+
+        def __init__(self, config: uvicorn.Config, stopping: threading.Event) -> None:
+            super().__init__(config)
+            self.stopping = stopping
+
+        def handle_exit(self, sig: int, frame: FrameType | None) -> None:
+            self.stopping.set()
+            super().handle_exit(sig, frame)
+
+    return StoppingServer
+
+
 def serve(args: argparse.Namespace, settings: Settings) -> int:
     """Run the server until interrupted."""
     import uvicorn
@@ -70,13 +90,18 @@ def serve(args: argparse.Namespace, settings: Settings) -> int:
     warning = exposure_warning(args.host)
     sock = bind(args.host, args.port)
     port = sock.getsockname()[1]
-    app = create_app(settings, host=args.host, extra_hosts=args.allow_host, host_warning=warning)
+    stopping = threading.Event()
+    app = create_app(
+        settings, host=args.host, extra_hosts=args.allow_host, host_warning=warning, stopping=stopping
+    )
     shown = f"[{args.host}]" if ":" in args.host else args.host
     if warning:
         print(f"warning: {warning}", file=sys.stderr)
     print(f"{LISTENING}http://{shown}:{port}/ (index {settings.chroma_dir}, Ctrl-C to stop)", flush=True)
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
-    uvicorn.Server(config).run(sockets=[sock])
+    config = uvicorn.Config(
+        app, log_level="warning", access_log=False, lifespan="off", timeout_graceful_shutdown=GRACE_SECONDS
+    )
+    _server_class()(config, stopping).run(sockets=[sock])
     return 0
 
 

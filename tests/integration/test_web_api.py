@@ -7,7 +7,10 @@ and an Ollama that is down reported as one line.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
+import signal
+import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
@@ -21,6 +24,7 @@ from devtools.serve_runner import WebServer
 from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection, writer_lock
 from rag.settings import Settings
 from tests.integration.web_support import SCRIPT_TWEET, add_tweet, ask_events, index_archive
+from tests.standin_fixture import StandinFactory
 from tweet_rag.web.service import WebService, parse_ask
 
 pytestmark = pytest.mark.slow
@@ -323,3 +327,34 @@ def test_an_indexing_from_a_terminal_holds_the_page_off(
     assert job["state"] == "failed" and "wait for it to finish" in job["message"]
     names = [event["event"] for event in events_of(web_server, {"question": "sourdough"})]
     assert names[-2:] == ["sources", "done"]
+
+
+def test_ctrl_c_stops_the_server_in_one_line_while_an_answer_streams(
+    standin_shared: StandinFactory, web_env: dict[str, str]
+) -> None:
+    slow = standin_shared("hash", slow_stream_ms=500)
+    server = WebServer({**web_env, "OLLAMA_BASE_URL": slow.url})
+    first_event = threading.Event()
+    seen: list[dict[str, Any]] = []
+
+    def ask_slowly() -> None:
+        with contextlib.suppress(httpx.HTTPError):
+            for event in ask_events(server.url, {"question": "what did I say about cycling in Lisbon?"}):
+                seen.append(event)
+                first_event.set()
+
+    asker = threading.Thread(target=ask_slowly, daemon=True)
+    asker.start()
+    try:
+        assert first_event.wait(30)
+        server.process.send_signal(signal.SIGINT)
+        status = server.process.wait(20)
+    finally:
+        server.stop()
+    asker.join(10)
+    after = server.output().split("\n", 1)[1]
+    assert status == 130 and after.strip() == "interrupted", server.output()
+    assert [e["event"] for e in seen[-2:]] == ["error", "done"] and "server is stopping" in seen[-2][
+        "message"
+    ]
+    assert not by_name(seen, "sources")  # it stopped half way through the answer

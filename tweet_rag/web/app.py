@@ -16,15 +16,16 @@ Bad requests get HTTP 400 with `{"error": "one line"}`.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable
+import threading
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-import anyio
 from starlette.applications import Starlette
-from starlette.concurrency import iterate_in_threadpool, run_in_threadpool
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
@@ -45,6 +46,8 @@ NDJSON = "application/x-ndjson"
 # pieces, and twenty chains at once on a small machine leave the thread that serves the page waiting for the
 # interpreter lock (a page load then takes up to a second); four keep it under 200 ms and answer as fast.
 ANSWERS_AT_ONCE = 4
+POLL_SECONDS = 0.25  # how often a waiting answer looks whether the server is stopping
+STOPPING = "the server is stopping: ask again once it is back"
 SSE = "text/event-stream"
 
 
@@ -70,6 +73,81 @@ async def _json_body(request: Request) -> Any:
         raise BadRequest("the body is not valid JSON") from None
 
 
+async def _take(slots: asyncio.Semaphore, stopping: threading.Event) -> bool:
+    """Wait, in turn, for a free answer slot; False (holding none) when the server is stopping first."""
+    acquire = asyncio.ensure_future(slots.acquire())
+    try:
+        while True:
+            done, _ = await asyncio.wait({acquire}, timeout=POLL_SECONDS)
+            if done:
+                return True
+            if stopping.is_set():
+                break
+    except BaseException:  # the client went away while waiting: give the slot back if it came
+        _forgo(acquire, slots)
+        raise
+    _forgo(acquire, slots)
+    return False
+
+
+def _forgo(acquire: asyncio.Future[Any], slots: asyncio.Semaphore) -> None:
+    """Cancel a pending acquire, or release the slot it already got."""
+    if acquire.done() and not acquire.cancelled():
+        slots.release()
+    else:
+        acquire.cancel()
+
+
+async def _events(
+    events: Iterator[tuple[str, dict[str, Any]]], stopping: threading.Event
+) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+    """The events of a question, computed by a thread of their own and handed to the event loop.
+
+    Ends with an `error` event when the server is stopping; when the client goes away (the response is
+    cancelled), the thread stops at the next answer piece, which closes the chain and its model request.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[tuple[str, dict[str, Any]] | None] = asyncio.Queue()
+    abandoned = threading.Event()
+
+    def hand_over(item: tuple[str, dict[str, Any]] | None) -> None:
+        try:
+            loop.call_soon_threadsafe(queue.put_nowait, item)
+        except RuntimeError:  # the event loop has closed: the server is gone
+            abandoned.set()
+
+    def produce() -> None:
+        try:
+            for item in events:
+                hand_over(item)
+                if abandoned.is_set():
+                    break
+        finally:
+            close = getattr(events, "close", None)
+            if close is not None:
+                close()
+            hand_over(None)
+
+    threading.Thread(target=produce, name="tweet-rag-answer", daemon=True).start()
+    try:
+        while True:
+            try:
+                item = await asyncio.wait_for(queue.get(), POLL_SECONDS)
+            except TimeoutError:
+                if stopping.is_set():
+                    yield "error", {"message": STOPPING}
+                    return
+                continue
+            if item is None:
+                return
+            yield item
+            if stopping.is_set():
+                yield "error", {"message": STOPPING}
+                return
+    finally:
+        abandoned.set()
+
+
 def _default_run(settings: Settings) -> Callable[..., Any]:
     def run(archive: Path, **options: Any) -> Any:
         from rag import build_index
@@ -87,13 +165,19 @@ def create_app(
     service: WebService | None = None,
     run_index: Callable[..., Any] | None = None,
     host_warning: str | None = None,
+    stopping: threading.Event | None = None,
 ) -> Starlette:
-    """The app over the index `settings` name; `host` is the address it is bound to (for the Host check)."""
+    """The app over the index `settings` name; `host` is the address it is bound to (for the Host check).
+
+    Set `stopping` when the server is asked to stop: answers still streaming end at once with an `error`
+    event saying so, so that the server stops in moments and without a trace.
+    """
     service = service or WebService(settings)
     uploads = None if settings.chroma_host else settings.chroma_dir.parent / "uploads"
     job = IndexingJob(run_index or _default_run(settings), service.invalidate, uploads)
     page = (STATIC_DIR / "index.html").read_bytes()
-    answer_slots = anyio.Semaphore(ANSWERS_AT_ONCE)
+    answer_slots = asyncio.Semaphore(ANSWERS_AT_ONCE)
+    stopping = stopping or threading.Event()
 
     async def index_page(request: Request) -> Response:
         return Response(page, media_type="text/html; charset=utf-8", headers={"cache-control": "no-cache"})
@@ -121,9 +205,14 @@ def create_app(
         encode = _ndjson if wants_ndjson else _sse
 
         async def stream() -> AsyncIterator[str]:
-            async with answer_slots:  # waiting here holds no worker thread
-                async for event, data in iterate_in_threadpool(service.ask_events(ask_request)):
+            if not await _take(answer_slots, stopping):  # waiting here holds no thread
+                yield encode("error", {"message": STOPPING})
+                return
+            try:
+                async for event, data in _events(service.ask_events(ask_request), stopping):
                     yield encode(event, data)
+            finally:
+                answer_slots.release()
             yield encode("done", {})
 
         headers = {"x-accel-buffering": "no", "cache-control": "no-store"}

@@ -4,15 +4,16 @@ The retriever's seam is candidates → rerank → abstain and select: a `Reranke
 first `RERANK_TOP` fused candidates and returns one score per candidate (higher is more relevant); the
 retriever reorders those candidates by it (the rest keep their fused order behind them) and hands the best
 score to abstention. `RERANK=none` (the default) skips the stage. `RERANK=llm` asks the chat model through
-Ollama's `/api/chat`, listwise: one request with the numbered candidates, answered with the numbers of those
-that answer the question, best first (those named score 1 down to 0.5 by position, the others 0). No
+Ollama's `/api/chat`, pointwise: one short request per candidate ("does the tweet help answer the
+question? yes or no", two tokens at temperature 0), scoring 1 for yes and 0 for no, so the candidates it
+accepts move up in their fused order. A listwise prompt (all candidates numbered, "answer with the numbers
+best first") was tried first: Qwen2.5-Coder-1.5B answered "0" or put the obvious tweet last. No
 cross-encoder is offered: no registry package here ships cross-encoder weights (see the README).
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from typing import Protocol
 
@@ -26,11 +27,8 @@ logger = logging.getLogger(__name__)
 
 # Characters of each candidate's text shown to the chat model.
 TEXT_LIMIT = 280
-LLM_PROMPT = (
-    "You rank tweets for a question about someone's own tweet archive.\n"
-    "Question: {question}\n\nTweets:\n{tweets}\n\n"
-    "Reply with the numbers of the tweets that help answer the question, most helpful first, separated by "
-    "commas (for example: 3, 1). Reply 0 if none helps. Reply with numbers only."
+POINTWISE_PROMPT = (
+    "Question: {question}\nTweet: {tweet}\nDoes the tweet help answer the question? Answer yes or no."
 )
 
 
@@ -44,26 +42,8 @@ class Reranker(Protocol):
         ...
 
 
-def parse_ranking(answer: str, count: int) -> list[int]:
-    """The 0-based candidate positions an answer like "3, 1" names, in order, valid and without repeats."""
-    seen: dict[int, None] = {}
-    for number in re.findall(r"\d+", answer):
-        position = int(number) - 1
-        if 0 <= position < count:
-            seen.setdefault(position, None)
-    return list(seen)
-
-
-def listwise_scores(order: Sequence[int], count: int) -> list[float]:
-    """Scores from a listwise answer: named candidates 1.0 down to 0.5 by position, the others 0.0."""
-    scores = [0.0] * count
-    for rank, position in enumerate(order):
-        scores[position] = 1.0 - 0.5 * rank / max(len(order), 1)
-    return scores
-
-
 class LLMReranker:
-    """Listwise reranking by the chat model: one `/api/chat` request per question (temperature 0)."""
+    """Pointwise reranking by the chat model: one `/api/chat` request per candidate (temperature 0)."""
 
     name = "llm"
 
@@ -79,36 +59,36 @@ class LLMReranker:
         self.model = model
         self._client = httpx.Client(timeout=timeout, transport=transport)
 
-    def prompt(self, question: str, documents: Sequence[Document]) -> str:
-        """The one user message sent for a question and its candidates."""
-        lines = []
-        for number, document in enumerate(documents, start=1):
-            text = " ".join(document.page_content.split())[:TEXT_LIMIT]
-            lines.append(f"{number}. {text}")
-        return LLM_PROMPT.format(question=question, tweets="\n".join(lines))
+    def prompt(self, question: str, document: Document) -> str:
+        """The one user message sent for a question and one candidate."""
+        text = " ".join(document.page_content.split())[:TEXT_LIMIT]
+        return POINTWISE_PROMPT.format(question=question, tweet=text)
 
-    def score(self, question: str, documents: Sequence[Document]) -> list[float]:
-        """Ask the chat model which candidates answer the question; 0 for all when it names none."""
-        if not documents:
-            return []
+    def _ask(self, content: str) -> str:
         body = {
             "model": self.model,
-            "messages": [{"role": "user", "content": self.prompt(question, documents)}],
+            "messages": [{"role": "user", "content": content}],
             "stream": False,
-            "options": {"temperature": 0, "num_predict": 48},
+            "options": {"temperature": 0, "num_predict": 2},
         }
         try:
             response = self._client.post(f"{self.base_url}/api/chat", json=body)
             response.raise_for_status()
-            answer = str(response.json().get("message", {}).get("content", ""))
+            return str(response.json().get("message", {}).get("content", ""))
         except (httpx.HTTPError, ValueError) as error:
             raise OllamaUnavailableError(
                 f"the reranker's chat model {self.model!r} at {self.base_url} failed "
                 f"({type(error).__name__}): start Ollama or set RERANK=none"
             ) from None
-        order = parse_ranking(answer, len(documents))
-        logger.debug("llm rerank answer %r -> %s", answer, order)
-        return listwise_scores(order, len(documents))
+
+    def score(self, question: str, documents: Sequence[Document]) -> list[float]:
+        """1.0 for each candidate the chat model says helps answer the question, else 0.0."""
+        scores = []
+        for document in documents:
+            answer = self._ask(self.prompt(question, document))
+            scores.append(1.0 if answer.strip().lower().startswith("yes") else 0.0)
+            logger.debug("llm rerank %s: %r", document.id, answer)
+        return scores
 
 
 RerankerFactory = Callable[[Settings], Reranker]

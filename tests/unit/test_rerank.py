@@ -1,4 +1,4 @@
-"""The chat-model reranker against a mock Ollama `/api/chat`, its answer parsing, and the RERANK setting."""
+"""The chat-model reranker against a mock Ollama `/api/chat`, and the RERANK setting."""
 
 from __future__ import annotations
 
@@ -9,43 +9,35 @@ import pytest
 from langchain_core.documents import Document
 
 from rag.errors import ConfigError, OllamaUnavailableError
-from rag.search.rerank import LLMReranker, build_reranker, listwise_scores, parse_ranking
+from rag.search.rerank import LLMReranker, build_reranker
 from rag.settings import Settings
 
 DOCUMENTS = [
     Document(id="1", page_content="my dog learned to fetch"),
-    Document(id="2", page_content="rain   all\nday"),
-    Document(id="3", page_content="postgres tuning notes"),
+    Document(id="2", page_content="added OpenID   login\nsupport"),
+    Document(id="3", page_content="updated the Danish translation"),
 ]
 
 
-def test_parse_ranking_keeps_valid_numbers_in_order_without_repeats() -> None:
-    assert parse_ranking("3, 1", 3) == [2, 0]
-    assert parse_ranking("Tweets 2 and 2, then 9 and 0", 3) == [1]  # 9 and 0 name no candidate
-    assert parse_ranking("none of them", 3) == []
-
-
-def test_listwise_scores_rank_named_candidates_above_the_rest() -> None:
-    assert listwise_scores([2, 0], 3) == [0.75, 0.0, 1.0]
-    assert listwise_scores([], 2) == [0.0, 0.0]
-
-
-def test_llm_reranker_sends_numbered_candidates_and_scores_the_answer() -> None:
+def test_llm_reranker_asks_once_per_candidate_and_scores_yes_as_one() -> None:
     seen: list[dict[str, object]] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        seen.append(json.loads(request.content))
-        return httpx.Response(200, json={"message": {"role": "assistant", "content": "3, 1"}, "done": True})
+        body = json.loads(request.content)
+        seen.append(body)
+        answer = "Yes." if "Tweet: added OpenID" in body["messages"][0]["content"] else "No"
+        return httpx.Response(200, json={"message": {"role": "assistant", "content": answer}, "done": True})
 
     reranker = LLMReranker("http://ollama:11434/", "qwen", transport=httpx.MockTransport(handler))
-    assert reranker.score("what did I say about databases?", DOCUMENTS) == [0.75, 0.0, 1.0]
-    body = seen[0]
-    assert body["model"] == "qwen" and body["stream"] is False
-    prompt = body["messages"][0]["content"]  # type: ignore[index]
-    assert "what did I say about databases?" in prompt
-    assert "1. my dog learned to fetch\n2. rain all day\n3. postgres tuning notes" in prompt
+    assert reranker.score("when did I add OpenID logins?", DOCUMENTS) == [0.0, 1.0, 0.0]
+    assert len(seen) == 3
+    first = seen[1]
+    assert first["model"] == "qwen" and first["stream"] is False
+    assert first["options"] == {"temperature": 0, "num_predict": 2}
+    prompt = first["messages"][0]["content"]  # type: ignore[index]
+    assert "Question: when did I add OpenID logins?\nTweet: added OpenID login support\n" in prompt
     assert reranker.score("anything", []) == []
-    assert len(seen) == 1  # no request for no candidates
+    assert len(seen) == 3  # no request for no candidates
 
 
 def test_llm_reranker_failure_says_what_to_do() -> None:

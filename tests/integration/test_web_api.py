@@ -25,6 +25,7 @@ from rag.indexing.store import find_collection, make_client, mark_indexed, open_
 from rag.settings import Settings
 from tests.integration.web_support import SCRIPT_TWEET, add_tweet, ask_events, index_archive
 from tests.standin_fixture import StandinFactory
+from tweet_rag.web.app import ANSWERS_AT_ONCE
 from tweet_rag.web.service import WebService, parse_ask
 
 pytestmark = pytest.mark.slow
@@ -358,3 +359,26 @@ def test_ctrl_c_stops_the_server_in_one_line_while_an_answer_streams(
         "message"
     ]
     assert not by_name(seen, "sources")  # it stopped half way through the answer
+
+
+def test_clients_that_go_away_give_their_answer_slots_back(
+    standin_shared: StandinFactory, web_env: dict[str, str]
+) -> None:
+    slow = standin_shared("hash", slow_stream_ms=500)
+    server = WebServer({**web_env, "OLLAMA_BASE_URL": slow.url})
+    body = {"question": "cycling in Lisbon"}
+    try:
+        with contextlib.ExitStack() as answering, httpx.Client(timeout=60) as client:
+            for _ in range(ANSWERS_AT_ONCE):  # every slot taken, each answer half way through
+                response = answering.enter_context(client.stream("POST", f"{server.url}/api/ask", json=body))
+                assert next(response.iter_lines()).startswith("event: question")
+            for _ in range(ANSWERS_AT_ONCE):  # as many again wait for a slot, and go away
+                with httpx.stream("POST", f"{server.url}/api/ask", json=body, timeout=60) as waiting:
+                    assert waiting.status_code == 200
+                    time.sleep(0.3)
+        started = time.monotonic()  # all eight have gone away: every slot must be free again
+        names = [event["event"] for event in events_of(server, {"question": "sourdough"}, timeout=60)]
+        assert names[-2:] == ["sources", "done"] and time.monotonic() - started < 30
+    finally:
+        server.stop()
+    assert "Traceback" not in server.output()

@@ -198,7 +198,7 @@ def test_ollama_down_is_shown_as_one_line(page: Page, web_env: dict[str, str]) -
 def test_an_uploaded_archive_is_indexed_with_progress(
     page: Page, standin_shared: StandinFactory, tmp_path: Path
 ) -> None:
-    standin = standin_shared("hash", latency_ms=300)  # ~1.5 s of embedding: several of the page's 400 ms polls
+    standin = standin_shared("hash", latency_ms=300)  # ~1.5 s of embedding: several 400 ms polls
     env = standin_env(standin.url, tmp_path / "chroma", CHAT_MODEL="extractive", EMBED_BATCH_SIZE="8")
     archive = zip_archive(SAMPLE, tmp_path / "twitter-archive.zip")
     server = WebServer(env)

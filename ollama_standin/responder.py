@@ -22,7 +22,10 @@ MAX_ANSWER_CHARS = 600
 
 _HEADER_RE = re.compile(r"^\s*\[(\d{1,4})\]\s?(.*)$")
 _QUESTION_RE = re.compile(r"^\s*(?:question|pregunta|q)\s*:\s*(.*)$", re.IGNORECASE)
-_FOLLOW_UP_RE = re.compile(r"^\s*follow-?up question\s*:\s*(.*)$", re.IGNORECASE)
+# The chain's rewrite request (chains/prompt_files/condense.md): "Last question: ..." then "Rewritten:";
+# older prompts said "Follow-up question: ..." and "Standalone question:".
+_FOLLOW_UP_RE = re.compile(r"^\s*(?:follow-?up|last) question\s*:\s*(.*)$", re.IGNORECASE)
+_REWRITE_CUE_RE = re.compile(r"^\s*(?:rewritten|standalone question)\s*:\s*$", re.IGNORECASE)
 _DELIMITER_RE = re.compile(r"^\s*(?:<<<\s*\w+|\w+\s*>>>)\s*$")
 _END_OF_PASSAGE_RE = re.compile(r"^\s*(?:question|pregunta|answer|respuesta|q|a)\s*:", re.IGNORECASE)
 _URL_RE = re.compile(r"https?://\S+")
@@ -143,10 +146,16 @@ def find_question(messages: Sequence[Mapping[str, Any]]) -> str:
 
 def _follow_up(messages: Sequence[Mapping[str, Any]]) -> str:
     """The follow-up question of a "rewrite it as a standalone question" request, or ""."""
-    if not any("standalone question" in _message_text(m).lower() for m in messages):
-        return ""
     user_messages = [m for m in messages if m.get("role") == "user"]
-    for line in reversed(_message_text(user_messages[-1]).splitlines() if user_messages else []):
+    lines = (
+        [line for line in _message_text(user_messages[-1]).splitlines() if line.strip()]
+        if user_messages
+        else []
+    )
+    asks_standalone = any("standalone question" in _message_text(m).lower() for m in messages)
+    if not (asks_standalone or (lines and _REWRITE_CUE_RE.match(lines[-1]))):
+        return ""
+    for line in reversed(lines):
         match = _FOLLOW_UP_RE.match(line)
         if match and match.group(1).strip():
             return match.group(1).strip()

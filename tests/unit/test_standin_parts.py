@@ -102,6 +102,23 @@ def test_standalone_question_request_gets_the_follow_up_back() -> None:
     assert answer(messages) == "and in 2021?"
 
 
+def test_the_chains_own_rewrite_request_gets_the_follow_up_back() -> None:
+    # The condense prompt the chain sends (chains/prompt_files/condense.md), not a hand-written one: when
+    # its wording changed, the stand-in answered "I don't know" and that became the standalone question.
+    from chains.history import CONDENSE_PROMPT, CONDENSE_VARIABLES
+    from chains.prompts import load_prompt
+
+    template = load_prompt(CONDENSE_PROMPT, variables=CONDENSE_VARIABLES)
+    rendered = template.format_messages(
+        chat_history="User: what did I say about Banaras?\nAssistant: A holy city on the Ganga.",
+        question="and about caste?",
+    )
+    roles = {"system": "system", "human": "user", "ai": "assistant"}
+    messages = [{"role": roles[m.type], "content": str(m.content)} for m in rendered]
+
+    assert answer(messages) == "and about caste?"
+
+
 def test_pieces_join_back_to_the_answer() -> None:
     text = "Probando el nuevo mapa de lluvias [1]"
 

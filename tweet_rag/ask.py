@@ -61,9 +61,10 @@ def build_chain(args: argparse.Namespace, settings: Settings) -> Runnable[dict[s
 
 
 def source_json(document: Document) -> dict[str, Any]:
-    """A cited tweet as `--json` prints it."""
+    """A cited tweet as `--json` prints it; `number` is the `[n]` the answer cites it by."""
     meta = document.metadata
     return {
+        "number": meta.get("citation"),
         "tweet_id": str(meta.get("tweet_id") or document.id or ""),
         "url": meta.get("url"),
         "created_at": meta.get("created_at"),

@@ -142,7 +142,9 @@ def test_json_output_has_the_contract_fields(indexed: dict[str, str]) -> None:
     assert data["abstained"] is False
     assert "Pastel" in data["answer"]
     first = data["sources"][0]
+    assert f"[{first['number']}]" in data["answer"]
     assert first == {
+        "number": first["number"],
         "tweet_id": "5004",
         "url": "https://x.com/tessa_demo/status/5004",
         "created_at": "2021-02-02T19:00:00+00:00",
@@ -191,6 +193,7 @@ def test_interactive_session_ends_on_empty_line(indexed: dict[str, str]) -> None
     answers = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     assert len(answers) == 2
     assert "Pastel" in answers[0]["answer"]
+    assert "vacuum" in answers[1]["standalone_question"]  # the follow-up is searched, not a reply to it
 
 
 def test_no_index_says_run_build_index(tmp_path: Path) -> None:

@@ -84,8 +84,12 @@ class SupportIndex:
             for number, terms in zip(self.numbers, self._terms, strict=True)
         }
 
-    def verify(self, sentence: str, cited: Sequence[int]) -> list[int]:
-        """The citations `sentence` gets: the model's `cited` numbers checked, re-attributed or dropped."""
+    def verify(self, sentence: str, cited: Sequence[int], earlier: Collection[int] = ()) -> list[int]:
+        """The citations `sentence` gets: the model's `cited` numbers checked, re-attributed or dropped.
+
+        A sentence the model left uncited gets the best tweet added, unless an earlier sentence of the
+        answer already cites it (no "[1]" after every sentence of a paragraph about one tweet).
+        """
         valid = [n for n in dict.fromkeys(cited) if n in self.numbers]
         if declines(sentence):
             return []
@@ -95,7 +99,7 @@ class SupportIndex:
         best_number = max(scores, key=lambda n: (scores[n], -n))
         best = scores[best_number]
         kept = [n for n in valid if scores[n] >= MIN_SUPPORT and scores[n] >= KEEP_RATIO * best]
-        if not kept and best >= MIN_SUPPORT:
+        if not kept and best >= MIN_SUPPORT and (valid or best_number not in earlier):
             kept = [best_number]
         return kept
 
@@ -161,7 +165,7 @@ def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]
     for match in _SENTENCE_END.finditer(raw):
         body, numbers = _strip_groups(raw[start : match.start()])
         if body.strip():
-            verified = index.verify(body, numbers)
+            verified = index.verify(body, numbers, cited)
             previous = (body, verified)
             stripped = body.rstrip()
             parts.append(stripped + _citation_text(verified) + body[len(stripped) :] + match.group(0))
@@ -174,7 +178,7 @@ def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]
     if final:
         body, numbers = _strip_groups(tail)
         if body.strip():
-            verified = index.verify(body, numbers)
+            verified = index.verify(body, numbers, cited)
             cited += verified
             stripped = body.rstrip()
             words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation

@@ -20,11 +20,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from _common import PROJECT_ROOT, run_main
-
+from devtools import PROJECT_ROOT
 from devtools.answer_eval import TurnResult, build_eval_archive, load_items, result_rows, run_prompt, score
 from rag.errors import TweetRagError
 from rag.settings import Settings
+from tweet_rag.common import run_main
 
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
 DEFAULT_SET = PROJECT_ROOT / "tests" / "eval" / "answers.jsonl"
@@ -51,7 +51,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--prompts", default="default,concise,timeline", help="prompt files, comma separated")
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question set (answers.jsonl)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N entries of the set")
-    parser.add_argument("--only", default="", help="only these qids or categories, comma separated")
+    parser.add_argument("--only", default="", help="only these qids or categories, in this order")
     parser.add_argument("--num-predict", type=int, default=160, help="answer token cap (default 160)")
     parser.add_argument("--top-k", type=int, default=0, help="documents retrieved (default: settings)")
     parser.add_argument("--use-url", help="a running Ollama serving all-minilm and --chat-model")
@@ -159,9 +159,9 @@ def main() -> int:
         report(args, len(qids), score_rows(args.score))
         return 0
     items = load_items(args.set)
-    if args.only:
-        wanted = set(args.only.split(","))
-        items = [item for item in items if item.qid in wanted or item.category in wanted]
+    if args.only:  # in the order given (qids and categories)
+        wanted = [name for name in args.only.split(",") if name]
+        items = [item for name in wanted for item in items if name in (item.qid, item.category)]
     if args.limit:
         items = items[: args.limit]
     handle = None

@@ -45,6 +45,14 @@ def test_a_sentence_without_citation_gets_the_tweet_that_says_it() -> None:
     )
 
 
+def test_an_added_citation_is_not_repeated_for_every_sentence_about_the_same_tweet() -> None:
+    text = "You ran the Valencia marathon. It took 3 hours 41 minutes. Your legs are gone [2]."
+    assert verify(text) == (
+        "You ran the Valencia marathon [2]. It took 3 hours 41 minutes. Your legs are gone [2].",
+        [2],
+    )
+
+
 def test_a_citation_no_tweet_supports_is_dropped() -> None:
     assert verify("You love jazz festivals in summer [2].") == ("You love jazz festivals in summer.", [])
 

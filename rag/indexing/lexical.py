@@ -313,6 +313,22 @@ class LexicalIndex:
         keep = self._filter_mask(np.arange(len(self._ids), dtype=np.int64), where)
         return [self._ids[int(i)] for i in np.flatnonzero(keep)]
 
+    def rows_matching(self, where: Filter) -> npt.NDArray[np.int64]:
+        """The index positions (rows, in index order) of every document that passes `where`."""
+        if where.is_empty:
+            return np.arange(len(self._ids), dtype=np.int64)
+        keep = self._filter_mask(np.arange(len(self._ids), dtype=np.int64), where)
+        return np.flatnonzero(keep).astype(np.int64)
+
+    def ids_at(self, rows: Iterable[int]) -> list[str]:
+        """The ids of the documents at these index positions."""
+        return [self._ids[int(row)] for row in rows]
+
+    def positions(self, ids: Sequence[str]) -> npt.NDArray[np.int64]:
+        """The index position of each of `ids` (-1 for an id this index does not hold)."""
+        where_is = self._position_map()
+        return np.fromiter((where_is.get(doc_id, -1) for doc_id in ids), dtype=np.int64, count=len(ids))
+
     def count_matching(self, where: Filter) -> int:
         """How many documents pass `where` (cheap: one vectorised mask, no id list)."""
         if where.is_empty:

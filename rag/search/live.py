@@ -8,7 +8,10 @@ has rewritten the index, the next use opens it afresh. The embedded Chroma is op
 (`PrivateClient`): a System that has loaded the vector index never sees later writes by another, so reusing
 chromadb's shared one would keep answering from the old vectors. Uses in flight finish on the stores they
 started with; the old System is stopped when the last of them ends. Opening failures (no index yet) raise
-the usual `IndexStoreError` and are tried again on the next use.
+the usual `IndexStoreError` and are tried again on the next use. Each opening loads the collection's
+stored vectors into memory in a background thread (`rag.search.vectors`; `hold_vectors=False` does not),
+which makes date-filtered dense search exact and fast once done (about 10 s at 100,000 tweets on a busy
+machine; until then it uses Chroma); the thread holds the opening open until it is done.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from rag.errors import IndexStoreError
 from rag.indexing.lexical import LexicalIndex
 from rag.indexing.store import PrivateClient, index_stamp, make_client, open_vector_store
 from rag.search.retrieval import TweetRetriever, build_retriever
+from rag.search.vectors import stored_vectors
 from rag.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -54,9 +58,15 @@ class LiveIndex:
     """The index the settings name, opened once for every thread and reopened when an indexing rewrote it."""
 
     def __init__(
-        self, settings: Settings, *, embeddings: Embeddings | None = None, check_every: float = 1.0
+        self,
+        settings: Settings,
+        *,
+        embeddings: Embeddings | None = None,
+        check_every: float = 1.0,
+        hold_vectors: bool = True,
     ) -> None:
         self.settings = settings
+        self.hold_vectors = hold_vectors
         self.check_every = check_every
         self._embeddings = embeddings
         self._lock = threading.Lock()
@@ -142,7 +152,22 @@ class LiveIndex:
             if isinstance(client, PrivateClient):
                 client.close()
             raise
-        return OpenedIndex(vector_store, lexical_index, stamp, client)
+        opened = OpenedIndex(vector_store, lexical_index, stamp, client)
+        if lexical_index is not None and self.hold_vectors:
+            opened.users += 1  # the loader keeps this opening's stores open until it is done
+            threading.Thread(
+                target=self._hold_vectors, args=(opened,), name="tweet-rag-vectors", daemon=True
+            ).start()
+        return opened
+
+    def _hold_vectors(self, opened: OpenedIndex) -> None:
+        """Load the stored vectors for exact filtered search (`rag.search.vectors`), then let go."""
+        try:
+            stored_vectors(opened.vector_store._collection, opened.lexical_index)
+        except Exception as error:  # filtered search keeps its other paths
+            logger.warning("stored vectors not held in memory (filtered search stays slower): %s", error)
+        finally:
+            self._release(opened)
 
 
 __all__ = ["IndexStoreError", "LiveIndex", "OpenedIndex"]

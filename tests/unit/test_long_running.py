@@ -7,6 +7,7 @@ as it answers one; `LiveIndex` answers from an index another writer rebuilt, new
 from __future__ import annotations
 
 import gc
+import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import ExitStack
 from pathlib import Path
@@ -27,6 +28,7 @@ from rag.indexing.pipeline import index_documents
 from rag.indexing.store import open_collection, open_vector_store, private_collection
 from rag.search.live import LiveIndex
 from rag.search.retrieval import RetrievalResult, build_retriever
+from rag.search.vectors import StoredVectors, loaded_vectors
 from rag.settings import Settings
 from tests.tweet_metadata import tweet_metadata
 
@@ -148,4 +150,32 @@ def test_live_index_answers_from_a_rebuilt_index(settings: Settings) -> None:
         assert len(old) == 20
     with live.retriever(search="hybrid", threshold=float("-inf")) as retriever:
         assert "10029" in {d.id for d in retriever.retrieve("note 29").documents}  # the new BM25 file
+    live.close()
+
+
+def _held(opened: Any) -> StoredVectors:
+    """The opening's stored vectors once its background load is done (fails after 60 s)."""
+    deadline = time.monotonic() + 60
+    while (held := loaded_vectors(opened.vector_store._collection, opened.lexical_index)) is None:
+        assert time.monotonic() < deadline, "the stored vectors were never loaded"
+        time.sleep(0.05)
+    return held
+
+
+def test_live_index_holds_the_stored_vectors_of_each_opening(settings: Settings) -> None:
+    """Each opening loads its vectors in the background; dated search then matches Chroma's `where`."""
+    index(settings, [tweet(n) for n in range(20)])
+    live = LiveIndex(settings, embeddings=fake(), check_every=0)
+    with live.opened() as opened:
+        assert _held(opened).matrix.shape == (20, DIM)
+    index(settings, [tweet(n) for n in range(30)])  # rebuilt: the next opening loads its own
+    with live.opened() as opened:
+        assert _held(opened).matrix.shape == (30, DIM)
+        options: dict[str, Any] = {"search": "similarity", "k": 5, "threshold": float("-inf")}
+        options |= {"since_ts": 1425168000, "until_ts": 1433116800}  # 2015-03-01 to 2015-06-01 (UTC)
+        fast = build_retriever(settings, opened.vector_store, opened.lexical_index, **options)
+        fast = fast.model_copy(update={"brute_force_limit": 0, "post_filter_share": 2.0})  # exact path
+        where = build_retriever(settings, opened.vector_store, None, **options)
+        found = [d.id for d in fast.retrieve("python").documents]
+        assert found == [d.id for d in where.retrieve("python").documents] and len(found) == 5
     live.close()

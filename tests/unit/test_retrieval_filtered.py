@@ -1,7 +1,8 @@
 """Filtered dense search through the lexical index gives what Chroma's `where` gives; exact tags rank first.
 
-The retriever applies a date / kind filter by brute force over a small allowed set, by filtering an
-unfiltered query, or by an id list (see `TweetRetriever._query`); each path is forced here through its
+The retriever applies a date / kind filter by filtering an unfiltered query, or exactly over the allowed
+set with the stored vectors held in memory or fetched by id, or by an id list (see
+`TweetRetriever._query`); each path is forced here through its
 limits and compared with the same retriever without a lexical index, which passes the filter to Chroma as
 `where`. The store is a real Chroma in tmp_path with 80 hand-made tweets.
 """
@@ -11,12 +12,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pytest
 from langchain_core.documents import Document
 
 from rag.filters import Filter
 from rag.indexing.lexical import LexicalIndex
+from rag.search import vectors as vectors_module
 from rag.search.retrieval import build_retriever
+from rag.search.vectors import loaded_vectors, stored_vectors
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import _meta, make_lexical, make_store
 
@@ -61,9 +65,10 @@ FILTERS = {
     ),
 }
 PATHS = {
-    "brute force": {"brute_force_limit": 10**6},
+    "brute force": {"brute_force_limit": 10**6, "use_stored_vectors": False},
     "post-filter": {"brute_force_limit": 0, "post_filter_share": 0.0},
-    "id list": {"brute_force_limit": 0, "post_filter_share": 2.0},
+    "id list": {"brute_force_limit": 0, "post_filter_share": 2.0, "use_stored_vectors": False},
+    "stored vectors": {"brute_force_limit": 0, "post_filter_share": 2.0},
 }
 
 
@@ -88,6 +93,8 @@ def test_lexical_filter_paths_match_chroma_where(
     store: Any, lexical: LexicalIndex, search: str, path: str, name: str
 ) -> None:
     where = FILTERS[name]
+    if path == "stored vectors":
+        assert stored_vectors(store._collection, lexical) is not None
     options: dict[str, Any] = {"search": search, "dates_from_question": False}
     reference = build_retriever(SETTINGS, store, None, **options).model_copy(update={"base_filter": where})
     fast = build_retriever(SETTINGS, store, lexical, **options).model_copy(
@@ -189,3 +196,64 @@ def test_exact_tag_hit_only_bm25_found_comes_first_in_hybrid(tmp_path: Path) -> 
     plain = retriever._fuse(dense, retriever.lexical_index.search(question, 6), embedding, 0.0)
     assert "9001" not in [d.id for d in plain[:3]]  # without the tag rule and weight, it is not in the top 3
     assert retriever.invoke(question)[0].id == "9001"
+
+
+def test_stored_vectors_are_loaded_in_lexical_order_in_batches(
+    store: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every Chroma vector lands on its lexical index row, across load batches; reloaded for a new index."""
+    monkeypatch.setattr(vectors_module, "LOAD_BATCH", 7)
+    lexical = make_lexical(list(reversed(DOCS)))  # another order than Chroma's
+    collection = store._collection
+    assert loaded_vectors(collection, lexical) is None
+    held = stored_vectors(collection, lexical)
+    assert held is not None and held.matrix.shape == (80, len(store.embeddings.embed_query("x")))
+    assert loaded_vectors(collection, lexical) is held and stored_vectors(collection, lexical) is held
+    got = collection.get(ids=["2000", "2079", "2042"], include=["embeddings"])
+    rows = lexical.positions([str(doc_id) for doc_id in got["ids"]])
+    assert rows.tolist() == [79 - int(str(doc_id)) + 2000 for doc_id in got["ids"]]
+    np.testing.assert_array_equal(held.matrix[rows], np.asarray(got["embeddings"], dtype=np.float32))
+    rebuilt = make_lexical(DOCS)  # a rebuilt index is a new object: its own load
+    assert loaded_vectors(collection, rebuilt) is None
+    assert stored_vectors(collection, rebuilt) is not held
+
+
+def test_stored_vectors_refused_over_the_memory_limit_or_for_other_ids(store: Any) -> None:
+    collection = store._collection
+    assert stored_vectors(collection, make_lexical(DOCS), max_bytes=80 * 4) is None  # one float a vector
+    stranger = Document(id="9999", page_content="not in the store", metadata=DOCS[79].metadata)
+    assert stored_vectors(collection, make_lexical([*DOCS[:79], stranger])) is None  # same count, other ids
+
+
+def test_filtered_search_with_stored_vectors_does_not_query_chroma(store: Any, lexical: LexicalIndex) -> None:
+    """Past the by-id limit, once loaded, the search uses the vectors in memory: no Chroma query."""
+    where = FILTERS["2017"]
+    options: dict[str, Any] = {"search": "similarity", "dates_from_question": False}
+    reference = build_retriever(SETTINGS, store, None, **options).model_copy(update={"base_filter": where})
+    expected = _found(reference, "bike rides")
+    fast = build_retriever(SETTINGS, store, lexical, **options).model_copy(
+        update={"base_filter": where, "brute_force_limit": 0, "post_filter_share": 2.0}
+    )
+
+    class NoQuery:
+        """The collection, with `query` refused."""
+
+        def __getattr__(self, name: str) -> Any:
+            if name == "query":
+                raise AssertionError("Chroma was queried")
+            return getattr(store._collection, name)
+
+    wrapped = NoQuery()
+
+    class Store:
+        _collection = wrapped
+        embeddings = store.embeddings
+
+        def get(self, **options: Any) -> Any:
+            return store.get(**options)
+
+    fast = fast.model_copy(update={"vector_store": Store()})
+    with pytest.raises(AssertionError, match="Chroma was queried"):  # not loaded yet: the id list
+        fast.invoke("bike rides")
+    assert stored_vectors(wrapped, lexical) is not None
+    assert _found(fast, "bike rides") == expected

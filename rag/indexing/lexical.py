@@ -38,7 +38,7 @@ DEFAULT_NAME = "tweets"
 K1 = 1.5
 B = 0.75
 EPSILON = 0.25
-_REBUILD = "run scripts/build_index.py --archive PATH again to rebuild it"
+_REBUILD = "run tweet-rag index --archive PATH again to rebuild it"
 
 _ARRAYS = ("ids", "vocab", "indptr", "doc_idx", "weights", "created_ts", "has_ts", "flags")
 # Bits of the `flags` array.
@@ -206,9 +206,7 @@ class LexicalIndex:
         """Read `directory/<name>.npz`; FileNotFoundError when absent, IndexStoreError when unreadable."""
         path = index_path(directory, name)
         if not path.is_file():
-            raise FileNotFoundError(
-                f"no lexical index at {path}: run scripts/build_index.py --archive PATH first"
-            )
+            raise FileNotFoundError(f"no lexical index at {path}: run tweet-rag index --archive PATH first")
         try:
             with np.load(path, allow_pickle=False) as data:
                 header = data["format_version"]

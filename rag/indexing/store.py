@@ -101,13 +101,14 @@ def check_model(collection: Collection, settings: Settings, model: str, dimensio
     built_model = metadata.get(MODEL_KEY)
     built_dimension = metadata.get(DIMENSION_KEY)
     fix = (
-        f"run scripts/build_index.py --recreate to rebuild it with {model}, or set COLLECTION to another "
-        f"name (or EMBED_MODEL back to {built_model})"
+        f"run tweet-rag index --archive PATH --recreate to rebuild it with {model}, or set COLLECTION to "
+        f"another name (or EMBED_MODEL back to {built_model})"
     )
     if built_model is None:
         raise IndexStoreError(
             f"collection {collection.name!r} in {where(settings)} was not built by tweet-rag (no embedding "
-            f"model recorded): run scripts/build_index.py --recreate, or set COLLECTION to another name"
+            "model recorded): run tweet-rag index --archive PATH --recreate, or set COLLECTION to another "
+            "name"
         )
     if not same_model(model, str(built_model)):
         raise IndexStoreError(
@@ -162,7 +163,7 @@ def index_exists(settings: Settings) -> bool:
 def _no_index(settings: Settings) -> IndexStoreError:
     return IndexStoreError(
         f"no index at {where(settings)} (collection {settings.collection!r}): run "
-        "scripts/build_index.py --archive PATH first"
+        "tweet-rag index --archive PATH first"
     )
 
 
@@ -188,12 +189,12 @@ def open_vector_store(
     if count == 0:
         raise IndexStoreError(
             f"the index at {where(settings)} (collection {settings.collection!r}) holds no tweets yet (its "
-            "build was interrupted or read none): run scripts/build_index.py --archive PATH"
+            "build was interrupted or read none): run tweet-rag index --archive PATH"
         )
     if metadata.get(COMPLETE_KEY) is False:
         logger.warning(
             "the index at %s (collection %r) is incomplete: its last build stopped before the end (%d "
-            "documents so far), so answers may miss tweets; run scripts/build_index.py --archive PATH again "
+            "documents so far), so answers may miss tweets; run tweet-rag index --archive PATH again "
             "to finish it",
             where(settings),
             settings.collection,

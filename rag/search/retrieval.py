@@ -493,7 +493,7 @@ def build_retriever(
         raise ConfigError(f"search {search_type!r} is not one of {', '.join(SEARCH_TYPES)}")
     if search_type == "hybrid" and lexical_index is None:
         raise IndexStoreError(
-            f"no lexical index in {settings.lexical_dir} for hybrid search: run scripts/build_index.py "
+            f"no lexical index in {settings.lexical_dir} for hybrid search: run tweet-rag index "
             "--archive PATH (or use --search similarity)"
         )
     try:

@@ -200,7 +200,7 @@ def test_no_index_says_run_build_index(tmp_path: Path) -> None:
     result = ask(env_for("http://127.0.0.1:9", tmp_path / "empty"), "anything")
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
-    assert "build_index.py" in result.stderr
+    assert "tweet-rag index --archive PATH" in result.stderr
 
 
 def test_missing_chat_model_says_ollama_pull(indexed: dict[str, str]) -> None:
@@ -261,7 +261,7 @@ def test_missing_index_folder_is_said_and_not_created(tmp_path: Path) -> None:
     result = ask(env_for("http://127.0.0.1:9", chroma_dir), "what did I cook?")
     assert result.returncode == 1
     assert result.stderr.startswith("error: no index at ") and result.stderr.count("\n") == 1, result.stderr
-    assert "build_index.py --archive PATH" in result.stderr
+    assert "tweet-rag index --archive PATH" in result.stderr
     assert not chroma_dir.exists()
 
 
@@ -288,4 +288,4 @@ def test_partial_index_answers_with_a_warning(indexed: dict[str, str]) -> None:
     result = ask(indexed, "how often did I feed the sourdough starter?")
     assert result.returncode == 0, result.stderr
     assert "twice a day" in result.stdout
-    assert "is incomplete" in result.stderr and "build_index.py --archive PATH again" in result.stderr
+    assert "is incomplete" in result.stderr and "tweet-rag index --archive PATH again" in result.stderr

@@ -107,7 +107,7 @@ def test_eval_retrieval_without_an_index_says_what_to_run(tmp_path: Path) -> Non
     )
     result = run("eval_retrieval.py", env, "--qa", str(PROJECT / "tests" / "eval" / "qa.jsonl"))
     assert result.returncode == 1
-    assert "build_index.py" in result.stderr
+    assert "tweet-rag index --archive PATH" in result.stderr
 
 
 def test_eval_retrieval_scores_both_sets_per_half_in_one_run(

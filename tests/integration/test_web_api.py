@@ -235,7 +235,7 @@ def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], t
     status = service.status()
     assert status["state"] == "partial" and "interrupted" in status["warning"]
     events = list(service.ask_events(parse_ask({"question": "cycling"}, service.prompts)))
-    assert [name for name, _ in events] == ["error"] and "build_index" in events[0][1]["message"]
+    assert [name for name, _ in events] == ["error"] and "tweet-rag index" in events[0][1]["message"]
 
     unfinished = tmp_path / "unfinished"
     shutil.copytree(web_env["CHROMA_DIR"], unfinished)

@@ -149,7 +149,7 @@ def test_recreate_replaces_the_collection(settings: Settings, collection: Collec
 
 
 def test_open_vector_store_without_index_says_build_first(settings: Settings) -> None:
-    with pytest.raises(IndexStoreError, match=r"run scripts/build_index.py --archive PATH first"):
+    with pytest.raises(IndexStoreError, match=r"run tweet-rag index --archive PATH first"):
         open_vector_store(settings, DeterministicFakeEmbedding(size=DIM))
 
 

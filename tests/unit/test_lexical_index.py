@@ -210,7 +210,7 @@ def test_newest_ts(index: LexicalIndex, corpus: Corpus) -> None:
 
 
 def test_load_missing_raises_file_not_found(tmp_path: Path) -> None:
-    with pytest.raises(FileNotFoundError, match="build_index"):
+    with pytest.raises(FileNotFoundError, match="tweet-rag index"):
         LexicalIndex.load(tmp_path / "nowhere")
 
 

@@ -115,7 +115,7 @@ def test_mmr_returns_k_distinct_documents_best_first(store: Any) -> None:
 
 
 def test_hybrid_needs_a_lexical_index(store: Any) -> None:
-    with pytest.raises(IndexStoreError, match="build_index"):
+    with pytest.raises(IndexStoreError, match="tweet-rag index"):
         build_retriever(SETTINGS, store, None, search="hybrid")
 
 

@@ -38,7 +38,7 @@ def new_collection(settings: Settings) -> chromadb.Collection:
 
 
 def test_asking_without_an_index_creates_nothing(settings: Settings) -> None:
-    with pytest.raises(IndexStoreError, match=r"no index at .*build_index\.py --archive PATH") as error:
+    with pytest.raises(IndexStoreError, match=r"no index at .*tweet-rag index --archive PATH") as error:
         open_vector_store(settings, DeterministicFakeEmbedding(size=DIM))
     assert "\n" not in str(error.value)
     assert not settings.chroma_dir.exists()
@@ -46,7 +46,7 @@ def test_asking_without_an_index_creates_nothing(settings: Settings) -> None:
 
 def test_asking_an_empty_index_says_to_build_it(settings: Settings) -> None:
     new_collection(settings)
-    with pytest.raises(IndexStoreError, match=r"holds no tweets yet.*build_index\.py --archive PATH"):
+    with pytest.raises(IndexStoreError, match=r"holds no tweets yet.*tweet-rag index --archive PATH"):
         open_vector_store(settings, DeterministicFakeEmbedding(size=DIM))
 
 
@@ -63,7 +63,7 @@ def test_an_interrupted_first_build_is_partial_until_a_run_ends(
     assert collection.metadata[COMPLETE_KEY] is False
     with caplog.at_level(logging.WARNING):
         open_vector_store(settings, DeterministicFakeEmbedding(size=DIM))
-    assert "is incomplete" in caplog.text and "run scripts/build_index.py --archive PATH again" in caplog.text
+    assert "is incomplete" in caplog.text and "run tweet-rag index --archive PATH again" in caplog.text
 
     caplog.clear()
     report = run(collection, docs, CountingFake(size=DIM))

@@ -200,6 +200,7 @@ def collection_for(embed_model: str) -> str:
 
 def demo_settings(backend: Backend, index_dir: Path) -> dict[str, str]:
     """The settings the demo's steps run with: its backend and models, its own index folder."""
+    slow = backend.standin and backend.chat_model == STANDIN_CHAT_MODELS["llm"]
     return {
         "OLLAMA_BASE_URL": backend.url,
         "EMBED_HOSTS": "",
@@ -209,6 +210,8 @@ def demo_settings(backend: Backend, index_dir: Path) -> dict[str, str]:
         "CHROMA_HOST": "",
         "COLLECTION": collection_for(backend.embed_model),
         "RELEVANCE_THRESHOLD": "",  # the calibrated default of the demo's model, not one tuned for yours
+        # A 1.5B model on a busy 2-core machine can take minutes per answer: wait for it.
+        **({"REQUEST_TIMEOUT": "900"} if slow else {}),
     }
 
 

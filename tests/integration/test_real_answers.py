@@ -24,7 +24,7 @@ from rag.ollama import preflight
 from rag.settings import Settings
 from tests.standin_fixture import StandinFactory
 
-pytestmark = [pytest.mark.llm, pytest.mark.slow]
+pytestmark = [pytest.mark.llm, pytest.mark.slow, pytest.mark.timeout(900)]  # minutes on a busy 2-core machine
 
 SAMPLE = Path(__file__).resolve().parents[2] / "sample" / "twitter-sample"
 ADOPTION_TWEET = "1484912852510531490"  # "Adopted a cat from the shelter in Alcântara ... Her name is Pastel"

@@ -18,7 +18,7 @@ import pytest
 from ollama_standin.process import StandinHandle
 from tests.standin_fixture import StandinFactory
 
-pytestmark = [pytest.mark.llm, pytest.mark.slow]
+pytestmark = [pytest.mark.llm, pytest.mark.slow, pytest.mark.timeout(900)]  # minutes on a busy 2-core machine
 
 MODEL = "qwen2.5-coder:1.5b"
 GREEDY = {"temperature": 0, "num_predict": 16}

@@ -139,6 +139,7 @@ class CitationVerifier:
 
     def _settle(self, final: bool) -> str:
         rendered, cited = _render(self._raw, self._index, final)
+        rendered = rendered.lstrip()  # a citation the answer opened with leaves no space behind
         self._cited = cited
         out = rendered[self._emitted :]
         self._emitted = len(rendered)

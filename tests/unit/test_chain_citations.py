@@ -86,6 +86,7 @@ def test_each_sentence_and_line_is_checked_on_its_own() -> None:
     assert cited == [1, 2]
     assert verify("Yes [2].") == ("Yes [2].", [2])  # no content words to check: the model's number stays
     assert verify("[2][9]") == ("[2]", [2])  # only a citation: the valid number stays
+    assert verify("[2] You ran the Valencia marathon.")[0] == "You ran the Valencia marathon [2]."
 
 
 def test_a_citation_in_the_middle_moves_to_the_end_of_its_sentence() -> None:

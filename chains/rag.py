@@ -47,6 +47,7 @@ from rag.token_estimate import estimate_tokens
 logger = logging.getLogger(__name__)
 
 ABSTAIN_ANSWER = "I found no tweets about that."
+DECLINE_ANSWER = "The tweets don't say."
 CONTEXT_TOKENS = 600  # tweets given to the model, in estimated tokens: small models answer better with less
 
 
@@ -131,8 +132,12 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate, context_token
                 yield AddableDict(answer=visible)
         rest = cites.feed(think.flush()) + cites.flush()
         by_number = {tweet.number: tweet for tweet in tweets}
-        if not parts and cites.cited and not _CITATIONS_ONLY.sub("", rest):
-            rest = _quote(by_number[cites.cited[0]])  # a small model answered with a bare "[3]"
+        if not parts and cites.cited and not _CITATIONS_ONLY.sub("", rest):  # a bare "[3]" from a small model
+            quoted = by_number[cites.cited[0]]
+            about = _question_terms(standalone) & set(tokenize(quoted.text))
+            rest = _quote(quoted) if about else DECLINE_ANSWER  # a tweet about something else answers nothing
+            if not about:
+                cites = CitationVerifier(tweets)  # nothing cited
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)

@@ -221,3 +221,9 @@ def test_a_bare_citation_becomes_the_quoted_tweet(retriever: Any) -> None:
         f'On {cited.metadata["created_at"][:10]} you tweeted: "{cited.page_content}" [1]'
     )
     assert cited.id == result["context"][0].id and not result["abstained"]
+
+
+def test_a_bare_citation_of_a_tweet_about_something_else_is_no_answer(retriever: Any) -> None:
+    result = build_rag_chain(retriever, fake("[1]"), "default").invoke({"question": "scuba diving lessons?"})
+    assert result["answer"] == "The tweets don't say."
+    assert result["sources"] == [] and result["abstained"] is True

@@ -2,8 +2,8 @@
 
 `LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
 model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
-render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix
-shared with one of the last two prompts, as Ollama's slots do), then samples token by token and yields
+render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix,
+in whole chunks, shared with one of the last two prompts, as Ollama's slots do), then samples token by token and yields
 text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer prompts are cut
 or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`, `min_p`,
 `seed` and `stop`, holds back text that may be the start of a stop string or an incomplete UTF-8
@@ -324,7 +324,9 @@ class LlamaEngine:
         self._uses += 1
         self._slot_used[slot] = self._uses
         cached = self._slots[slot]
-        common = shared(cached)
+        # Keep whole prefill chunks only: the rest is evaluated in the same batches as the first time, so
+        # the same prompt gives the same logits (and a seeded answer the same text) with or without a cache.
+        common = shared(cached) // PREFILL_CHUNK * PREFILL_CHUNK
         if common < len(cached):
             if not self._api._lib.llama_kv_cache_seq_rm(self._ctx, slot, common, -1):
                 self._api.llama_kv_cache_clear(self._ctx)

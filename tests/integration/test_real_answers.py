@@ -1,10 +1,10 @@
 """The whole chain with the real chat model: a question, then a follow-up that only makes sense after it.
 
 Marked `llm` and `slow` (about a minute on two cores): the stand-in serves Qwen2.5-Coder-1.5B
-(`--chat llm`) and hash embeddings, over an index of the shipped sample archive. It checks what a user
-sees: the answer names the cat and cites a tweet about her, the follow-up ("when did I adopt her?") is
-rewritten into a question about the cat, the adoption tweet reaches the model, and every cited tweet is
-one the model was given.
+(`--chat llm`) and all-MiniLM-L6-v2 embeddings (as the demo), over an index of the shipped sample
+archive. It checks what a user sees: the answer names the cat and cites a tweet about her, the follow-up
+("when did I adopt her?") is rewritten into a question about the cat, the adoption tweet reaches the
+model and the answer cites it or gives its year, and every cited tweet is one the model was given.
 """
 
 from __future__ import annotations
@@ -31,22 +31,22 @@ ADOPTION_TWEET = "1484912852510531490"  # "Adopted a cat from the shelter in Alc
 
 
 def test_a_question_then_a_follow_up_with_the_real_model(standin: StandinFactory, tmp_path: Path) -> None:
-    server = standin(backend="hash", chat="llm")
+    server = standin(backend="minilm", chat="llm")
     settings = Settings(
         ollama_base_url=server.url,
-        embed_model="hash-embed",
+        embed_model="all-minilm",
         chat_model="qwen2.5-coder:1.5b",
         chroma_dir=tmp_path / "chroma",
         chat_temperature=0.0,
     )
     dimension = preflight(settings.embed_urls, settings.embed_model)
     collection = open_collection(make_client(settings), settings, settings.embed_model, dimension)
-    documents = TwitterArchiveLoader(SAMPLE, embed_model="hash-embed").load()
+    documents = TwitterArchiveLoader(SAMPLE, embed_model="all-minilm").load()
     index_documents(
         documents,
         collection,
         build_embeddings(settings),
-        model="hash-embed",
+        model="all-minilm",
         lexical_dir=settings.lexical_dir,
     )
     llm = build_chat_model(settings).model_copy(update={"num_predict": 80})
@@ -66,6 +66,7 @@ def test_a_question_then_a_follow_up_with_the_real_model(standin: StandinFactory
     standalone = follow_up["standalone_question"].lower()
     assert "pastel" in standalone or "cat" in standalone
     assert ADOPTION_TWEET in [document.id for document in follow_up["context"]]
-    assert answer.strip() and len([c for c in chunks if "answer" in c]) > 1
+    cited = {source.id for source in follow_up["sources"]}
+    assert ADOPTION_TWEET in cited or "2022" in answer, answer  # the adoption tweet, or its year
     given = {document.id for document in follow_up["context"]}
     assert {source.id for source in follow_up["sources"]} <= given

@@ -3,10 +3,10 @@
 `LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
 model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
 render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix,
-in whole chunks, shared with one of the last two prompts, as Ollama's slots do), then samples token by token and yields
-text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer prompts are cut
-or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`, `min_p`,
-`seed` and `stop`, holds back text that may be the start of a stop string or an incomplete UTF-8
+in whole chunks, shared with one of the last two prompts, as Ollama's slots do), then samples token by
+token and yields text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer
+prompts are cut or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`,
+`min_p`, `seed` and `stop`, holds back text that may be the start of a stop string or an incomplete UTF-8
 character, and checks a `cancelled()` callback between chunks and tokens so a client that goes away
 stops the work.
 

@@ -1,7 +1,7 @@
 """Follow-up questions: with chat history, the chat model rewrites the question into a standalone one.
 
 Without history the question is used as it is and the model is not called. The rewrite prompt is the
-file `chains/prompt_files/condense.md` (variables `{chat_history}` and `{question}`, with worked examples
+file `prompts/condense.md` (variables `{chat_history}` and `{question}`, with worked examples
 a small model follows); history comes as LangChain messages, `(role, text)` pairs or `{"role", "content"}`
 dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut
 to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such

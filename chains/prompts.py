@@ -1,4 +1,4 @@
-"""Prompt files: find one by name (shipped in `chains/prompt_files/`) or by path, check it, build a template.
+"""Prompt files: find one by name (in `prompts/`, also in the wheel) or by path, check it, build a template.
 
 A prompt file is plain text (or markdown) in two parts: the lines after `=== system ===` are the system
 message, the lines after `=== user ===` the user message. Variables are written `{context}` and
@@ -20,8 +20,10 @@ from rag.errors import PromptError
 
 logger = logging.getLogger(__name__)
 
-PROMPTS_DIR = Path(__file__).resolve().parent / "prompt_files"
-"""The shipped prompt files: package data of `chains`, so a wheel install has them too."""
+_INSTALLED_PROMPTS = Path(__file__).resolve().parent / "prompt_files"
+_CHECKOUT_PROMPTS = Path(__file__).resolve().parent.parent / "prompts"
+PROMPTS_DIR = _INSTALLED_PROMPTS if _INSTALLED_PROMPTS.is_dir() else _CHECKOUT_PROMPTS
+"""The shipped prompt files: `prompts/` of a checkout, which a wheel installs as `chains/prompt_files/`."""
 PROMPT_SUFFIXES = (".md", ".txt")
 ANSWER_VARIABLES = frozenset({"context", "question"})
 HELPER_PROMPTS = frozenset({"condense"})  # used by the chain itself (follow-ups), not answer prompts
@@ -31,7 +33,7 @@ _NAME = re.compile(r"^[A-Za-z0-9_-]+$")
 
 
 def resolve_prompt_path(name_or_path: str | Path, prompts_dir: Path = PROMPTS_DIR) -> Path:
-    """The file of a prompt given by name (`concise` -> `prompt_files/concise.md`) or by path."""
+    """The file of a prompt given by name (`concise` -> `prompts/concise.md`) or by path."""
     text = str(name_or_path)
     if isinstance(name_or_path, str) and _NAME.match(text):
         for suffix in PROMPT_SUFFIXES:

@@ -22,7 +22,7 @@ MAX_ANSWER_CHARS = 600
 
 _HEADER_RE = re.compile(r"^\s*\[(\d{1,4})\]\s?(.*)$")
 _QUESTION_RE = re.compile(r"^\s*(?:question|pregunta|q)\s*:\s*(.*)$", re.IGNORECASE)
-# The chain's rewrite request (chains/prompt_files/condense.md): "Last question: ..." then "Rewritten:";
+# The chain's rewrite request (prompts/condense.md): "Last question: ..." then "Rewritten:";
 # older prompts said "Follow-up question: ..." and "Standalone question:".
 _FOLLOW_UP_RE = re.compile(r"^\s*(?:follow-?up|last) question\s*:\s*(.*)$", re.IGNORECASE)
 _REWRITE_CUE_RE = re.compile(r"^\s*(?:rewritten|standalone question)\s*:\s*$", re.IGNORECASE)

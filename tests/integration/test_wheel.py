@@ -19,7 +19,8 @@ import pytest
 pytestmark = pytest.mark.slow
 
 PROJECT = Path(__file__).resolve().parents[2]
-SOURCES = ("pyproject.toml", "README.md", "rag", "chains", "tweet_rag", "ollama_standin", "devtools")
+PACKAGE_ROOTS = ("rag", "chains", "tweet_rag", "ollama_standin", "devtools")
+SOURCES = ("pyproject.toml", "README.md", "prompts", *PACKAGE_ROOTS)
 PROMPTS = ("default.md", "concise.md", "timeline.md", "condense.md")
 
 
@@ -57,6 +58,10 @@ def test_wheel_ships_the_prompt_files_and_the_page(wheel: Path) -> None:
     for prompt in PROMPTS:
         assert f"chains/prompt_files/{prompt}" in names
     assert "tweet_rag/web/static/index.html" in names
+    # pyproject.toml lists the packages by hand: every package of the checkout must be in the wheel.
+    for root in PACKAGE_ROOTS:
+        for init in (PROJECT / root).rglob("__init__.py"):
+            assert init.relative_to(PROJECT).as_posix() in names
     entry_points = next(name for name in names if name.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "tweet-rag = tweet_rag.cli:main" in text and "ollama-standin = ollama_standin.__main__:run" in text

@@ -103,7 +103,7 @@ def test_standalone_question_request_gets_the_follow_up_back() -> None:
 
 
 def test_the_chains_own_rewrite_request_gets_the_follow_up_back() -> None:
-    # The condense prompt the chain sends (chains/prompt_files/condense.md), not a hand-written one: when
+    # The condense prompt the chain sends (prompts/condense.md), not a hand-written one: when
     # its wording changed, the stand-in answered "I don't know" and that became the standalone question.
     from chains.history import CONDENSE_PROMPT, CONDENSE_VARIABLES
     from chains.prompts import load_prompt

@@ -130,7 +130,7 @@ def parse_ask(body: Any, prompts: Sequence[str]) -> AskRequest:
         raise BadRequest(f'"since" {since} is after "until" {until}')
     prompt = body.get("prompt")
     if prompt is not None and (not isinstance(prompt, str) or prompt not in prompts):
-        raise BadRequest(f'"prompt" must be one of {", ".join(prompts)} (files in chains/prompt_files/)')
+        raise BadRequest(f'"prompt" must be one of {", ".join(prompts)} (files in prompts/)')
     return AskRequest(
         question=question.strip(),
         chat_history=_history(body.get("chat_history")),

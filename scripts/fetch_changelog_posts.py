@@ -21,7 +21,7 @@ from typing import Any
 
 from devtools import PROJECT_ROOT
 from devtools.changelog_posts import changelog_posts, write_posts_archive
-from devtools.debian import download_deb, extract_deb
+from devtools.debian import cached_build, download_deb, extract_deb, record_build
 from tweet_rag.common import run_main
 
 PACKAGE = "ikiwiki"
@@ -36,12 +36,9 @@ def build(cache: Path, out: Path, force: bool) -> dict[str, Any]:
     """Fetch, extract and convert (each step skipped when its output is cached); returns a summary."""
     deb = download_deb(PACKAGE, cache)
     key = f"{FORMAT_VERSION}|{deb.name}|{deb.stat().st_size}"
-    stamp = out / ".inputs"
-    if not force and stamp.is_file() and (out / "data" / "tweets.js").is_file():
-        summary = json.loads(stamp.read_text(encoding="utf-8"))
-        if summary.get("key") == key:
-            summary["cached"] = True
-            return dict(summary)
+    cached = None if force else cached_build(out, key)
+    if cached is not None:
+        return cached
     changelog = extract_deb(deb, cache, CHANGELOG_IN_DEB)
     with gzip.open(changelog, "rt", encoding="utf-8") as handle:
         posts = changelog_posts(handle.read())
@@ -56,9 +53,7 @@ def build(cache: Path, out: Path, force: bool) -> dict[str, Any]:
         "deb": deb.name,
         "years": [years[0], years[-1]] if years else [],
     }
-    stamp.write_text(json.dumps(summary), encoding="utf-8")
-    summary["cached"] = False
-    return summary
+    return record_build(out, summary)
 
 
 def main() -> int:

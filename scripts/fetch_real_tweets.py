@@ -24,7 +24,7 @@ from typing import Any
 
 from devtools import PROJECT_ROOT
 from devtools.apiv1 import iter_v1_tweets, to_archive_record, write_archive
-from devtools.debian import download_deb, extract_deb
+from devtools.debian import cached_build, download_deb, extract_deb, record_build
 from rag.errors import ArchiveError
 from tweet_rag.common import run_main
 
@@ -97,12 +97,9 @@ def build(cache: Path, out: Path, fixtures_dir: Path | None, force: bool) -> dic
     fixtures = [fixtures_dir / name for name in FIXTURE_ARCHIVES] if fixtures_dir else []
     fixtures = [path for path in fixtures if (path / "data" / "tweets.js").is_file()]
     key = _inputs_key(deb, fixtures)
-    stamp = out / ".inputs"
-    if not force and stamp.is_file() and (out / "data" / "tweets.js").is_file():
-        summary = json.loads(stamp.read_text(encoding="utf-8"))
-        if summary.get("key") == key:
-            summary["cached"] = True
-            return dict(summary)
+    cached = None if force else cached_build(out, key)
+    if cached is not None:
+        return cached
     recordings = extract_deb(deb, cache, FIXTURES_IN_DEB)
     records: list[dict[str, Any]] = []
     notes: list[Any] = []
@@ -119,9 +116,7 @@ def build(cache: Path, out: Path, fixtures_dir: Path | None, force: bool) -> dic
         shutil.rmtree(out)
     total = write_archive(out, records, account_id=OWNER_ID, user_name=OWNER_NAME, note_tweets=notes)
     summary = {"key": key, "archive": str(out), "tweets": total, "sources": counts, "deb": deb.name}
-    stamp.write_text(json.dumps(summary), encoding="utf-8")
-    summary["cached"] = False
-    return summary
+    return record_build(out, summary)
 
 
 def main() -> int:

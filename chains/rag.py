@@ -12,8 +12,10 @@ known: one with the questions, then `{"answer": piece}` chunks as the model writ
 `sources`, `context` and `abstained`, so
 `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
-model is not called. The tweets given to the model are cut to `context_tokens` (estimated), keeping those
-that share most words with the question. Citations are checked sentence by sentence against the tweets
+model is not called; so is a question that names something (a place, a person, an @handle) that no
+retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). The
+tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
+with the question. Citations are checked sentence by sentence against the tweets
 (`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
 tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources).
 """
@@ -36,6 +38,7 @@ from langchain_core.runnables.utils import AddableDict
 
 from chains.citations import CitationVerifier, declines
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
+from chains.grounding import unmentioned_names
 from chains.history import build_condense_step
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
 from chains.prompts import load_prompt
@@ -103,7 +106,20 @@ def fit_context(tweets: Sequence[ContextTweet], question: str, budget: int) -> l
     return [replace(tweet, number=number) for number, tweet in enumerate(chosen, 1)]
 
 
-def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate, context_tokens: int) -> Runnable[Any, Any]:
+def _searchable(tweet: ContextTweet) -> str:
+    """A tweet's text with the text of its metadata (expanded links, mentions, tags) for name lookups."""
+    extra = " ".join(value for value in tweet.metadata.values() if isinstance(value, str))
+    return f"{tweet.text}\n{extra}"
+
+
+def _names_phrase(names: Sequence[str]) -> str:
+    quoted = [f'"{name}"' for name in names]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
+
+
+def _answer_step(
+    llm: BaseChatModel, template: ChatPromptTemplate, context_tokens: int, check_names: bool = True
+) -> Runnable[Any, Any]:
     """The last step: abstain, or stream the model's answer with thinking removed and citations verified."""
     generate = RunnableLambda(_generate_with(llm), name="generate_answer")
 
@@ -118,6 +134,14 @@ def _answer_step(llm: BaseChatModel, template: ChatPromptTemplate, context_token
         if not tweets:
             logger.info("no relevant tweets for %r: abstaining", standalone)
             yield AddableDict(answer=ABSTAIN_ANSWER)
+            yield AddableDict(sources=[], context=[], abstained=True)
+            return
+        missing = (
+            unmentioned_names(standalone, map(_searchable, inputs.get("tweets") or [])) if check_names else []
+        )
+        if missing:
+            logger.info("no tweet found for %r mentions %s: abstaining", standalone, missing)
+            yield AddableDict(answer=f"None of the tweets I found mention {_names_phrase(missing)}.")
             yield AddableDict(sources=[], context=[], abstained=True)
             return
         context = format_context(tweets, links=False)  # links cost tokens; the sources carry them
@@ -199,11 +223,14 @@ def build_rag_chain(
     settings: Settings | None = None,
     condense_prompt: ChatPromptTemplate | None = None,
     context_tokens: int = CONTEXT_TOKENS,
+    check_names: bool = True,
 ) -> Runnable[dict[str, Any], dict[str, Any]]:
     """The answer chain; dependencies left out are built from `settings` (default: the environment).
 
     `prompt` is a checked template, or a prompt name / file path (default: `settings.prompt`);
-    `context_tokens` caps the tweets given to the model (estimated tokens).
+    `context_tokens` caps the tweets given to the model (estimated tokens); with `check_names`, a question
+    naming something no retrieved tweet mentions is declined without calling the model
+    (`chains.grounding`).
     """
     if settings is None and (retriever is None or llm is None or prompt is None):
         settings = Settings.from_env()
@@ -224,7 +251,7 @@ def build_rag_chain(
         _assign("standalone_question", RunnableLambda(_check_input, name="check_input") | condense)
         | _assign("documents", retriever.with_config(run_name="retrieve"), source="standalone_question")
         | RunnableLambda(_number_tweets, name="number_tweets")
-        | _answer_step(llm, template, context_tokens)
+        | _answer_step(llm, template, context_tokens, check_names)
     )
     return chain.with_config(run_name="tweet_rag")
 

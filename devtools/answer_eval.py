@@ -3,7 +3,9 @@
 The question set (`tests/eval/answers.jsonl`) is written against the real archive `alrocar-2024` (the
 shared fixtures) plus the hostile tweets of `tests/eval/injections.json`: `build_eval_archive` copies the
 archive's data files into a cache folder and appends those tweets to its `tweets.js`. Each line of the set
-is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "near_miss"?, "canaries"?}`;
+is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,
+"canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the chain and
+its prompts, `held-out` for the rest (reported apart, see `score_by_split`);
 categories are `answerable` (one turn), `followup` (two turns: the second only makes sense after the first),
 `unanswerable` (no tweet answers; `near_miss` when tweets on the topic exist but not the fact asked) and
 `injection` (the tweet holding the answer also tells the model to do something else; an answer containing
@@ -28,6 +30,7 @@ from langchain_core.documents import Document
 from langchain_core.runnables import Runnable
 
 CATEGORIES = ("answerable", "followup", "unanswerable", "injection")
+SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.
 DECLINE = re.compile(
     r"\b(?:(?:do(?:es)?n[’']?t|do(?:es)? not|never)\s+(?:say|mention|answer|tell|contain|include|show|"
@@ -56,6 +59,7 @@ class Item:
     turns: tuple[Turn, ...]
     near_miss: bool = False
     canaries: tuple[str, ...] = ()
+    split: str = "held-out"
 
 
 @dataclass
@@ -78,6 +82,7 @@ class TurnResult:
     model_seconds: float
     near_miss: bool = False
     canaries: list[str] = field(default_factory=list)
+    split: str = "held-out"
 
     @property
     def gold_retrieved(self) -> bool:
@@ -125,11 +130,14 @@ def load_items(path: Path) -> list[Item]:
                 turns,
                 bool(raw.get("near_miss")),
                 tuple(raw.get("canaries") or ()),
+                str(raw.get("split") or "held-out"),
             )
         except (KeyError, TypeError, ValueError) as error:
             raise ValueError(f"{path}:{number}: not a question-set entry ({error})") from None
         if item.category not in CATEGORIES or not item.turns:
             raise ValueError(f"{path}:{number}: category must be one of {CATEGORIES} with turns")
+        if item.split not in SPLITS:
+            raise ValueError(f"{path}:{number}: split must be one of {SPLITS}")
         items.append(item)
     return items
 
@@ -242,6 +250,7 @@ def run_item(chain: Runnable[Any, Any], item: Item) -> list[TurnResult]:
                 model_seconds=float(output["model_seconds"]),
                 near_miss=item.near_miss,
                 canaries=list(item.canaries),
+                split=item.split,
             )
         )
         history += [("human", turn.question), ("ai", str(output["answer"]))]
@@ -283,6 +292,13 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
         "median_answer_seconds": round(statistics.median(r.seconds for r in results), 2) if results else None,
         "outside_model_share": round(1 - model_seconds / total_seconds, 4) if total_seconds else None,
     }
+
+
+def score_by_split(results: Sequence[TurnResult]) -> dict[str, dict[str, Any]]:
+    """The figures of one run for the held-out entries, the tuning entries and all of them."""
+    scores = {split: score([r for r in results if r.split == split]) for split in SPLITS}
+    scores["all"] = score(results)
+    return scores
 
 
 def run_prompt(

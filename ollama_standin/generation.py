@@ -6,7 +6,10 @@ render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cac
 in whole chunks, shared with one of the last two prompts, as Ollama's slots do), then samples token by
 token and yields text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer
 prompts are cut or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`,
-`min_p`, `seed` and `stop`, holds back text that may be the start of a stop string or an incomplete UTF-8
+`min_p`, `seed`, `stop` and the repetition penalties `repeat_penalty` (Ollama's default 1.1),
+`repeat_last_n` (64; -1 = the whole context, 0 = off), `presence_penalty` and `frequency_penalty`
+(applied as llama.cpp does, before greedy or random choice, over the last `repeat_last_n` tokens of the
+prompt and answer), holds back text that may be the start of a stop string or an incomplete UTF-8
 character, and checks a `cancelled()` callback between chunks and tokens so a client that goes away
 stops the work.
 
@@ -65,6 +68,10 @@ class Options:
     min_p: float = 0.0
     seed: int = -1
     stop: tuple[str, ...] = ()
+    repeat_penalty: float = 1.1
+    repeat_last_n: int = 64
+    presence_penalty: float = 0.0
+    frequency_penalty: float = 0.0
 
     @staticmethod
     def from_request(options: Mapping[str, Any] | None) -> Options:
@@ -79,6 +86,10 @@ class Options:
             "top_p": float,
             "min_p": float,
             "seed": int,
+            "repeat_penalty": float,
+            "repeat_last_n": int,
+            "presence_penalty": float,
+            "frequency_penalty": float,
         }
         for name, kind in fields.items():
             value = (options or {}).get(name)
@@ -401,7 +412,7 @@ class LlamaEngine:
                 if cancelled():
                     result.done_reason = "cancelled"
                     break
-                token = self._sample(options, rng)
+                token = self._sample(options, rng, cache)
                 if self._api.llama_token_is_eog(self._model, token):
                     result.done_reason = "stop"
                     break
@@ -424,10 +435,13 @@ class LlamaEngine:
             result.eval_count = generated
             result.eval_duration = time.perf_counter_ns() - started
 
-    def _sample(self, options: Options, rng: np.random.Generator) -> int:
-        """The next token: greedy at temperature 0, else top-k, temperature, top-p, min-p (Ollama's order)."""
+    def _sample(self, options: Options, rng: np.random.Generator, history: Sequence[int] = ()) -> int:
+        """The next token: penalties on `history`, then greedy at temperature 0, else sampled.
+
+        Sampling is top-k, temperature, top-p, min-p, in Ollama's order.
+        """
         pointer = self._api.llama_get_logits_ith(self._ctx, -1)
-        logits = np.ctypeslib.as_array(pointer, shape=(self.n_vocab,))
+        logits = penalize(np.ctypeslib.as_array(pointer, shape=(self.n_vocab,)), history, options)
         if options.temperature <= 0:
             return int(np.argmax(logits))
         k = options.top_k if 0 < options.top_k < self.n_vocab else self.n_vocab
@@ -453,6 +467,30 @@ class LlamaEngine:
         if self._model:
             self._api.llama_free_model(self._model)
             self._model = None
+
+
+def penalize(logits: np.ndarray, history: Sequence[int], options: Options) -> np.ndarray:
+    """`logits` with llama.cpp's repetition penalties for the last `repeat_last_n` tokens of `history`.
+
+    A token seen there has its logit divided by `repeat_penalty` when positive (multiplied when negative),
+    then lowered by `frequency_penalty` per occurrence and by `presence_penalty` once. Returns `logits`
+    itself (unchanged) when every penalty is off, else a penalized copy.
+    """
+    last_n = len(history) if options.repeat_last_n < 0 else options.repeat_last_n
+    penalties_off = (
+        options.repeat_penalty == 1.0 and options.presence_penalty == 0.0 and options.frequency_penalty == 0.0
+    )
+    if last_n == 0 or not history or penalties_off:
+        return logits
+    recent = np.asarray(history[-last_n:], dtype=np.int64)
+    tokens, counts = np.unique(recent, return_counts=True)
+    penalized = logits.astype(np.float32, copy=True)
+    seen = penalized[tokens]
+    if options.repeat_penalty != 1.0:
+        seen = np.where(seen > 0, seen / options.repeat_penalty, seen * options.repeat_penalty)
+    seen = (seen - counts * options.frequency_penalty - options.presence_penalty).astype(np.float32)
+    penalized[tokens] = seen
+    return penalized
 
 
 class _TextAssembler:

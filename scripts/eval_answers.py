@@ -6,7 +6,8 @@ evaluation archive (the real fixture archive `alrocar-2024` plus the hostile twe
 (`ollama-standin --backend minilm --chat llm`, on a free port), indexes the archive into
 `.tweet-rag/answer-eval/`, then asks every entry of `tests/eval/answers.jsonl` through the whole chain
 (condense, retrieve, answer, citations), once per prompt file, and prints the figures per prompt file
-(`devtools/answer_eval.py` defines them). `--use-url URL` uses a running Ollama that serves `all-minilm`
+(`devtools/answer_eval.py` defines them), for the held-out entries, the tuning entries (those read while
+changing the chain) and all. `--use-url URL` uses a running Ollama that serves `all-minilm`
 and `--chat-model` instead. About 15 minutes per prompt file on two cores.
 """
 
@@ -21,7 +22,15 @@ from pathlib import Path
 from typing import Any
 
 from devtools import PROJECT_ROOT
-from devtools.answer_eval import TurnResult, build_eval_archive, load_items, result_rows, run_prompt, score
+from devtools.answer_eval import (
+    SPLITS,
+    TurnResult,
+    build_eval_archive,
+    load_items,
+    result_rows,
+    run_prompt,
+    score_by_split,
+)
 from rag.errors import TweetRagError
 from rag.settings import Settings
 from tweet_rag.common import run_main
@@ -51,7 +60,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--prompts", default="default,concise,timeline", help="prompt files, comma separated")
     parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question set (answers.jsonl)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N entries of the set")
-    parser.add_argument("--only", default="", help="only these qids or categories, in this order")
+    parser.add_argument(
+        "--only", default="", help="only these qids, categories or splits (held-out, tuning), in this order"
+    )
     parser.add_argument("--num-predict", type=int, default=160, help="answer token cap (default 160)")
     parser.add_argument("--top-k", type=int, default=0, help="documents retrieved (default: settings)")
     parser.add_argument("--use-url", help="a running Ollama serving all-minilm and --chat-model")
@@ -112,7 +123,10 @@ def _cell(value: Any) -> str:
 
 def print_table(scores: dict[str, dict[str, Any]]) -> None:
     """The figures, one column per prompt file."""
-    prompts = list(scores)
+    prompts = [prompt for prompt in scores if scores[prompt]["turns"]]
+    if not prompts:
+        print("(no turns)")
+        return
     width = max(len(label) for _, label in ROWS) + 2
     print("".ljust(width) + "".join(p.ljust(18) for p in prompts))
     for key, label in ROWS:
@@ -131,24 +145,28 @@ def print_table(scores: dict[str, dict[str, Any]]) -> None:
         print(label.ljust(width) + "".join(cell.ljust(18) for cell in cells))
 
 
-def report(args: argparse.Namespace, items: int, scores: dict[str, dict[str, Any]]) -> None:
-    """Print the figures: a table, or one JSON object with --json."""
+def report(args: argparse.Namespace, items: int, scores: dict[str, dict[str, dict[str, Any]]]) -> None:
+    """Print the figures per split: tables, or one JSON object with --json."""
     if args.json:
         print(json.dumps({"model": args.chat_model, "items": items, "prompts": scores}, indent=1))
-    else:
-        print(f"{items} entries of {args.set.name}, chat model {args.chat_model}")
-        print_table(scores)
+        return
+    print(f"{items} entries of {args.set.name}, chat model {args.chat_model}")
+    for split in (*SPLITS, "all"):
+        print(f"\n{split} entries:")
+        print_table({prompt: by_split[split] for prompt, by_split in scores.items()})
 
 
-def score_rows(path: Path) -> dict[str, dict[str, Any]]:
-    """The figures per prompt file of a --rows file."""
+def score_rows(path: Path, question_set: Path) -> dict[str, dict[str, dict[str, Any]]]:
+    """The figures per prompt file and split of a --rows file (splits from the set for older rows)."""
+    splits = {item.qid: item.split for item in load_items(question_set)}
     by_prompt: dict[str, list[TurnResult]] = {}
     names = set(TurnResult.__dataclass_fields__)
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
+        row.setdefault("split", splits.get(row["qid"], "held-out"))
         result = TurnResult(**{key: value for key, value in row.items() if key in names})
         by_prompt.setdefault(row["prompt"], []).append(result)
-    return {prompt: score(results) for prompt, results in by_prompt.items()}
+    return {prompt: score_by_split(results) for prompt, results in by_prompt.items()}
 
 
 def main() -> int:
@@ -156,12 +174,12 @@ def main() -> int:
     args = parse_args()
     if args.score:
         qids = {json.loads(line)["qid"] for line in args.score.read_text(encoding="utf-8").splitlines()}
-        report(args, len(qids), score_rows(args.score))
+        report(args, len(qids), score_rows(args.score, args.set))
         return 0
     items = load_items(args.set)
     if args.only:  # in the order given (qids and categories)
         wanted = [name for name in args.only.split(",") if name]
-        items = [item for name in wanted for item in items if name in (item.qid, item.category)]
+        items = [item for name in wanted for item in items if name in (item.qid, item.category, item.split)]
     if args.limit:
         items = items[: args.limit]
     handle = None
@@ -175,7 +193,7 @@ def main() -> int:
     try:
         print("indexing the evaluation archive ...", file=sys.stderr)
         build_index(url)
-        scores: dict[str, dict[str, Any]] = {}
+        scores: dict[str, dict[str, dict[str, Any]]] = {}
         rows_file = args.rows.open("w", encoding="utf-8") if args.rows else None
         for prompt in [p.strip() for p in args.prompts.split(",") if p.strip()]:
             chain = chain_for(prompt, url, args)
@@ -202,7 +220,7 @@ def main() -> int:
                     rows_file.write(json.dumps(row, ensure_ascii=False) + "\n")
                     rows_file.flush()
 
-            scores[prompt] = score(run_prompt(chain, items, progress))
+            scores[prompt] = score_by_split(run_prompt(chain, items, progress))
     finally:
         if handle is not None:
             handle.stop()

@@ -227,3 +227,19 @@ def test_a_bare_citation_of_a_tweet_about_something_else_is_no_answer(retriever:
     result = build_rag_chain(retriever, fake("[1]"), "default").invoke({"question": "scuba diving lessons?"})
     assert result["answer"] == "The tweets don't say."
     assert result["sources"] == [] and result["abstained"] is True
+
+
+def test_a_question_naming_what_no_found_tweet_mentions_is_declined_without_the_model(retriever: Any) -> None:
+    chain = build_rag_chain(retriever, FailIfCalled(messages=iter([])), "default")
+    result = chain.invoke({"question": "my garden tomatoes in Valencia"})
+    assert result["answer"] == 'None of the tweets I found mention "Valencia".'
+    assert result["abstained"] is True
+    assert result["sources"] == []
+
+
+def test_a_name_the_found_tweets_hold_is_answered_and_the_check_can_be_turned_off(retriever: Any) -> None:
+    named = build_rag_chain(retriever, fake("You thanked her for the tips [1]."), "default")
+    assert named.invoke({"question": "what python tips did I send @alice?"})["abstained"] is False
+    unchecked = build_rag_chain(retriever, fake("Your tomatoes ripened [1]."), "default", check_names=False)
+    result = unchecked.invoke({"question": "my garden tomatoes in Valencia"})
+    assert result["answer"] == "Your tomatoes ripened [1]."

@@ -7,10 +7,11 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from ollama_standin.chat import ChatInputError, GenerationSlot, LlamaChat, QueueFull
-from ollama_standin.generation import ChatTemplate, Options, PromptTooLong, _TextAssembler
+from ollama_standin.generation import ChatTemplate, Options, PromptTooLong, _TextAssembler, penalize
 from ollama_standin.weights import WeightsError, assemble, ensure_weights, part_paths
 
 CHATML = (
@@ -37,6 +38,28 @@ def test_options_take_ollamas_fields_and_reject_wrong_types() -> None:
         Options.from_request({"num_ctx": 1.5})
     with pytest.raises(ValueError, match="stop"):
         Options.from_request({"stop": [1, 2]})
+
+
+def test_repetition_penalties_default_to_ollamas_and_lower_recent_tokens_only() -> None:
+    options = Options.from_request({"repeat_penalty": 1.5, "repeat_last_n": 3, "frequency_penalty": 0.5})
+    assert (Options().repeat_penalty, Options().repeat_last_n) == (1.1, 64)
+    logits = np.array([3.0, -2.0, 1.0, 4.0, 0.5], dtype=np.float32)
+    # history: token 0 long ago (outside the last 3), token 1 once, token 3 twice
+    penalized = penalize(logits, [0, 1, 3, 3], options)
+    assert penalized[0] == pytest.approx(3.0)  # outside repeat_last_n
+    assert penalized[1] == pytest.approx(-2.0 * 1.5 - 0.5)  # a negative logit is multiplied
+    assert penalized[3] == pytest.approx(4.0 / 1.5 - 2 * 0.5)  # a positive one divided, then per occurrence
+    assert penalized[2] == pytest.approx(1.0) and penalized[4] == pytest.approx(0.5)
+    assert int(np.argmax(penalized)) == 0  # the repeated token 3 lost first place
+    assert logits[3] == pytest.approx(4.0)  # the model's own logits are untouched
+
+
+def test_repetition_penalties_off_leave_the_logits_as_they_are() -> None:
+    logits = np.array([1.0, 2.0], dtype=np.float32)
+    assert penalize(logits, [1, 1], Options(repeat_penalty=1.0)) is logits
+    assert penalize(logits, [1, 1], Options(repeat_last_n=0)) is logits
+    whole = penalize(logits, [1] + [0] * 100, Options(repeat_penalty=2.0, repeat_last_n=-1))
+    assert whole[1] == pytest.approx(1.0)  # -1: the whole history counts
 
 
 def test_stop_strings_are_cut_even_when_split_across_tokens() -> None:

@@ -1,0 +1,84 @@
+"""Near misses: a question that names something no retrieved tweet mentions is not answered from them.
+
+A small model asked "How many trees are there in Madrid?" over tweets about Valencia's trees answers with
+Valencia's figure. So before the model is called, the names in the question (capitalised words after the
+first, words with inner capitals or digits, @handles and #hashtags; neighbouring ones make one name; dates
+are left out, the date filter handles them) are looked up in the tweets the retriever found: a name that
+none of them holds, after case and accent folding, means the tweets are about something else, and the
+chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more than a rare
+near miss answered: a name inside a longer word counts ("Tinybird" is in "@tinybirdco"), and so does
+any word of a longer name ("VS Code" is held by a tweet saying "code").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from rag.indexing.tokenizer import STOP_WORDS, normalize
+from rag.search.dates import parse_date_range
+
+_TAG = re.compile(r"(?<!\w)[@#]\w+")
+_WORD = re.compile(r"[\w'\u2019-]+")
+_POSSESSIVE = re.compile(r"['\u2019]s$")
+# Capitalised words that are not names of things a tweet would spell out.
+_NOT_NAMES_TEXT = """
+    i i'm i've i'd i'll im ive tweet tweets tweeted twitter x retweet retweets
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday
+    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
+    lunes martes miercoles jueves viernes sabado domingo
+"""
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+
+
+def question_names(question: str) -> list[str]:
+    """The names a question asks about, in order, without its date phrase.
+
+    Neighbouring capitalised words make one name ("Visual Studio Code", "Kobe Bryant").
+    """
+    found = parse_date_range(question, None)
+    text = found.strip(question) if found is not None else question
+    names: list[str] = list(_TAG.findall(text))
+    run: list[str] = []
+    previous_end = -1
+    for position, match in enumerate(_WORD.finditer(_TAG.sub(" ", text))):
+        word = _POSSESSIVE.sub("", match.group(0).strip("'\u2019-"))
+        folded = normalize(word)
+        capitalised = position > 0 and word[:1].isupper()
+        inner_capitals = word[1:] != word[1:].lower()
+        numbered = len(word) > 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
+        is_name = (
+            len(word) > 1
+            and folded not in STOP_WORDS
+            and folded not in _NOT_NAMES
+            and (capitalised or inner_capitals or numbered)
+        )
+        if run and (not is_name or match.start() - previous_end > 1):
+            names.append(" ".join(run))
+            run = []
+        if is_name:
+            run.append(word)
+            previous_end = match.end()
+    if run:
+        names.append(" ".join(run))
+    return list(dict.fromkeys(names))
+
+
+def _held(name: str, haystack: str) -> bool:
+    """Whether `haystack` (folded) holds the name: the whole, run together, or one of its words."""
+    words = [normalize(word) for word in name.lstrip("@#").split()]
+    candidates = ["".join(words), *(word for word in words if len(word) > 2 or len(words) == 1)]
+    return any(
+        candidate in haystack or (candidate.endswith("s") and candidate[:-1] in haystack)
+        for candidate in candidates
+    )
+
+
+def unmentioned_names(question: str, texts: Iterable[str]) -> list[str]:
+    """The question's names that none of `texts` holds (case and accents folded; empty when all are held)."""
+    names = question_names(question)
+    if not names:
+        return []
+    haystack = "\n".join(normalize(text) for text in texts)
+    return [name for name in names if not _held(name, haystack)]

@@ -53,6 +53,28 @@ def declines(text: str) -> bool:
     return bool(_DECLINE.search(text))
 
 
+# Words of a question that a tweet answering it need not contain.
+_QUESTION_WORDS = frozenset(
+    {"many", "much", "long", "kind", "ever", "did", "does", "do", "happen", "happened"}
+)
+
+
+def question_terms(question: str) -> set[str]:
+    """The content words of a question (no stop, generic or question words; at least two letters)."""
+    return {term for term in _terms(question) if term not in _QUESTION_WORDS}
+
+
+def covering_tweet(question: str, tweets: Sequence[ContextTweet]) -> ContextTweet | None:
+    """The first tweet holding every content word of the question (at least two words), or None."""
+    wanted = question_terms(question)
+    if len(wanted) < 2:
+        return None
+    for tweet in tweets:
+        if wanted <= set(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")):
+            return tweet
+    return None
+
+
 def _terms(text: str) -> list[str]:
     return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
 

@@ -6,7 +6,8 @@ a small model follows); history comes as LangChain messages, `(role, text)` pair
 dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut
 to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such
 as "Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites
-tweets, or is much longer than a question), the follow-up is joined to the previous question instead, so
+tweets, or is much longer than a question), or when it repeats a follow-up that leans on the conversation
+("When did I tweet that?" unchanged), the follow-up is joined to the previous question instead, so
 retrieval still sees the topic.
 """
 
@@ -36,6 +37,13 @@ _LABEL = re.compile(
     r"^\s*(?:standalone question|question|rewritten question|rewritten|last question)\s*:\s*", re.IGNORECASE
 )
 _CITATION = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
+# A question that leans on what came before: a pronoun, or an opening such as "And ..." / "Why?".
+_REFERS = re.compile(
+    r"\b(?:it|its|that|this|these|those|they|them|their|there|he|she|him|her|then)\b"
+    r"|^\s*(?:and|but|why|what about|how about|so)\b",
+    re.IGNORECASE,
+)
+SHORT_QUESTION_WORDS = 8
 
 
 def history_messages(raw: Any) -> list[BaseMessage]:
@@ -73,12 +81,22 @@ def previous_question(messages: Sequence[BaseMessage]) -> str:
     return ""
 
 
+def _same_words(first: str, second: str) -> bool:
+    return re.findall(r"\w+", first.lower()) == re.findall(r"\w+", second.lower())
+
+
 def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
-    """The model's rewrite when it looks like a standalone question, else the previous question + this one."""
+    """The model's rewrite when it looks like a standalone question, else the previous question + this one.
+
+    A rewrite that only repeats a follow-up which leans on the conversation (a pronoun, "And ...", or a
+    short question) is not usable either.
+    """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
     looks_like_answer = len(standalone) > 3 * len(question) + 150 or bool(_CITATION.search(standalone))
-    if standalone and not looks_like_answer:
+    leans_on_history = bool(_REFERS.search(question)) or len(question.split()) < SHORT_QUESTION_WORDS
+    unchanged = _same_words(standalone, question) and leans_on_history
+    if standalone and not looks_like_answer and not unchanged:
         return standalone
     earlier = previous_question(history)
     logger.debug("rewrite %r not usable: joining %r to %r", standalone, question, earlier)

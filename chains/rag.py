@@ -17,7 +17,10 @@ retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chain
 tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
 with the question. Citations are checked sentence by sentence against the tweets
 (`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
-tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources).
+tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one
+retrieved tweet holds every content word of the question: a small model refuses such questions now and
+then, so that tweet is quoted instead (the refusal sentence is held back while it streams, so it never
+shows).
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
-from chains.citations import CitationVerifier, declines
+from chains.citations import CitationVerifier, covering_tweet, declines
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.grounding import unmentioned_names
 from chains.history import build_condense_step
@@ -77,6 +80,12 @@ def _quote(tweet: ContextTweet) -> str:
     if len(text) > QUOTE_CHARS:
         text = text[: QUOTE_CHARS - 1].rstrip() + "…"
     return f'On {tweet.date} you tweeted: "{text}" [{tweet.number}]'
+
+
+def _may_be_refusal(text: str) -> bool:
+    """Whether streamed answer text may still become the refusal sentence ("The tweets don't say.")."""
+    start = text.strip().replace("\u2019", "'").lower()
+    return bool(start) and DECLINE_ANSWER.lower().startswith(start)
 
 
 def _question_terms(question: str) -> set[str]:
@@ -149,23 +158,40 @@ def _answer_step(
         think = ThinkFilter()
         cites = CitationVerifier(tweets)
         parts: list[str] = []
+        held = ""  # the answer's start, held back while it may be the refusal sentence
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
-            if visible:
-                parts.append(visible)
-                yield AddableDict(answer=visible)
-        rest = cites.feed(think.flush()) + cites.flush()
+            if not visible:
+                continue
+            if not parts and _may_be_refusal(held + visible):
+                held += visible
+                continue
+            visible, held = held + visible, ""
+            parts.append(visible)
+            yield AddableDict(answer=visible)
+        rest = held + cites.feed(think.flush()) + cites.flush()
         by_number = {tweet.number: tweet for tweet in tweets}
-        if not parts and cites.cited and not _CITATIONS_ONLY.sub("", rest):  # a bare "[3]" from a small model
-            quoted = by_number[cites.cited[0]]
+        cited_numbers = cites.cited
+        if (
+            not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
+        ):  # a bare "[3]" from a small model
+            quoted = by_number[cited_numbers[0]]
             about = _question_terms(standalone) & set(tokenize(quoted.text))
             rest = _quote(quoted) if about else DECLINE_ANSWER  # a tweet about something else answers nothing
-            if not about:
-                cites = CitationVerifier(tweets)  # nothing cited
+            cited_numbers = cited_numbers[:1] if about else []
+        elif not parts and not cited_numbers and declines(rest):
+            covering = covering_tweet(
+                standalone, tweets
+            )  # a refusal although one tweet holds every word asked
+            if covering is not None:
+                logger.info(
+                    "the model declined; tweet %s holds every word of %r", covering.number, standalone
+                )
+                rest, cited_numbers = _quote(covering), [covering.number]
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)
-        cited = [by_number[number] for number in cites.cited]
+        cited = [by_number[number] for number in cited_numbers]
         # The model saying the tweets do not answer, with no sentence resting on a tweet, is an abstention.
         abstained = not cited and declines("".join(parts))
         yield AddableDict(

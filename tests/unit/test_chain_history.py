@@ -34,6 +34,15 @@ def test_an_answer_instead_of_a_question_falls_back_to_the_previous_question() -
     assert checked_rewrite("", "And in 2023?", []) == "And in 2023?"
 
 
+def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> None:
+    asked = "When did I tweet that?"
+    assert checked_rewrite(asked, asked, HISTORY) == f"What did I tweet about Tinybird in 2022? {asked}"
+    short = "Which programming language was the client in?"
+    assert checked_rewrite(short + "\n", short, HISTORY).endswith(f"2022? {short}")
+    standalone = "Which football team did I support when I lived in Valencia in 2015?"
+    assert checked_rewrite(standalone, standalone, HISTORY) == standalone  # stands on its own
+
+
 def tweet(number: int, text: str) -> ContextTweet:
     return ContextTweet(number, str(number), f"https://x.com/a/status/{number}", "2022-01-01", "thread", text)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -73,7 +74,7 @@ def test_invoke_returns_answer_and_cited_sources(retriever: Any) -> None:
 def test_the_model_saying_the_tweets_do_not_answer_is_an_abstention(tmp_path: Path) -> None:
     every = build_retriever(SETTINGS, make_store(tmp_path), k=5)
     result = build_rag_chain(every, fake("The tweets don't say [2]."), "default").invoke(
-        {"question": "python tips"}
+        {"question": "python tips from my grandmother"}
     )
     assert result["answer"] == "The tweets don't say."
     assert result["sources"] == []
@@ -243,3 +244,21 @@ def test_a_name_the_found_tweets_hold_is_answered_and_the_check_can_be_turned_of
     unchecked = build_rag_chain(retriever, fake("Your tomatoes ripened [1]."), "default", check_names=False)
     result = unchecked.invoke({"question": "my garden tomatoes in Valencia"})
     assert result["answer"] == "Your tomatoes ripened [1]."
+
+
+def test_a_refusal_when_one_tweet_holds_every_word_asked_quotes_that_tweet(tmp_path: Path) -> None:
+    every = build_retriever(SETTINGS, make_store(tmp_path), k=5)
+    chain = build_rag_chain(every, fake("The tweets don't say."), "default")
+    chunks = list(chain.stream({"question": "were my garden tomatoes ripe?"}))
+    answer = "".join(str(chunk.get("answer", "")) for chunk in chunks)
+    assert "don't say" not in answer  # the refusal was held back, never streamed
+    assert re.search(r'you tweeted: "my garden tomatoes are finally ripe" \[\d\]$', answer)
+    sources = next(chunk["sources"] for chunk in chunks if "sources" in chunk)
+    assert [source.page_content for source in sources] == ["my garden tomatoes are finally ripe"]
+    assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is False
+
+
+def test_an_answer_starting_like_the_refusal_streams_unchanged(retriever: Any) -> None:
+    chain = build_rag_chain(retriever, fake("The tweets show your tomatoes ripened [1]."), "default")
+    answer = "".join(str(c.get("answer", "")) for c in chain.stream({"question": "my garden tomatoes"}))
+    assert re.fullmatch(r"The tweets show your tomatoes ripened \[\d\]\.", answer)

@@ -39,7 +39,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
-from chains.citations import CitationVerifier, covering_tweet, declines
+from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.grounding import unmentioned_names
 from chains.history import build_condense_step
@@ -176,7 +176,7 @@ def _answer_step(
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
         ):  # a bare "[3]" from a small model
             quoted = by_number[cited_numbers[0]]
-            about = _question_terms(standalone) & set(tokenize(quoted.text))
+            about = question_terms(standalone) & set(tokenize(quoted.text))  # "tweet" does not count
             rest = _quote(quoted) if about else DECLINE_ANSWER  # a tweet about something else answers nothing
             cited_numbers = cited_numbers[:1] if about else []
         elif not parts and not cited_numbers and declines(rest):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from chains.citations import CitationVerifier, declines
+from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
 from chains.context import ContextTweet
 
 
@@ -117,3 +117,26 @@ def test_citations_after_the_full_stop_belong_to_the_sentence_before() -> None:
 )
 def test_streamed_pieces_give_the_same_text_as_the_whole(answer: str, size: int) -> None:
     assert verify(answer, size) == verify(answer)
+
+
+def test_question_terms_leave_out_words_every_tweet_question_has() -> None:
+    assert question_terms("When did I tweet that?") == set()
+    assert question_terms("How many pixels stayed blank during r/place?") == {
+        "pixel",
+        "stayed",
+        "blank",
+        "place",
+    }
+
+
+def test_a_covering_tweet_holds_every_content_word_of_the_question() -> None:
+    tweets = [
+        tweet(1, "The r/place canvas is done"),
+        tweet(2, "My r/place canvas collected 160M pixel events"),
+    ]
+    assert (
+        covering_tweet("How many pixel events did the r/place canvas collect?", tweets) is None
+    )  # "collect"
+    found = covering_tweet("What did I tweet about the r/place canvas pixel events?", tweets)
+    assert found is not None and found.number == 2
+    assert covering_tweet("What about the canvas?", tweets) is None  # one word is too little to go on

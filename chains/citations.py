@@ -55,7 +55,10 @@ def declines(text: str) -> bool:
 
 # Words of a question that a tweet answering it need not contain.
 _QUESTION_WORDS = frozenset(
-    {"many", "much", "long", "kind", "ever", "did", "does", "do", "happen", "happened"}
+    {
+        *("many", "much", "long", "kind", "ever", "did", "does", "do", "happen", "happened"),
+        *("during", "before", "after", "since", "until", "between"),
+    }
 )
 
 

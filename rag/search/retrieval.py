@@ -10,15 +10,16 @@ tweets; see `TweetRetriever._query`). The date words are taken out of the text t
 A search runs in three steps: candidates (dense, MMR, or hybrid fusion), an optional rerank
 (`rag.search.rerank`, `RERANK`), then abstain and select the best `k`. Hybrid fusion adds up each
 candidate's cosine similarity and its BM25 score divided by the best BM25 score of the question, weighted by
-what the question holds (`lexical_weight`): an @handle, #hashtag or "quoted phrase" gives BM25 a large
-say and puts the candidates containing the tag first, a rare name (a capitalised or numbered word found in
-at most 3% of the documents) a smaller one, and ordinary words none, so a question in everyday words
-gets the dense ranking (fixed reciprocal rank fusion let BM25 over ordinary words push out what dense search
-found). Abstention (`rag.search.abstention`) looks at the best dense relevance and its margin over the
-runners-up, with a rule calibrated per embedding model; `RELEVANCE_THRESHOLD` replaces it by a plain
-threshold on the best relevance. Hybrid search never abstains when its best BM25 hit contains an @handle or
-#hashtag the question names. Every returned document carries `relevance` (cosine similarity) in its
-metadata, and hybrid candidates `lexical_score` and `fused_score`.
+what the question holds (`rag.search.query_terms.lexical_plan`): an @handle, #hashtag or "quoted phrase"
+gives BM25 a large say and puts the candidates containing the tag first; names (capitalised or numbered
+words, rare lowercase words the embedding vocabulary lacks) a say in proportion to their share of the
+question (a question that is only a name puts the candidates containing it first); ordinary words none, so a
+question in everyday words gets the dense ranking (fixed reciprocal rank fusion let BM25 over ordinary words
+push out what dense search found). Abstention (`rag.search.abstention`) looks at the best dense relevance
+and its margin over the runners-up, with a rule calibrated per embedding model; `RELEVANCE_THRESHOLD`
+replaces it by a plain threshold on the best relevance. Hybrid search never abstains when its best BM25 hit
+contains an @handle or #hashtag the question names. Every returned document carries `relevance` (cosine
+similarity) in its metadata, and hybrid candidates `lexical_score` and `fused_score`.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ import logging
 import math
 import re
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -45,20 +46,13 @@ from rag.filters import Filter, KindMode
 from rag.indexing.tokenizer import tagged_tokens, tokenize
 from rag.search.abstention import NEVER, AbstentionFeatures, AbstentionRule, calibrated_rule
 from rag.search.dates import parse_date_range
+from rag.search.query_terms import LexicalPlan, lexical_plan
 from rag.search.rerank import build_reranker
 from rag.search.vectors import loaded_vectors
 from rag.settings import SEARCH_TYPES, SearchType, Settings
 
 logger = logging.getLogger(__name__)
 
-# Hybrid score fusion: fused = cosine + weight * BM25 / best BM25 of the question, the weight by what the
-# question holds (chosen on the tuning halves of both evaluation sets; see the README).
-LEXICAL_WEIGHT_TAG = (
-    0.5  # an @handle, #hashtag or "quoted phrase" (candidates containing the tag also go first)
-)
-LEXICAL_WEIGHT_NAME = 0.3  # a rare name: a capitalised or numbered word in few documents
-LEXICAL_WEIGHT_PLAIN = 0.0  # ordinary words: dense order
-NAME_DF_SHARE = 0.03  # "few documents": at most this share of the index
 # Filtered dense search (see TweetRetriever._query): when at least POST_FILTER_SHARE of the collection
 # passes, an unfiltered query is filtered afterwards; otherwise the allowed documents are compared exactly,
 # with the stored vectors when a long-running process holds them in memory, or up to BRUTE_FORCE_LIMIT
@@ -67,50 +61,12 @@ BRUTE_FORCE_LIMIT = 300
 POST_FILTER_SHARE = 0.25
 MMR_LAMBDA = 0.5
 
-_QUOTED = re.compile(r'"[^"]+"|\u201c[^\u201d]+\u201d')
-_WORD = re.compile(r"[\w'\u2019-]+")
-
 
 def abstention_rule(settings: Settings) -> AbstentionRule:
     """A plain threshold when `RELEVANCE_THRESHOLD` is set, else the calibrated rule of `EMBED_MODEL`."""
     if settings.relevance_threshold is not None:
         return AbstentionRule.threshold(settings.relevance_threshold)
     return calibrated_rule(settings.embed_model)
-
-
-def name_words(text: str) -> list[str]:
-    """The words of a question that look like names.
-
-    Capitalised (not the first word), with inner capitals ("ClickHouse", "iPhone"), or letters with digits
-    ("CVE-2016-10026", "html5").
-    """
-    names = []
-    for position, word in enumerate(_WORD.findall(text)):
-        word = word.strip("'\u2019-")
-        if not word:
-            continue
-        capitalised = position > 0 and len(word) > 1 and word[0].isupper()
-        inner_capitals = len(word) > 1 and word[1:] != word[1:].lower()
-        numbered = len(word) > 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
-        if capitalised or inner_capitals or numbered:
-            names.append(word)
-    return names
-
-
-def lexical_weight(query: str, document_frequency: Callable[[str], int], documents: int) -> tuple[float, str]:
-    """How much BM25 counts in hybrid fusion for `query`, and why ("tag", "quoted", "name" or "plain").
-
-    `document_frequency(token)` is the number of indexed documents containing an index token.
-    """
-    if tagged_tokens(tokenize(query)):
-        return LEXICAL_WEIGHT_TAG, "tag"
-    if _QUOTED.search(query):
-        return LEXICAL_WEIGHT_TAG, "quoted"
-    limit = max(1.0, NAME_DF_SHARE * documents)
-    for word in name_words(query):
-        if any(0 < document_frequency(token) <= limit for token in tokenize(word)):
-            return LEXICAL_WEIGHT_NAME, "name"
-    return LEXICAL_WEIGHT_PLAIN, "plain"
 
 
 _BOUND = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
@@ -333,26 +289,32 @@ class TweetRetriever(BaseRetriever):
         index = self.lexical_index
         return int(index.document_frequency(token)) if index is not None else 0
 
+    def lexical_plan(self, query: str) -> LexicalPlan:
+        """What `query` holds for BM25 in this index: its weight in fusion, which candidates go first."""
+        documents = len(self.lexical_index) if self.lexical_index is not None else 0
+        return lexical_plan(query, self._document_frequency, documents)
+
     def _fuse(
         self,
         dense: Sequence[Document],
         lexical: Sequence[tuple[str, float]],
         embedding: Sequence[float],
         weight: float,
-        tags: Sequence[str] = (),
+        first: Sequence[Sequence[str]] = (),
     ) -> list[Document]:
         """Score fusion of the dense and BM25 candidates, best first (every candidate, not only `k`).
 
         fused = cosine + `weight` * BM25 / best BM25; a candidate only BM25 found gets its cosine from its
-        stored vector (one Chroma `get` by id for them all). With tags, the candidates containing one of
-        them come first (fused order within each group). With weight 0 the lexical candidates cannot
-        reach the top (their cosine is below the dense ones'), so they are not fetched.
+        stored vector (one Chroma `get` by id for them all). `first` holds groups of index tokens (a tag,
+        the parts of an id, a name): candidates containing every token of more groups go before those
+        containing fewer, in fused order within each tier. With weight 0 and no groups the lexical
+        candidates cannot reach the top (their cosine is below the dense ones'), so they are not fetched.
         """
         by_id: dict[str, Document] = {str(document.id): document for document in dense}
         cosine = {doc_id: float(document.metadata["relevance"]) for doc_id, document in by_id.items()}
         best_lexical = max((score for _, score in lexical), default=0.0)
         lexical_score = dict(lexical)
-        if weight > 0 or tags:
+        if weight > 0 or first:
             missing = [doc_id for doc_id, _ in lexical if doc_id not in by_id]
             if missing:
                 # Chroma.get (public) with vectors: `get_by_ids` returns none, and the cosine needs them.
@@ -372,8 +334,8 @@ class TweetRetriever(BaseRetriever):
         for doc_id, relevance in cosine.items():
             bonus = weight * lexical_score.get(doc_id, 0.0) / best_lexical if best_lexical > 0 else 0.0
             scores[doc_id] = relevance + bonus
-        tagged = self.lexical_index.ids_containing(tags, scores) if tags else set()
-        order = sorted(scores, key=lambda doc_id: (doc_id not in tagged, -scores[doc_id], doc_id))
+        tier = self._groups_contained(first, scores) if first else {}
+        order = sorted(scores, key=lambda doc_id: (-tier.get(doc_id, 0), -scores[doc_id], doc_id))
         fused = []
         for doc_id in order:
             document = by_id[doc_id]
@@ -382,6 +344,17 @@ class TweetRetriever(BaseRetriever):
             document.metadata["fused_score"] = round(scores[doc_id], 6)
             fused.append(document)
         return fused
+
+    def _groups_contained(self, groups: Sequence[Sequence[str]], among: Iterable[str]) -> dict[str, int]:
+        """For each id of `among`, how many of the token `groups` its document contains entirely."""
+        count: dict[str, int] = {}
+        for group in groups:
+            having = set(among)
+            for token in group:
+                having = self.lexical_index.ids_containing([token], having) if having else having
+            for doc_id in having:
+                count[doc_id] = count.get(doc_id, 0) + 1
+        return count
 
     def _has_exact_tag(self, tags: Sequence[str], lexical: Sequence[tuple[str, float]]) -> bool:
         """Whether the best lexical hit contains an @handle / #hashtag the question names."""
@@ -427,12 +400,15 @@ class TweetRetriever(BaseRetriever):
             candidates = [dense[i] for i in chosen]
         else:
             tags = tagged_tokens(tokenize(query))
-            weight, reason = lexical_weight(query, self._document_frequency, len(self.lexical_index))
+            plan = self.lexical_plan(query)
+            weight, reason = plan.weight, plan.reason
             lexical = (
-                self.lexical_index.search(query, self.fetch_k, where=where) if weight > 0 or tags else []
+                self.lexical_index.search(query, self.fetch_k, where=where)
+                if weight > 0 or plan.first
+                else []
             )
             exact = self._has_exact_tag(tags, lexical)
-            candidates = self._fuse(dense, lexical, embedding, weight, tags)
+            candidates = self._fuse(dense, lexical, embedding, weight, plan.first)
         started = time.perf_counter()
         candidates, rerank_best = self._rerank(query, candidates)
         rerank_seconds = time.perf_counter() - started if self.reranker is not None else None

@@ -24,15 +24,14 @@ from rag.search.abstention import (
     AbstentionRule,
     calibrated_rule,
 )
-from rag.search.retrieval import (
-    LEXICAL_WEIGHT_NAME,
+from rag.search.query_terms import (
+    LEXICAL_WEIGHT_NAMES,
     LEXICAL_WEIGHT_PLAIN,
     LEXICAL_WEIGHT_TAG,
-    abstention_rule,
-    build_retriever,
     lexical_weight,
     name_words,
 )
+from rag.search.retrieval import abstention_rule, build_retriever
 from rag.settings import Settings
 from tests.unit.retrieval_fixtures import _meta, make_lexical
 
@@ -121,11 +120,11 @@ def test_lexical_weight_by_what_the_question_holds() -> None:
     assert weight("what did I post with #sotm?") == (LEXICAL_WEIGHT_TAG, "tag")
     assert weight("what did I tell @felt") == (LEXICAL_WEIGHT_TAG, "tag")
     assert weight('where did I write "blink of an eye"') == (LEXICAL_WEIGHT_TAG, "quoted")
-    assert weight("how fast is ClickHouse") == (LEXICAL_WEIGHT_NAME, "name")  # in 2 of 1,000 documents
+    assert weight("how fast is ClickHouse") == (LEXICAL_WEIGHT_NAMES, "only-names")  # in 2 of 1,000 docs
     assert weight("what did I say about Twitter") == (LEXICAL_WEIGHT_PLAIN, "plain")  # in 40%: not rare
     assert weight("what did I say about Zanzibar") == (LEXICAL_WEIGHT_PLAIN, "plain")  # in no document
     assert weight("what did I say about my dog") == (LEXICAL_WEIGHT_PLAIN, "plain")
-    assert LEXICAL_WEIGHT_PLAIN < LEXICAL_WEIGHT_NAME < LEXICAL_WEIGHT_TAG
+    assert LEXICAL_WEIGHT_PLAIN < LEXICAL_WEIGHT_NAMES
 
 
 # ---- fusion ---------------------------------------------------------------------------------------------
@@ -145,10 +144,11 @@ def test_rare_name_lets_bm25_lift_the_exact_tweet(store: Any) -> None:
     question = "how fast did ClickHouse sum rows"
     retriever = build_retriever(SETTINGS, store, make_lexical(DOCUMENTS), search="hybrid", threshold=-1.0)
     result = retriever.retrieve(question)
-    assert result.weight_reason == "name"
+    assert result.weight_reason == "name"  # "sum" and "rows" count too: BM25 gets a third of the weight
+    assert result.lexical_weight == pytest.approx(LEXICAL_WEIGHT_NAMES / 3)
     assert ids(result.documents)[0] == "5"
     top = result.documents[0].metadata
-    assert top["fused_score"] == pytest.approx(top["relevance"] + LEXICAL_WEIGHT_NAME, abs=1e-5)
+    assert top["fused_score"] == pytest.approx(top["relevance"] + result.lexical_weight, abs=1e-5)
     assert top["lexical_score"] > 0
 
 
@@ -245,3 +245,69 @@ def test_withhold_false_keeps_the_ranking_and_reports_the_decision(store: Any) -
     withheld = build_retriever(SETTINGS, store, search="similarity", rule=rule).retrieve("rain")
     assert kept.abstained and withheld.abstained
     assert len(kept.documents) == 3 and withheld.documents == []
+
+
+# ---- names: rare lowercase words, ids, questions that are only a name ----------------------------------
+NAME_DOCUMENTS = [
+    _doc("11", "I said the day was grand in Zanzibar"),
+    _doc("12", "my dog learned to fetch the ball"),
+    _doc("13", "that xkcd comic about standards is so true"),
+    _doc("14", "I tell people what I say every day"),
+    _doc("15", "fixed CVE-2009-2944 in the image plugin"),
+    _doc("16", "I said what I say about CVE-2009-1111 today"),
+    _doc("17", "baked bread with the kids"),
+    _doc("18", "rain again, said the weather"),
+]
+
+
+@pytest.fixture
+def names_store(tmp_path: Path) -> Any:
+    client = chromadb.PersistentClient(path=str(tmp_path / "chroma-names"))
+    chroma = Chroma(
+        client=client,
+        collection_name="tweets",
+        embedding_function=ConceptEmbeddings(),
+        collection_configuration={"hnsw": {"space": "cosine"}},
+    )
+    chroma.add_documents(NAME_DOCUMENTS, ids=[str(d.id) for d in NAME_DOCUMENTS])
+    return chroma
+
+
+def _both(store: Any, question: str) -> tuple[Any, Any]:
+    hybrid = build_retriever(SETTINGS, store, make_lexical(NAME_DOCUMENTS), search="hybrid", threshold=-1.0)
+    similarity = build_retriever(SETTINGS, store, search="similarity", threshold=-1.0)
+    return hybrid.retrieve(question), similarity.retrieve(question)
+
+
+def test_a_rare_lowercase_name_puts_its_tweet_first(names_store: Any) -> None:
+    """An xkcd is no word of the embedding vocabulary and in one tweet: a name, though not capitalised."""
+    hybrid, similarity = _both(names_store, "What did I say about xkcd?")
+    assert "13" not in ids(similarity.documents)  # dense search sees only "say"
+    assert hybrid.weight_reason == "only-names" and ids(hybrid.documents)[0] == "13"
+
+
+def test_a_rare_vocabulary_word_is_no_name(names_store: Any) -> None:
+    """Bread is in one tweet too, but it is an ordinary word: the dense ranking stays."""
+    hybrid, similarity = _both(names_store, "What did I say about bread?")
+    assert hybrid.weight_reason == "plain"
+    assert ids(hybrid.documents) == ids(similarity.documents)
+
+
+def test_an_id_is_matched_whole(names_store: Any) -> None:
+    """CVE-2009-2944: the tweet with all its parts first, not the one sharing "CVE-2009" and the words."""
+    hybrid, similarity = _both(names_store, "What did I say about CVE-2009-2944 today?")
+    assert "15" not in ids(similarity.documents)
+    assert ids(hybrid.documents)[0] == "15"
+    fused = {str(d.id): d.metadata["fused_score"] for d in hybrid.documents}
+    assert fused["16"] > fused["15"]  # by score alone the near miss would win
+
+
+def test_a_name_among_many_words_gets_a_small_say(names_store: Any) -> None:
+    """A long paraphrase mentioning Zanzibar once: BM25 counts by the name's share, dense keeps its pick."""
+    question = "what did I say that day about my puppy catching a ball near Zanzibar"
+    hybrid, similarity = _both(names_store, question)
+    assert hybrid.weight_reason == "name"
+    assert 0 < (hybrid.lexical_weight or 0) < LEXICAL_WEIGHT_NAMES / 2
+    assert ids(hybrid.documents)[0] == ids(similarity.documents)[0] == "12"
+    only_name, _ = _both(names_store, "what did I say about Zanzibar")
+    assert only_name.lexical_weight == LEXICAL_WEIGHT_NAMES and ids(only_name.documents)[0] == "11"

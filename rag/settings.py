@@ -52,7 +52,7 @@ class Settings:
     rerank: RerankName = "none"
     rerank_top: int = 10
     prompt: str = "default"
-    chat_temperature: float = 0.2
+    chat_temperature: float = 0.0
     chat_keep_alive: str = "5m"
     chat_num_ctx: int = 0
     log_level: str = "WARNING"

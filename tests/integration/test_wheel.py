@@ -2,7 +2,8 @@
 
 The wheel is built from a copy of the package sources (nothing is written into the checkout) with the
 environment's setuptools, offline, then installed into a temporary folder that is the only place the
-packages can be imported from: its prompt files load and `python -m tweet_rag` runs.
+packages can be imported from: its prompt files and hybrid search's word list load and `python -m tweet_rag`
+runs.
 """
 
 from __future__ import annotations
@@ -58,6 +59,7 @@ def test_wheel_ships_the_prompt_files_and_the_page(wheel: Path) -> None:
     for prompt in PROMPTS:
         assert f"chains/prompt_files/{prompt}" in names
     assert "tweet_rag/web/static/index.html" in names
+    assert "rag/search/wordpiece_words.txt" in names  # hybrid search reads it for rare lowercase words
     # pyproject.toml lists the packages by hand: every package of the checkout must be in the wheel.
     for root in PACKAGE_ROOTS:
         for init in (PROJECT / root).rglob("__init__.py"):
@@ -80,16 +82,18 @@ def test_installed_wheel_finds_its_prompts_away_from_the_checkout(wheel: Path, t
     probe = (
         "import chains.prompts as p; from chains.prompts import load_prompt; "
         "print(p.PROMPTS_DIR); print(sorted(p.available_prompts())); "
-        "print(load_prompt('timeline').input_variables)"
+        "print(load_prompt('timeline').input_variables); "
+        "from rag.search.query_terms import vocabulary as v; print('house' in v(), 'xkcd' in v())"
     )
     result = subprocess.run(
         [sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120
     )
     assert result.returncode == 0, result.stderr
-    where, names, variables = result.stdout.splitlines()
+    where, names, variables, words = result.stdout.splitlines()
     assert Path(where).is_relative_to(target)
     assert names == "['concise', 'default', 'timeline']"
     assert variables == "['context', 'question']"
+    assert words == "True False"  # the embedding vocabulary's word list ships and loads
     usage = subprocess.run(
         [sys.executable, "-m", "tweet_rag", "--help"], cwd=tmp_path, env=env, capture_output=True, text=True
     )

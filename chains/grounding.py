@@ -6,8 +6,9 @@ first, words with inner capitals or digits, @handles and #hashtags; neighbouring
 are left out, the date filter handles them) are looked up in the tweets the retriever found: a name that
 none of them holds, after case and accent folding, means the tweets are about something else, and the
 chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more than a rare
-near miss answered: a name inside a longer word counts ("Tinybird" is in "@tinybirdco"), and so does
-any word of a longer name ("VS Code" is held by a tweet saying "code").
+near miss answered: a name inside a longer word counts ("Tinybird" is in "@tinybirdco"), so does any word
+of a longer name ("VS Code" is held by a tweet saying "code"), and a long name's start, without its last
+three letters ("Swedish" is held by "Sweden").
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from rag.search.dates import parse_date_range
 
 _TAG = re.compile(r"(?<!\w)[@#]\w+")
 _WORD = re.compile(r"[\w'\u2019-]+")
+STEM_CHARS = 4  # a name matches on its start, without its last three letters, down to this many
 _POSSESSIVE = re.compile(r"['\u2019]s$")
 # Capitalised words that are not names of things a tweet would spell out.
 _NOT_NAMES_TEXT = """
@@ -69,10 +71,11 @@ def _held(name: str, haystack: str) -> bool:
     """Whether `haystack` (folded) holds the name: the whole, run together, or one of its words."""
     words = [normalize(word) for word in name.lstrip("@#").split()]
     candidates = ["".join(words), *(word for word in words if len(word) > 2 or len(words) == 1)]
-    return any(
-        candidate in haystack or (candidate.endswith("s") and candidate[:-1] in haystack)
-        for candidate in candidates
-    )
+    # The start of a longer word is enough ("Swedish" is held by "Sweden", "Madrid" by "madrileño").
+    stems = [
+        word[: max(STEM_CHARS, len(word) - 3)] if len(word) > STEM_CHARS else word for word in candidates
+    ]
+    return any(stem in haystack for stem in stems)
 
 
 def unmentioned_names(question: str, texts: Iterable[str]) -> list[str]:

@@ -32,6 +32,7 @@ def test_a_name_is_found_case_and_accent_folded_and_inside_longer_words() -> Non
     tweets = ["Sent the JSON to @tinybirdco", "Las calles de MÁLAGA"]
     assert unmentioned_names("What did I send to Tinybird from Malaga?", tweets) == []
     assert unmentioned_names("What did I build in Málaga?", tweets) == []
+    assert unmentioned_names("Where did the Swedish map's data come from?", ["Sweden's roads"]) == []
 
 
 def test_names_no_tweet_holds_are_reported() -> None:

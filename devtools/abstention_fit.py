@@ -1,14 +1,17 @@
 """Fitting an abstention rule: a small logistic regression over a search's features, then a bias shift.
 
 `fit_rule` takes the features of evaluation questions (`rag.search.abstention.AbstentionFeatures`) and
-whether each is answerable, fits log-odds of "answerable" over the best relevance and its margin
-(class-balanced, L2-penalised, Newton's method: two or three weights need nothing bigger), then moves the
-bias up as far as it can while abstaining on at most `max_false_abstention` of the answerable questions, so
-the rule abstains as much as the limit allows. `rates` scores a rule on other questions.
+whether each is answerable, fits log-odds of "answerable" over the features it is asked to use (`FEATURES`:
+best relevance, margin, absent share, reranker score; class-balanced, L2-penalised on standardised
+features so the penalty does not depend on a feature's scale, Newton's method: a few weights need nothing
+bigger), then moves the bias up as far as it can while abstaining on at most `max_false_abstention` of the
+answerable questions of each group (each evaluation set, when fitted on several), so the rule abstains as
+much as the limit allows. `rates` scores a rule on other questions.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -17,15 +20,25 @@ import numpy.typing as npt
 
 from rag.search.abstention import AbstentionFeatures, AbstentionRule
 
+# The features a rule can weigh, in the order of the rule's weights.
+FEATURES = ("top", "margin", "absent", "rerank")
 
-def _matrix(features: Sequence[AbstentionFeatures], use_rerank: bool) -> npt.NDArray[np.float64]:
-    rows = []
-    for item in features:
-        row = [item.top_relevance or 0.0, item.margin]
-        if use_rerank:
-            row.append(item.rerank or 0.0)
-        rows.append(row)
-    return np.asarray(rows, dtype=np.float64)
+
+def feature_value(item: AbstentionFeatures, name: str) -> float:
+    """One feature of a search as the rule sees it (a missing one counts as 0, as in the rule's score)."""
+    if name == "top":
+        return item.top_relevance or 0.0
+    if name == "margin":
+        return item.margin
+    if name == "absent":
+        return item.absent or 0.0
+    if name == "rerank":
+        return item.rerank or 0.0
+    raise ValueError(f"unknown abstention feature {name!r}: one of {', '.join(FEATURES)}")
+
+
+def _matrix(features: Sequence[AbstentionFeatures], use: Sequence[str]) -> npt.NDArray[np.float64]:
+    return np.asarray([[feature_value(item, name) for name in use] for item in features], dtype=np.float64)
 
 
 def logistic(
@@ -88,33 +101,67 @@ def fit_rule(
     answerable: Sequence[bool],
     *,
     exact: Sequence[bool] | None = None,
+    groups: Sequence[str] | None = None,
     max_false_abstention: float = 0.05,
-    use_rerank: bool = False,
+    use: Sequence[str] = ("top", "margin"),
     l2: float = 1.0,
     source: str = "",
 ) -> AbstentionRule:
-    """The logistic rule over (best relevance, margin[, rerank]) with the bias moved to the false limit."""
+    """The logistic rule over the features `use` names, with the bias moved to the false-abstention limit.
+
+    With `groups` (one name per row, e.g. the evaluation set), the limit holds in every group: at most
+    floor(`max_false_abstention` x its answerable questions) false abstentions in each. A rule that weighs
+    the absent share gets a fallback fitted the same way without it (`AbstentionRule.fallback`).
+    """
     if len(features) != len(answerable) or not features:
         raise ValueError("need one answerable flag per feature row, and at least one row")
-    x = _matrix(features, use_rerank)
+    unknown = [name for name in use if name not in FEATURES]
+    if "top" not in use or unknown:
+        raise ValueError(f"use must include 'top' and only name {', '.join(FEATURES)}, got {list(use)}")
+    x = _matrix(features, use)
     y = np.asarray([1.0 if a else 0.0 for a in answerable])
-    weights = logistic(x, y, l2=l2)
-    logits = np.hstack([np.ones((len(x), 1)), x]) @ weights
-    never = list(exact or [False] * len(features))
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    standard = logistic((x - mean) / scale, y, l2=l2)
+    weights = standard[1:] / scale  # back to the features' own units
+    intercept = float(standard[0] - (weights * mean).sum())
+    logits = intercept + x @ weights
+    never = np.asarray(list(exact or [False] * len(features)))
+    labels = np.asarray(list(groups) if groups is not None else [""] * len(features))
+    if len(labels) != len(features):
+        raise ValueError("need one group per feature row")
+    limits = {
+        name: math.floor(max_false_abstention * float(y[labels == name].sum()) + 1e-9)
+        for name in dict.fromkeys(labels.tolist())
+    }
     # Candidate lines: just below each answerable question's log-odds (it stays answered, those below
-    # it do not); the highest one within the limit wins.
+    # it do not); the highest one within every group's limit wins.
     shifts = sorted(float(v) - 1e-3 for v in logits[y > 0])
     best = float(logits.min()) - 1.0  # abstains on nothing
-    limit = max_false_abstention * float(y.sum())
     for shift in shifts:
-        abstain = (logits - shift < 0) & ~np.asarray(never)
-        if float(abstain[y > 0].sum()) <= limit + 1e-9:
+        abstain = (logits - shift < 0) & ~never & (y > 0)
+        if all(int(abstain[labels == name].sum()) <= limit for name, limit in limits.items()):
             best = max(best, shift)
-    bias = float(weights[0]) - best
+    named = dict(zip(use, (round(float(w), 4) for w in weights), strict=True))
+    fallback = None
+    if "absent" in use:
+        fallback = fit_rule(
+            features,
+            answerable,
+            exact=exact,
+            groups=groups,
+            max_false_abstention=max_false_abstention,
+            use=[name for name in use if name != "absent"],
+            l2=l2,
+            source=f"{source} fallback" if source else "fallback",
+        )
     return AbstentionRule(
-        bias=round(bias, 4),
-        w_top=round(float(weights[1]), 4),
-        w_margin=round(float(weights[2]), 4),
-        w_rerank=round(float(weights[3]), 4) if use_rerank else 0.0,
+        bias=round(intercept - best, 4),
+        w_top=named["top"],
+        w_margin=named.get("margin", 0.0),
+        w_absent=named.get("absent", 0.0),
+        w_rerank=named.get("rerank", 0.0),
         source=source,
+        fallback=fallback,
     )

@@ -1,12 +1,15 @@
 """Fit the abstention rule of the embedding model on one set's tuning half and check it on every set.
 
-`python scripts/calibrate_abstention.py [--fit-on rtweet] [--search hybrid] [--json]` runs the retriever
-(`SEARCH` by default) over every question of the evaluation sets of `devtools.eval_sets`, each on its own
-collection in `CHROMA_DIR` (index them with `make eval` first), keeps each question's abstention features
-(best relevance, margin over the next nine), fits `devtools.abstention_fit.fit_rule` on the tuning half of
-`--fit-on` (at most `--max-false-abstention` false abstentions there) and prints the rule with its
-abstention on each set's tuning and held-out halves, next to the rule in `rag.search.abstention.CALIBRATIONS`
-for the model. Paste a better rule into that table (and the README's calibration table) by hand.
+`python scripts/calibrate_abstention.py [--fit-on all] [--features top,margin,absent] [--search hybrid]
+[--json]` runs the retriever (`SEARCH` by default) over every question of the evaluation sets of
+`devtools.eval_sets`, each on its own collection in `CHROMA_DIR` (index them with `make eval` first), keeps
+each question's abstention features (best relevance, margin over the next nine, absent share), fits
+`devtools.abstention_fit.fit_rule` on the tuning half of `--fit-on` (one set, or `all`: every set's tuning
+half together; at most `--max-false-abstention` false abstentions in each set's tuning half) and prints the
+rule with its abstention on each set's tuning and held-out halves, next to the rule in
+`rag.search.abstention.CALIBRATIONS` for the model. `--compare` fits on each set alone and on all, with the
+two-feature rule (best relevance, margin) and with `--features`, and prints them all. Paste a better rule
+into that table (and the README's calibration table) by hand.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from devtools.abstention_fit import fit_rule, rates
+from devtools.abstention_fit import FEATURES, fit_rule, rates
 from devtools.eval_sets import SETS, CachedEmbeddings, open_index
 from devtools.evaluation import load_qa
 from rag.errors import ConfigError
@@ -65,50 +68,85 @@ def report(rule: AbstentionRule, rows: Sequence[Row]) -> dict[str, str]:
     return out
 
 
-def main() -> int:
-    """Collect features, fit on one tuning half, print the fitted and the current rule's abstention."""
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    names = [s.name for s in SETS]
-    parser.add_argument("--fit-on", default=names[0], help=f"set whose tuning half fits the rule ({names})")
-    parser.add_argument("--search", choices=SEARCH_TYPES, default=None, help="default: SEARCH")
-    parser.add_argument("--max-false-abstention", type=float, default=0.05)
-    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty of the logistic regression")
-    parser.add_argument("--embedding-cache", type=Path, default=Path(".cache/eval_embeddings"))
-    parser.add_argument("--json", action="store_true", help="print one JSON object")
-    args = parser.parse_args()
-    if args.fit_on not in names:
-        raise ConfigError(f"--fit-on {args.fit_on!r} is not one of {', '.join(names)}")
-    settings = load_settings()
-    search: SearchType = args.search or settings.search
-    rows = collect(settings, search, args.embedding_cache)
-    tuning = [row for row in rows if row[0] == args.fit_on and row[1] in ("tuning", "all")]
-    fitted = fit_rule(
+def fit_on(
+    rows: Sequence[Row], fit_sets: Sequence[str], use: Sequence[str], limit: float, l2: float
+) -> AbstentionRule:
+    """The rule fitted on the tuning halves of `fit_sets` (the false limit holds in each set)."""
+    tuning = [row for row in rows if row[0] in fit_sets and row[1] in ("tuning", "all")]
+    label = " + ".join(fit_sets)
+    return fit_rule(
         [r[4] for r in tuning],
         [r[2] for r in tuning],
         exact=[r[3] for r in tuning],
-        max_false_abstention=args.max_false_abstention,
-        l2=args.l2,
-        source=f"set {args.fit_on} tuning half",
+        groups=[r[0] for r in tuning],
+        max_false_abstention=limit,
+        use=use,
+        l2=l2,
+        source=f"{label} tuning {'halves' if len(fit_sets) > 1 else 'half'} ({', '.join(use)})",
     )
-    current = calibrated_rule(settings.embed_model)
+
+
+def describe(rule: AbstentionRule) -> str:
+    """The rule's weights in one line."""
+    terms = [f"{rule.w_top}*top", f"{rule.w_margin:+}*margin"]
+    if rule.w_absent:
+        terms.append(f"{rule.w_absent:+}*absent")
+    if rule.w_rerank:
+        terms.append(f"{rule.w_rerank:+}*rerank")
+    text = f"{' '.join(terms)} {rule.bias:+} < 0; relevance floor {rule.relevance_threshold:.3f}"
+    if rule.fallback is not None:
+        text += f"; fallback: {describe(rule.fallback)}"
+    return text
+
+
+def main() -> int:
+    """Collect features, fit on tuning halves, print the fitted and the current rule's abstention."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    names = [s.name for s in SETS]
+    parser.add_argument(
+        "--fit-on", default="all", help=f"set whose tuning half fits the rule ({', '.join(names)}, all)"
+    )
+    parser.add_argument(
+        "--features", default="top,margin,absent", help=f"comma-separated, from {', '.join(FEATURES)}"
+    )
+    parser.add_argument("--compare", action="store_true", help="fit on each set and on all, 2 and N features")
+    parser.add_argument("--search", choices=SEARCH_TYPES, default=None, help="default: SEARCH")
+    parser.add_argument("--max-false-abstention", type=float, default=0.05)
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty (standardised features)")
+    parser.add_argument("--embedding-cache", type=Path, default=Path(".cache/eval_embeddings"))
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    args = parser.parse_args()
+    if args.fit_on != "all" and args.fit_on not in names:
+        raise ConfigError(f"--fit-on {args.fit_on!r} is not one of {', '.join(names)}, all")
+    use = [name.strip() for name in args.features.split(",") if name.strip()]
+    if "top" not in use or any(name not in FEATURES for name in use):
+        raise ConfigError(f"--features {args.features!r}: include top, and only {', '.join(FEATURES)}")
+    settings = load_settings()
+    search: SearchType = args.search or settings.search
+    rows = collect(settings, search, args.embedding_cache)
+    limit, l2 = args.max_false_abstention, args.l2
+    fits: dict[str, AbstentionRule] = {}
+    chosen = [args.fit_on] if args.fit_on != "all" else names
+    choices = [*[[n] for n in names], names] if args.compare else [chosen]
+    for features in [["top", "margin"], use] if args.compare else [use]:
+        for fit_sets in choices:
+            key = f"{'+'.join(features)} fitted on {' + '.join(fit_sets)}"
+            fits[key] = fit_on(rows, fit_sets, features, limit, l2)
+    fits["current (CALIBRATIONS)"] = calibrated_rule(settings.embed_model)
     output: dict[str, Any] = {
         "embed_model": settings.embed_model,
         "search": search,
-        "fitted": {**dataclasses.asdict(fitted), "abstention": report(fitted, rows)},
-        "current": {**dataclasses.asdict(current), "abstention": report(current, rows)},
+        "rules": {
+            key: {**dataclasses.asdict(rule), "abstention": report(rule, rows)} for key, rule in fits.items()
+        },
     }
     if args.json:
         print(json.dumps(output, indent=2))
         return 0
     print(f"{settings.embed_model}, search {search}; abstained on unanswerable | falsely on answerable")
-    for label in ("fitted", "current"):
-        rule = output[label]
-        print(
-            f"\n{label}: bias {rule['bias']}, w_top {rule['w_top']}, w_margin {rule['w_margin']} "
-            f"({rule['source'] or 'no source'}); relevance floor "
-            f"{AbstentionRule(rule['bias'], rule['w_top'], rule['w_margin']).relevance_threshold:.3f}"
-        )
-        for part, text in rule["abstention"].items():
+    for key, rule in fits.items():
+        print(f"\n{key}: {describe(rule)}")
+        for part, text in output["rules"][key]["abstention"].items():
             print(f"  {part:16s} {text}")
     return 0
 

@@ -44,7 +44,13 @@ from pydantic import ConfigDict, PrivateAttr
 from rag.errors import ConfigError, IndexStoreError
 from rag.filters import Filter, KindMode
 from rag.indexing.tokenizer import tagged_tokens, tokenize
-from rag.search.abstention import NEVER, AbstentionFeatures, AbstentionRule, calibrated_rule
+from rag.search.abstention import (
+    NEVER,
+    AbstentionFeatures,
+    AbstentionRule,
+    absent_share,
+    calibrated_rule,
+)
 from rag.search.dates import parse_date_range
 from rag.search.query_terms import LexicalPlan, lexical_plan
 from rag.search.rerank import build_reranker
@@ -412,7 +418,12 @@ class TweetRetriever(BaseRetriever):
         started = time.perf_counter()
         candidates, rerank_best = self._rerank(query, candidates)
         rerank_seconds = time.perf_counter() - started if self.reranker is not None else None
-        features = AbstentionFeatures.from_relevances(relevances, rerank_best)
+        absent = (
+            absent_share(query, self._document_frequency, len(self.lexical_index))
+            if self.lexical_index is not None
+            else None
+        )
+        features = AbstentionFeatures.from_relevances(relevances, rerank_best, absent)
         abstained = self.rule.abstains(features) and not exact
         documents = candidates[: self.k]
         if abstained:

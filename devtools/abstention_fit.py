@@ -111,7 +111,8 @@ def fit_rule(
 
     With `groups` (one name per row, e.g. the evaluation set), the limit holds in every group: at most
     floor(`max_false_abstention` x its answerable questions) false abstentions in each. A rule that weighs
-    the absent share gets a fallback fitted the same way without it (`AbstentionRule.fallback`).
+    the absent share gets a fallback fitted the same way without it (`AbstentionRule.fallback`), and counts
+    it fully from the smallest archive among the rows on (`absent_full_at`, from their `documents`).
     """
     if len(features) != len(answerable) or not features:
         raise ValueError("need one answerable flag per feature row, and at least one row")
@@ -145,7 +146,9 @@ def fit_rule(
             best = max(best, shift)
     named = dict(zip(use, (round(float(w), 4) for w in weights), strict=True))
     fallback = None
+    full_at = 0
     if "absent" in use:
+        full_at = min((item.documents for item in features if item.documents), default=0)
         fallback = fit_rule(
             features,
             answerable,
@@ -164,4 +167,5 @@ def fit_rule(
         w_rerank=named.get("rerank", 0.0),
         source=source,
         fallback=fallback,
+        absent_full_at=full_at,
     )

@@ -95,6 +95,7 @@ def describe(rule: AbstentionRule) -> str:
         terms.append(f"{rule.w_rerank:+}*rerank")
     text = f"{' '.join(terms)} {rule.bias:+} < 0; relevance floor {rule.relevance_threshold:.3f}"
     if rule.fallback is not None:
+        text += f"; absent share in full from {rule.absent_full_at} documents"
         text += f"; fallback: {describe(rule.fallback)}"
     return text
 

@@ -70,18 +70,23 @@ class AbstentionFeatures:
     margin: float
     rerank: float | None = None
     absent: float | None = None  # `absent_share` of the query (None: no lexical index to tell)
+    documents: int | None = None  # how many documents the index holds (what the absent share rests on)
 
     @classmethod
     def from_relevances(
-        cls, relevances: Sequence[float], rerank: float | None = None, absent: float | None = None
+        cls,
+        relevances: Sequence[float],
+        rerank: float | None = None,
+        absent: float | None = None,
+        documents: int | None = None,
     ) -> AbstentionFeatures:
         """Features from the dense relevances of one search, best first (any order is sorted)."""
         ordered = sorted(relevances, reverse=True)
         if not ordered:
-            return cls(None, 0.0, rerank, absent)
+            return cls(None, 0.0, rerank, absent, documents)
         rest = ordered[1 : 1 + MARGIN_OVER]
         margin = ordered[0] - (sum(rest) / len(rest)) if rest else 0.0
-        return cls(ordered[0], margin, rerank, absent)
+        return cls(ordered[0], margin, rerank, absent, documents)
 
 
 @dataclass(frozen=True)
@@ -90,8 +95,10 @@ class AbstentionRule:
 
     The score is `bias + w_top*top + w_margin*margin + w_absent*absent + w_rerank*rerank`. A rule that weighs
     the absent share holds a `fallback` without it, used when a search has no absent share (no lexical
-    index) and for the per-document relevance floor (`relevance_threshold`); an unknown reranker score adds
-    nothing.
+    index) and for the per-document relevance floor (`relevance_threshold`). A word missing from a small
+    archive says less than one missing from a large one, so below `absent_full_at` documents the score
+    moves linearly from this rule's towards the fallback's (an 85-tweet archive lacks most words of any
+    question). An unknown reranker score adds nothing.
     """
 
     bias: float
@@ -101,6 +108,7 @@ class AbstentionRule:
     source: str = ""
     w_absent: float = 0.0
     fallback: AbstentionRule | None = None
+    absent_full_at: int = 0
 
     @classmethod
     def threshold(cls, value: float, source: str = "RELEVANCE_THRESHOLD") -> AbstentionRule:
@@ -127,7 +135,15 @@ class AbstentionRule:
             return -math.inf
         if self.bias == -math.inf or self.bias == math.inf:
             return self.bias
-        return self._rule_for(features)._linear(features, features.top_relevance)
+        rule = self._rule_for(features)
+        value = rule._linear(features, features.top_relevance)
+        if rule is self and self.fallback is not None and self.w_absent:
+            size = features.documents
+            if size is not None and size < self.absent_full_at:
+                share = max(size, 0) / self.absent_full_at
+                fallback = self.fallback._linear(features, features.top_relevance)
+                value = share * value + (1.0 - share) * fallback
+        return value
 
     def abstains(self, features: AbstentionFeatures) -> bool:
         """Whether to answer "no tweets about that" (nothing found always abstains)."""
@@ -147,7 +163,7 @@ class AbstentionRule:
         rule = self._rule_for(features)
         if rule.w_top <= 0 or not math.isfinite(rule.bias):
             return features.top_relevance
-        return self.relevance_threshold + rule.score(features) / rule.w_top
+        return self.relevance_threshold + self.score(features) / rule.w_top
 
     @property
     def relevance_threshold(self) -> float:
@@ -168,8 +184,8 @@ NEVER = AbstentionRule(bias=math.inf, w_top=0.0, source="abstains only when noth
 # features, over hybrid search's best relevance, margin and absent share of the tuning halves of both sets,
 # tests/eval/qa.jsonl and tests/eval/ikiwiki_qa.jsonl; bias moved to at most 5% false abstention in each
 # half), checked on both held-out halves and on each set alone: figures in the README. Its fallback (no
-# lexical index) is the two-feature rule fitted the same way. nomic-embed-text: the earlier
-# single-threshold guess (0.45), not fitted (no nomic model on this machine).
+# lexical index, and towards which smaller archives move) is the two-feature rule fitted the same way.
+# nomic-embed-text: the earlier single-threshold guess (0.45), not fitted (no nomic model on this machine).
 CALIBRATIONS: dict[str, AbstentionRule] = {
     "all-minilm": AbstentionRule(
         bias=1.4627,
@@ -177,6 +193,7 @@ CALIBRATIONS: dict[str, AbstentionRule] = {
         w_margin=13.7383,
         w_absent=-7.3614,
         source="tuning halves of rtweet + ikiwiki, hybrid",
+        absent_full_at=2219,  # the smaller of the two archives it was fitted on (ikiwiki's posts)
         fallback=AbstentionRule(
             bias=-3.7875,
             w_top=9.2698,

@@ -418,12 +418,9 @@ class TweetRetriever(BaseRetriever):
         started = time.perf_counter()
         candidates, rerank_best = self._rerank(query, candidates)
         rerank_seconds = time.perf_counter() - started if self.reranker is not None else None
-        absent = (
-            absent_share(query, self._document_frequency, len(self.lexical_index))
-            if self.lexical_index is not None
-            else None
-        )
-        features = AbstentionFeatures.from_relevances(relevances, rerank_best, absent)
+        size = len(self.lexical_index) if self.lexical_index is not None else None
+        absent = absent_share(query, self._document_frequency, size) if size is not None else None
+        features = AbstentionFeatures.from_relevances(relevances, rerank_best, absent, size)
         abstained = self.rule.abstains(features) and not exact
         documents = candidates[: self.k]
         if abstained:

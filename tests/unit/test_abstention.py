@@ -81,25 +81,47 @@ def test_without_an_absent_share_the_fallback_decides_and_sets_the_floor() -> No
     assert AbstentionRule(bias=-1.0, w_top=2.0).relevance_threshold == pytest.approx(0.5)
 
 
+def test_a_word_missing_from_a_small_archive_counts_for_less() -> None:
+    rule = AbstentionRule(
+        bias=1.0, w_top=4.0, w_margin=10.0, w_absent=-8.0, fallback=RULE.fallback, absent_full_at=2000
+    )
+    lacking = {"top_relevance": 0.42, "margin": 0.05, "absent": 0.6}
+    assert rule.abstains(AbstentionFeatures(**lacking, documents=5000))  # as RULE: the full absent term
+    assert rule.abstains(AbstentionFeatures(**lacking, documents=2000))
+    # 85 tweets: 85/2000 of this rule's score, the rest the fallback's (-2 + 2.1 + 0.5 > 0): answered
+    small = AbstentionFeatures(**lacking, documents=85)
+    assert not rule.abstains(small)
+    expected = 85 / 2000 * (1.0 + 1.68 + 0.5 - 4.8) + (1 - 85 / 2000) * (-2.0 + 2.1 + 0.5)
+    assert rule.score(small) == pytest.approx(expected)
+
+
+@pytest.mark.parametrize("documents", [None, 85, 1000, 5000])
 @pytest.mark.parametrize("absent", [None, 0.0, 0.3, 0.9])
 @pytest.mark.parametrize("top", [0.1, 0.3, 0.45, 0.7])
 def test_effective_relevance_is_below_the_floor_exactly_when_the_rule_abstains(
-    top: float, absent: float | None
+    top: float, absent: float | None, documents: int | None
 ) -> None:
+    rule = AbstentionRule(
+        bias=1.0, w_top=4.0, w_margin=10.0, w_absent=-8.0, fallback=RULE.fallback, absent_full_at=2000
+    )
     for margin in (0.0, 0.05, 0.2):
-        features = AbstentionFeatures(top, margin, absent=absent)
-        effective = RULE.effective_relevance(features)
+        features = AbstentionFeatures(top, margin, absent=absent, documents=documents)
+        effective = rule.effective_relevance(features)
         assert effective is not None
-        assert (effective < RULE.relevance_threshold) == RULE.abstains(features)
+        assert (effective < rule.relevance_threshold) == rule.abstains(features)
 
 
 def test_the_shipped_minilm_rule_weighs_the_absent_share_and_keeps_a_usable_floor() -> None:
     rule = calibrated_rule("all-minilm")
     assert rule.w_absent < 0 and rule.fallback is not None and "ikiwiki" in rule.source
     assert 0.2 < rule.relevance_threshold < 0.6  # the timeline's per-tweet floor stays a real cosine
-    weak = AbstentionFeatures(0.40, 0.05, absent=0.7)  # a flat row of neighbours, the topic never named
+    assert rule.absent_full_at > 1000
+    # a flat row of neighbours, the topic never named, in an archive of 3,000 documents
+    weak = AbstentionFeatures(0.40, 0.05, absent=0.7, documents=3000)
     assert rule.abstains(weak)
-    assert not rule.abstains(AbstentionFeatures(0.40, 0.05, absent=0.0))
+    assert not rule.abstains(AbstentionFeatures(0.40, 0.05, absent=0.0, documents=3000))
+    # the same in the 85-tweet sample archive of the demo, where most words of any question are missing
+    assert not rule.abstains(AbstentionFeatures(0.40, 0.05, absent=0.7, documents=85))
 
 
 # ---- fitting --------------------------------------------------------------------------------------------
@@ -107,9 +129,12 @@ def _rows() -> tuple[list[AbstentionFeatures], list[bool], list[str]]:
     # Answerable: spread relevances, few absent words. Unanswerable: as close to some tweet as the weaker
     # answerable ones, but their topic word is missing from the archive.
     answerable = [
-        AbstentionFeatures(0.35 + 0.015 * i, 0.04 + 0.005 * i, absent=0.1 * (i % 3)) for i in range(40)
+        AbstentionFeatures(0.35 + 0.015 * i, 0.04 + 0.005 * i, absent=0.1 * (i % 3), documents=3000 + i)
+        for i in range(40)
     ]
-    unanswerable = [AbstentionFeatures(0.38 + 0.02 * i, 0.05, absent=0.6 + 0.05 * i) for i in range(6)]
+    unanswerable = [
+        AbstentionFeatures(0.38 + 0.02 * i, 0.05, absent=0.6 + 0.05 * i, documents=2500) for i in range(6)
+    ]
     groups = ["a"] * 20 + ["b"] * 20 + ["a"] * 3 + ["b"] * 3
     return answerable + unanswerable, [True] * 40 + [False] * 6, groups
 
@@ -119,6 +144,7 @@ def test_fit_learns_the_absent_weight_where_relevance_alone_cannot_separate() ->
     two = fit_rule(features, answerable, groups=groups)
     three = fit_rule(features, answerable, groups=groups, use=("top", "margin", "absent"), source="syn")
     assert three.w_absent < 0 and three.fallback is not None and three.fallback.w_absent == 0.0
+    assert three.absent_full_at == 2500 and two.fallback is None  # the smallest archive fitted on
     with_absent = rates(three, features, answerable)
     assert with_absent.correct == 6 and with_absent.false <= 2
     assert rates(two, features, answerable).correct < 6
@@ -153,6 +179,7 @@ def test_retriever_reports_the_absent_share_of_the_searched_words(tmp_path: Path
     retriever = build_retriever(SETTINGS, make_store(tmp_path), lexical, search=search)
     known = retriever.retrieve("python tips in 2019")  # the date words are not searched
     assert known.features is not None and known.features.absent == 0.0
+    assert known.features.documents == len(lexical) == 5
     lacking = retriever.retrieve("what did I say about the cello")
     assert lacking.features is not None and lacking.features.absent == 1.0
     half = retriever.retrieve("cello tomatoes")

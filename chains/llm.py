@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import math
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 import httpx
 from langchain_core.language_models import BaseChatModel
@@ -34,10 +35,13 @@ THINK_OPEN = "<think>"
 THINK_CLOSE = "</think>"
 
 
-def build_chat_model(settings: Settings, transport: httpx.BaseTransport | None = None) -> ChatOllama:
+def build_chat_model(
+    settings: Settings, transport: httpx.BaseTransport | None = None, *, http: Mapping[str, Any] | None = None
+) -> ChatOllama:
     """ChatOllama for `settings.chat_model` on the first Ollama host, with temperature and keep-alive.
 
-    `transport` replaces the HTTP transport (tests pass `httpx.MockTransport`).
+    `transport` replaces the HTTP transport (tests pass `httpx.MockTransport`); `http` adds options of the
+    synchronous `httpx.Client` (the web server's hooks that stop an answer, `tweet_rag.web.stopping`).
     """
     client_kwargs: dict[str, object] = {"timeout": settings.request_timeout}
     if transport is not None:
@@ -50,6 +54,7 @@ def build_chat_model(settings: Settings, transport: httpx.BaseTransport | None =
         num_ctx=settings.chat_num_ctx if settings.chat_num_ctx > 0 else None,
         reasoning=False,
         client_kwargs=client_kwargs,
+        sync_client_kwargs=dict(http or {}),
     )
 
 

@@ -2,7 +2,8 @@
 
 Asking (SSE and NDJSON events in order, filters applied), 20 questions at once, the Host and Origin checks,
 bad bodies answered with 400 and a one-line message, the security headers, the status and the timeline,
-and an Ollama that is down reported as one line.
+an Ollama that is down reported as one line, and clients that leave (answering or queued) stopping their
+answer and its request to the model at once.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ import pytest
 from devtools.serve_runner import WebServer
 from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection, writer_lock
 from rag.settings import Settings
+from tests.integration.held_chat import MODEL as HELD_MODEL
+from tests.integration.held_chat import HeldChat
 from tests.integration.web_support import SCRIPT_TWEET, add_tweet, ask_events, index_archive
 from tests.standin_fixture import StandinFactory
 from tweet_rag.web.app import ANSWERS_AT_ONCE
@@ -382,3 +385,33 @@ def test_clients_that_go_away_give_their_answer_slots_back(
     finally:
         server.stop()
     assert "Traceback" not in server.output()
+
+
+def test_clients_that_leave_cut_the_model_request_at_once_and_queued_ones_never_reach_it(
+    web_env: dict[str, str],
+) -> None:
+    held = HeldChat(hold_seconds=60)  # says nothing for a minute, as a model reading a long prompt on a CPU
+    env = {**web_env, "OLLAMA_BASE_URL": held.url, "EMBED_HOSTS": web_env["OLLAMA_BASE_URL"]}
+    server = WebServer({**env, "CHAT_MODEL": HELD_MODEL})
+    body = {"question": "what did I say about cycling in Lisbon?"}
+    try:
+        with contextlib.ExitStack() as answering, httpx.Client(timeout=90) as client:
+            for _ in range(ANSWERS_AT_ONCE):  # every slot taken, each answer waiting for the model
+                answering.enter_context(client.stream("POST", f"{server.url}/api/ask", json=body))
+            assert held.wait_for(held.arrived, ANSWERS_AT_ONCE, 30), held.arrived
+            with httpx.stream("POST", f"{server.url}/api/ask", json=body, timeout=90) as queued:
+                assert queued.status_code == 200
+                time.sleep(0.5)  # it waits its turn, then goes away
+            assert not held.gone  # the answering ones are still there
+            left = time.monotonic()
+        assert held.wait_for(held.gone, ANSWERS_AT_ONCE, 10), held.gone
+        assert max(held.gone) - left < 2, [round(at - left, 2) for at in held.gone]
+        time.sleep(1)
+        assert len(held.arrived) == ANSWERS_AT_ONCE  # the one that left while queued never reached the model
+        with httpx.stream("POST", f"{server.url}/api/ask", json=body, timeout=90) as again:
+            assert again.status_code == 200  # the slots came back: a new question reaches the model
+            assert held.wait_for(held.arrived, ANSWERS_AT_ONCE + 1, 10), held.arrived
+    finally:
+        server.stop()
+        held.stop()
+    assert "Traceback" not in server.output(), server.output()

@@ -2,7 +2,8 @@
 
 Asking with a streamed answer whose [n] link to tweet cards, a follow-up and starting over, the filters,
 the timeline drawn and clicked, a hostile tweet shown as text with no script run, an Ollama that is down
-shown as a one-line message, and an archive uploaded and indexed with a progress bar. The server is
+shown as a one-line message, an archive uploaded and indexed with a progress bar, and the Stop button (and
+Esc) ending a streaming answer and the server's request to the model. The server is
 `scripts/serve.py` over an index built by `scripts/build_index.py`, with the Ollama stand-in; the page's
 Content-Security-Policy stays on (Playwright is not allowed to bypass it).
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
@@ -22,6 +24,8 @@ from playwright.sync_api import Browser, Page, Request, expect, sync_playwright
 
 from devtools.scripts_runner import standin_env
 from devtools.serve_runner import WebServer
+from tests.integration.held_chat import MODEL as HELD_MODEL
+from tests.integration.held_chat import HeldChat
 from tests.integration.web_support import IMG_TWEET, SAMPLE, SCRIPT_TWEET, zip_archive
 from tests.standin_fixture import StandinFactory
 
@@ -254,3 +258,45 @@ def test_a_thread_card_shows_its_tweets_in_order(page: Page, web_server: WebServ
     assert len(ids) >= 2 and ids == sorted(ids)  # snowflake ids grow with time: first tweet first
     numbers = thread.locator("ol.thread > li").evaluate_all("items => items.map(item => item.id)")
     assert all(number.startswith("t1-n") for number in numbers)  # each tweet is a citation target
+
+
+def test_stop_ends_the_streaming_answer_and_its_model_request(page: Page, web_env: dict[str, str]) -> None:
+    held = HeldChat(pieces=200, piece_seconds=0.3)  # a minute of answer, a piece every 0.3 s
+    env = {**web_env, "OLLAMA_BASE_URL": held.url, "EMBED_HOSTS": web_env["OLLAMA_BASE_URL"]}
+    server = WebServer({**env, "CHAT_MODEL": HELD_MODEL})
+    bodies = ask_bodies(page)
+    try:
+        page.goto(server.url)
+        stop = page.get_by_test_id("stop")
+        expect(stop).to_be_hidden()
+        page.get_by_test_id("question").fill("what did I say about cycling in Lisbon?")
+        page.get_by_test_id("ask").click()
+        answer = page.get_by_test_id("answer").last
+        expect(answer).to_contain_text("Belém")  # streaming
+        expect(stop).to_be_visible()
+        stop.click()
+        stopped_at = time.monotonic()
+        expect(page.get_by_test_id("stopped")).to_be_visible()
+        expect(stop).to_be_hidden()
+        expect(page.get_by_test_id("ask")).to_be_enabled()
+        expect(page.locator(".a.streaming")).to_have_count(0)
+        assert held.wait_for(held.gone, 1, 5), "the server kept asking the model"
+        assert held.gone[0] - stopped_at < 2
+        shown = answer.text_content()
+        page.wait_for_timeout(1000)
+        assert answer.text_content() == shown and "Belém" in (shown or "")  # kept, and nothing more came
+        expect(page.get_by_test_id("error")).to_be_hidden()
+
+        page.get_by_test_id("question").fill("and what about sourdough?")  # Esc stops an answer too
+        page.get_by_test_id("ask").click()
+        expect(page.get_by_test_id("answer").last).to_contain_text("Belém")
+        page.keyboard.press("Escape")
+        expect(page.get_by_test_id("stopped")).to_have_count(2)
+        expect(page.get_by_test_id("stopped").last).to_be_visible()
+        assert held.wait_for(held.gone, 2, 5)
+        assert "chat_history" not in bodies[1]  # a stopped answer is not part of the conversation
+        assert len(held.arrived) == 2
+    finally:
+        server.stop()
+        held.stop()
+    assert "Traceback" not in server.output(), server.output()

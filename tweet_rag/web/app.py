@@ -10,7 +10,10 @@ Routes (documented in the README, "The web page"):
 - `GET /api/index` the indexing job; `POST /api/index` (`{"path", "recreate"?}`) and
   `POST /api/index/upload?filename=...` (the zip as the body) start one.
 Blocking work (the chain, Chroma, BM25) runs in worker threads, so the page keeps answering while a
-question streams or an archive is indexed; at most `ANSWERS_AT_ONCE` questions are answered at once.
+question streams or an archive is indexed; at most `ANSWERS_AT_ONCE` questions are answered at once. A
+client that leaves (the page's Stop button aborts its request) is noticed within `POLL_SECONDS`, queued or
+answering: a queued question is dropped, an answering one is stopped and its request to Ollama cut
+(`tweet_rag.web.stopping`), and its slot comes back once its thread has ended.
 Bad requests get HTTP 400 with `{"error": "one line"}`.
 """
 
@@ -31,12 +34,14 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
+from starlette.types import Receive, Scope, Send
 
 from rag.errors import TweetRagError
 from rag.settings import Settings
 from tweet_rag.web.indexing import BadUpload, Busy, IndexingJob
 from tweet_rag.web.security import Guard, allowed_hosts
 from tweet_rag.web.service import BadRequest, WebService, kind_mode, parse_ask
+from tweet_rag.web.stopping import StopSignal
 
 logger = logging.getLogger(__name__)
 
@@ -73,8 +78,12 @@ async def _json_body(request: Request) -> Any:
         raise BadRequest("the body is not valid JSON") from None
 
 
-async def _take(slots: asyncio.Semaphore, stopping: threading.Event) -> bool:
-    """Wait, in turn, for a free answer slot; False (holding none) when the server is stopping first."""
+async def _take(slots: asyncio.Semaphore, stopping: threading.Event, request: Request) -> bool:
+    """Wait, in turn, for a free answer slot; False (holding none) when the server stops or the client leaves.
+
+    The client is looked at every `POLL_SECONDS` (`request.is_disconnected()`), so one that leaves while
+    queued gives up its place at once, whichever ASGI server runs the app.
+    """
     acquire = asyncio.ensure_future(slots.acquire())
     try:
         while True:
@@ -83,7 +92,10 @@ async def _take(slots: asyncio.Semaphore, stopping: threading.Event) -> bool:
                 return True
             if stopping.is_set():
                 break
-    except BaseException:  # the client went away while waiting: give the slot back if it came
+            if await request.is_disconnected():
+                logger.info("a client left while its question waited for an answer slot")
+                break
+    except BaseException:  # the response was cancelled (the client went away) while waiting
         _forgo(acquire, slots)
         raise
     _forgo(acquire, slots)
@@ -98,54 +110,88 @@ def _forgo(acquire: asyncio.Future[Any], slots: asyncio.Semaphore) -> None:
         acquire.cancel()
 
 
-async def _events(
-    events: Iterator[tuple[str, dict[str, Any]]], stopping: threading.Event
-) -> AsyncIterator[tuple[str, dict[str, Any]]]:
-    """The events of a question, computed by a thread of their own and handed to the event loop.
+class _Answer:
+    """The events of one question, computed by a thread of its own (started at once) for the event loop.
 
-    Ends with an `error` event when the server is stopping; when the client goes away (the response is
-    cancelled), the thread stops at the next answer piece, which closes the chain and its model request.
+    `finished` is called in the event loop when that thread has ended, so the answer slot comes back only
+    once the answer has really stopped. Leaving `items` early (the client went away, the server is
+    stopping) sets `signal`, which cuts the chat model's connection to Ollama (`tweet_rag.web.stopping`).
     """
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[tuple[str, dict[str, Any]] | None] = asyncio.Queue()
-    abandoned = threading.Event()
 
-    def hand_over(item: tuple[str, dict[str, Any]] | None) -> None:
+    def __init__(
+        self,
+        events: Iterator[tuple[str, dict[str, Any]]],
+        signal: StopSignal,
+        finished: Callable[[], None],
+    ) -> None:
+        self._loop = asyncio.get_running_loop()
+        self._queue: asyncio.Queue[tuple[str, dict[str, Any]] | None] = asyncio.Queue()
+        self._signal = signal
+        self._finished = finished
+        self.client_left = False
+        threading.Thread(target=self._produce, args=(events,), name="tweet-rag-answer", daemon=True).start()
+
+    def _call(self, function: Callable[..., None], *args: Any) -> None:
         try:
-            loop.call_soon_threadsafe(queue.put_nowait, item)
+            self._loop.call_soon_threadsafe(function, *args)
         except RuntimeError:  # the event loop has closed: the server is gone
-            abandoned.set()
+            self._signal.set()
 
-    def produce() -> None:
+    def _produce(self, events: Iterator[tuple[str, dict[str, Any]]]) -> None:
         try:
             for item in events:
-                hand_over(item)
-                if abandoned.is_set():
+                if self._signal.is_set():
                     break
+                self._call(self._queue.put_nowait, item)
         finally:
             close = getattr(events, "close", None)
             if close is not None:
                 close()
-            hand_over(None)
+            self._call(self._queue.put_nowait, None)
+            self._call(self._finished)
 
-    threading.Thread(target=produce, name="tweet-rag-answer", daemon=True).start()
-    try:
-        while True:
-            try:
-                item = await asyncio.wait_for(queue.get(), POLL_SECONDS)
-            except TimeoutError:
+    async def items(
+        self, request: Request, stopping: threading.Event
+    ) -> AsyncIterator[tuple[str, dict[str, Any]]]:
+        """The events to the last; an `error` event when the server stops; none once the client left."""
+        try:
+            while True:
+                try:
+                    item = await asyncio.wait_for(self._queue.get(), POLL_SECONDS)
+                except TimeoutError:
+                    if stopping.is_set():
+                        yield "error", {"message": STOPPING}
+                        return
+                    if await request.is_disconnected():
+                        self.client_left = True
+                        logger.info("a client left while its answer was written: stopping it")
+                        return
+                    continue
+                if item is None:
+                    return
+                yield item
                 if stopping.is_set():
                     yield "error", {"message": STOPPING}
                     return
-                continue
-            if item is None:
-                return
-            yield item
-            if stopping.is_set():
-                yield "error", {"message": STOPPING}
-                return
-    finally:
-        abandoned.set()
+        finally:
+            self._signal.set()
+
+
+class _UntilGone(StreamingResponse):
+    """A streaming response that calls `on_end` however it ends: finished, failed or cancelled.
+
+    (Cancelled while a piece is being sent, because the client went away, its generator stays suspended.)
+    """
+
+    def __init__(self, content: AsyncIterator[str], on_end: Callable[[], None], **options: Any) -> None:
+        super().__init__(content, **options)
+        self._on_end = on_end
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await super().__call__(scope, receive, send)
+        finally:
+            self._on_end()
 
 
 def _default_run(settings: Settings) -> Callable[..., Any]:
@@ -204,19 +250,22 @@ def create_app(
         )
         encode = _ndjson if wants_ndjson else _sse
 
+        signal = StopSignal()
+
         async def stream() -> AsyncIterator[str]:
-            if not await _take(answer_slots, stopping):  # waiting here holds no thread
-                yield encode("error", {"message": STOPPING})
+            if not await _take(answer_slots, stopping, request):  # waiting here holds no thread
+                if stopping.is_set():
+                    yield encode("error", {"message": STOPPING})
                 return
-            try:
-                async for event, data in _events(service.ask_events(ask_request), stopping):
-                    yield encode(event, data)
-            finally:
-                answer_slots.release()
-            yield encode("done", {})
+            answer = _Answer(service.ask_events(ask_request, signal), signal, answer_slots.release)
+            async for event, data in answer.items(request, stopping):
+                yield encode(event, data)
+            if not answer.client_left:
+                yield encode("done", {})
 
         headers = {"x-accel-buffering": "no", "cache-control": "no-store"}
-        return StreamingResponse(stream(), media_type=NDJSON if wants_ndjson else SSE, headers=headers)
+        media_type = NDJSON if wants_ndjson else SSE
+        return _UntilGone(stream(), signal.set, media_type=media_type, headers=headers)
 
     async def timeline(request: Request) -> Response:
         params = request.query_params

@@ -38,6 +38,7 @@ from rag.search.retrieval import TweetRetriever, date_bound
 from rag.search.timeline import GRANULARITIES, build_timeline
 from rag.settings import Settings
 from tweet_rag.web.cards import build_cards, tweet_json
+from tweet_rag.web.stopping import CHAT_HTTP_OPTIONS, StopSignal, watching
 
 logger = logging.getLogger(__name__)
 
@@ -210,7 +211,7 @@ class WebService:
     def llm(self) -> BaseChatModel:
         """The chat model (built once)."""
         if self._llm is None:
-            self._llm = build_chat_model(self.settings)
+            self._llm = build_chat_model(self.settings, http=CHAT_HTTP_OPTIONS)
         return self._llm
 
     def template(self, name: str | None) -> ChatPromptTemplate:
@@ -220,15 +221,25 @@ class WebService:
             self._templates[key] = load_prompt(key)
         return self._templates[key]
 
-    def ask_events(self, request: AskRequest) -> Iterator[tuple[str, dict[str, Any]]]:
-        """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails."""
+    def ask_events(
+        self, request: AskRequest, stop: StopSignal | None = None
+    ) -> Iterator[tuple[str, dict[str, Any]]]:
+        """The events of one question: `question`, `answer` pieces, `sources`; or `error` when it fails.
+
+        Setting `stop` (its client went away) cuts the chat model's request to Ollama; the events then end
+        quietly, whatever the cut connection raised.
+        """
         started = time.perf_counter()
         try:
-            with self.live.retriever(**self._filters(request)) as retriever:
+            with watching(stop), self.live.retriever(**self._filters(request)) as retriever:
                 yield from self._stream(request, retriever, started)
-        except TweetRagError as error:
-            yield "error", {"message": str(error)}
         except Exception as error:
+            if stop is not None and stop.is_set():
+                logger.info("question %r stopped (%s)", request.question, error.__class__.__name__)
+                return
+            if isinstance(error, TweetRagError):
+                yield "error", {"message": str(error)}
+                return
             logger.exception("question %r failed", request.question)
             yield "error", {"message": f"the answer failed ({error.__class__.__name__}: {error}); see the "
                                        "server's log"}  # fmt: skip

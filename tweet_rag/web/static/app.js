@@ -8,7 +8,7 @@
 
 const $ = (id) => document.getElementById(id);
 const state = { history: [], turns: 0, busy: false, lastQuestion: null, timeline: null, prompts: null,
-  indexPoll: null, selected: null };
+  indexPoll: null, selected: null, answering: null };
 const CITATION = /\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]/g;
 const URL_RE = /https?:\/\/[^\s<>"']+[^\s<>"'.,;:!?)\]]/g;
 
@@ -208,6 +208,10 @@ async function ask(question, options = {}) {
   showError("");
   state.busy = true;
   $("ask").disabled = true;
+  /* Stop aborts the request: the server sees its client go and stops the model at once. */
+  const controller = new AbortController();
+  state.answering = controller;
+  $("stop").hidden = false;
   const turnNode = newTurn(question);
   const turn = state.turns;
   const answerNode = turnNode.querySelector(".a");
@@ -222,6 +226,7 @@ async function ask(question, options = {}) {
       method: "POST",
       headers: { "Content-Type": "application/json", Accept: "text/event-stream" },
       body: JSON.stringify(body),
+      signal: controller.signal,
     });
     if (!response.ok) throw new Error(await errorOf(response));
     for await (const event of sseEvents(response)) {
@@ -244,19 +249,32 @@ async function ask(question, options = {}) {
         throw new Error(event.data.message);
       }
     }
+    if (controller.signal.aborted) throw new DOMException("stopped", "AbortError");
     state.history.push(["human", question], ["ai", answer]);
   } catch (error) {
-    answerNode.classList.add("failed");
-    if (!answer) answerNode.textContent = "No answer.";
-    showError(error.message || String(error));
+    if (controller.signal.aborted) {
+      answerNode.classList.add("stopped");
+      turnNode.querySelector(".stopped-note").hidden = false;
+    } else {
+      answerNode.classList.add("failed");
+      if (!answer) answerNode.textContent = "No answer.";
+      showError(error.message || String(error));
+    }
   } finally {
     answerNode.classList.remove("streaming");
     state.busy = false;
+    state.answering = null;
+    $("stop").hidden = true;
     $("ask").disabled = false;
   }
 }
 
+function stopAnswer() {
+  if (state.answering) state.answering.abort();
+}
+
 function startOver() {
+  stopAnswer();
   state.history = [];
   $("conversation").replaceChildren();
   showError("");
@@ -478,6 +496,10 @@ function init() {
       event.preventDefault();
       $("ask-form").requestSubmit();
     }
+  });
+  $("stop").addEventListener("click", stopAnswer);
+  document.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && state.answering) { event.preventDefault(); stopAnswer(); }
   });
   $("start-over").addEventListener("click", startOver);
   $("clear-filters").addEventListener("click", () => {

@@ -300,7 +300,7 @@ def open_chain(
     `rag.search.retrieval.date_bound`) and `retweets`/`replies` (`include`, `exclude`, `only`) filter every
     question; `settings` default to the environment.
     """
-    from rag.indexing.store import check_model
+    from rag.indexing.store import check_model, find_collection, make_client
     from rag.ollama import check_models
     from rag.search.retrieval import open_retriever
 
@@ -310,7 +310,7 @@ def open_chain(
     )
     if check:
         dimension = check_models(settings)
-        collection = getattr(retriever.vector_store, "_collection", None)  # langchain-chroma keeps it here
+        collection = find_collection(make_client(settings), settings.collection)  # the model facts it holds
         if collection is not None:
             check_model(collection, settings, settings.embed_model, dimension)
     return build_rag_chain(retriever, build_chat_model(settings), settings.prompt, settings=settings)

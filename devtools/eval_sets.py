@@ -10,8 +10,9 @@ The corpora are fetched at evaluation time and never committed.
 
 `evaluate_items` asks every question of one set with each search type (`similarity`, `mmr`, `hybrid` from
 `rag.search.retrieval`, and `bm25`: the lexical index alone, with the same date handling) and keeps, per
-question, the first hit's rank and the abstention rule's effective relevance (best relevance plus margin
-term: what the retriever's rule compares with its threshold). Retrievers are built with abstention off,
+question, the first hit's rank and the abstention rule's effective relevance (its score over best
+relevance, margin and absent share in relevance units: what the retriever's rule compares with its
+threshold). Retrievers are built with abstention off,
 so abstention is scored afterwards at any threshold.
 Query embeddings are cached (in memory, and on disk with `cache_dir`), so each question is embedded once per
 model however many search types or runs ask it.
@@ -127,8 +128,8 @@ def default_factory(settings: Settings, vector_store: Any, lexical_index: Any, s
 class _Run:
     """Ask one retriever; remember the abstention rule's effective relevance for each question.
 
-    That is the best dense relevance plus the rule's margin term (`AbstentionRule.effective_relevance`):
-    the rule abstains exactly when it is below the rule's `relevance_threshold`.
+    That is the rule's score in relevance units (`AbstentionRule.effective_relevance`): the rule abstains
+    exactly when it is below the rule's `relevance_threshold`.
     """
 
     def __init__(self, retriever: Any, rule: AbstentionRule) -> None:

@@ -10,8 +10,8 @@ first, then tuning; `--split tuning` asks only the tuning half, for tuning code)
 canonical names (lookup, dated, entity, none).
 
 Abstention is scored on the effective relevance of the model's abstention rule (`rag.search.abstention`:
-the best dense relevance inside the question's date range plus the rule's margin term; the plain best
-relevance when `RELEVANCE_THRESHOLD` is set; a hybrid question whose best BM25 hit holds an exact @handle /
+the rule's relevance floor plus its score over best relevance, margin and absent share, in relevance
+units; the plain best relevance when `RELEVANCE_THRESHOLD` is set; a hybrid question whose best BM25 hit holds an exact @handle /
 #hashtag of the question never abstains, as in the retriever): it abstains below the threshold,
 `--threshold` or else the rule's own (so the default reports exactly what the retriever does).
 `--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
@@ -240,7 +240,7 @@ def print_report(report: Mapping[str, Any], k: int) -> None:
     if threshold is None:
         print("\nno abstention threshold (this model has none): abstains only when nothing is found")
         return
-    print(f"\nabstention at threshold {threshold:.2f} (best dense relevance below it => abstain):")
+    print(f"\nabstention at threshold {threshold:.2f} (the rule's effective relevance below it => abstain):")
     for split, block in parts.items():
         for search, summary in block["results"].items():
             rates = summary.get("abstention")

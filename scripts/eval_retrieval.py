@@ -11,9 +11,10 @@ canonical names (lookup, dated, entity, none).
 
 Abstention is scored on the effective relevance of the model's abstention rule (`rag.search.abstention`:
 the rule's relevance floor plus its score over best relevance, margin and absent share, in relevance
-units; the plain best relevance when `RELEVANCE_THRESHOLD` is set; a hybrid question whose best BM25 hit holds an exact @handle /
-#hashtag of the question never abstains, as in the retriever): it abstains below the threshold,
-`--threshold` or else the rule's own (so the default reports exactly what the retriever does).
+units; the plain best relevance when `RELEVANCE_THRESHOLD` is set; a hybrid question whose best BM25 hit
+holds an exact @handle / #hashtag of the question never abstains, as in the retriever): it abstains below
+the threshold, `--threshold` or else the rule's own (so the default reports exactly what the retriever
+does).
 `--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
 threshold abstaining most on unanswerable questions with at most `--max-false-abstention` false
 abstentions, and reports what that threshold does on every set's held-out half.

@@ -3,12 +3,12 @@
 A small model asked "How many trees are there in Madrid?" over tweets about Valencia's trees answers with
 Valencia's figure. So before the model is called, the names in the question (capitalised words after the
 first, words with inner capitals or digits, @handles and #hashtags; neighbouring ones make one name; dates
-are left out, the date filter handles them) are looked up in the tweets the retriever found: a name that
-none of them holds, after case and accent folding, means the tweets are about something else, and the
-chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more than a rare
-near miss answered: a name inside a longer word counts ("Tinybird" is in "@tinybirdco"), so does any word
-of a longer name ("VS Code" is held by a tweet saying "code"), and a long name's start, without its last
-three letters ("Swedish" is held by "Sweden").
+are left out, the date filter handles them) are looked up in the tweets the retriever found: when none of
+them holds any of the question's names, after case and accent folding, the tweets are about something
+else, and the chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more
+than a rare near miss answered: one name held is enough, a name inside a longer word counts ("Tinybird" is
+in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code"), and a
+long name's start, without its last three letters ("Swedish" is held by "Sweden").
 """
 
 from __future__ import annotations
@@ -79,9 +79,13 @@ def _held(name: str, haystack: str) -> bool:
 
 
 def unmentioned_names(question: str, texts: Iterable[str]) -> list[str]:
-    """The question's names that none of `texts` holds (case and accents folded; empty when all are held)."""
+    """The question's names when none of `texts` holds any of them (case and accents folded), else [].
+
+    One name held is enough: "Why did I swap Manchester for Portugal?" is answered by tweets about
+    Manchester and Lisbon that never say "Portugal".
+    """
     names = question_names(question)
     if not names:
         return []
     haystack = "\n".join(normalize(text) for text in texts)
-    return [name for name in names if not _held(name, haystack)]
+    return [] if any(_held(name, haystack) for name in names) else names

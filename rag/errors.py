@@ -15,6 +15,10 @@ class ConfigError(TweetRagError):
     """A setting in the environment or `.env` has a value that cannot be used."""
 
 
+class FilterError(TweetRagError):
+    """Filters no tweet can pass together: `--since` after `--until`, or a question's date outside them."""
+
+
 class ArchiveError(TweetRagError):
     """The archive cannot be read at all (not an archive, truncated zip, no tweets file)."""
 

@@ -16,7 +16,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 from typing import Any, Literal, cast
+
+from rag.errors import FilterError
 
 KindMode = Literal["include", "exclude", "only"]
 KIND_MODES: tuple[KindMode, ...] = ("include", "exclude", "only")
@@ -62,6 +65,27 @@ class Filter:
     def has_time_bound(self) -> bool:
         """True when the filter restricts `created_ts` (a bound or `within`)."""
         return self.since_ts is not None or self.until_ts is not None or self.within is not None
+
+    @property
+    def admits_no_time(self) -> bool:
+        """True when no `created_ts` at all can pass the time bounds and `within` together."""
+        low = -_BIG if self.since_ts is None else self.since_ts
+        high = _BIG if self.until_ts is None else self.until_ts
+        if low >= high:
+            return True
+        return self.within is not None and not any(lo < high and hi > low for lo, hi in self.within)
+
+    def describe_time(self) -> str:
+        """The time bounds in words, by UTC day: "2019-01-01 to 2019-12-31", "from 2022-01-01 on", ...."""
+        since = None if self.since_ts is None else _day(self.since_ts)
+        last = None if self.until_ts is None else _day(self.until_ts - 1)
+        if since and last:
+            return f"{since} to {last}"
+        if since:
+            return f"from {since} on"
+        if last:
+            return f"up to {last}"
+        return "any date"
 
     @property
     def is_empty(self) -> bool:
@@ -149,6 +173,29 @@ class Filter:
 
 
 _NOTHING = -(2**62)
+_BIG = 2**62
+
+
+def _day(ts: int) -> str:
+    return datetime.fromtimestamp(ts, UTC).date().isoformat()
+
+
+def check_date_flags(
+    since_ts: int | None,
+    until_ts: int | None,
+    since: str | None,
+    until: str | None,
+    names: tuple[str, str] = ("--since", "--until"),
+) -> None:
+    """Raise `FilterError` when the since bound is not before the until bound (`--since 2024 --until 2019`).
+
+    `since`/`until` are the dates as the user wrote them, `names` what the user calls the two bounds.
+    """
+    if since_ts is not None and until_ts is not None and since_ts >= until_ts:
+        raise FilterError(
+            f"{names[0]} {since} is after {names[1]} {until}, so no tweet can match both: swap them, or drop "
+            "one of them"
+        )
 
 
 def normalise_ranges(ranges: Iterable[Sequence[int]]) -> Ranges:

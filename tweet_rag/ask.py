@@ -4,8 +4,9 @@ Usage: `tweet-rag ask "what did I say about sourdough?"` (= `python scripts/ask.
 for a conversation with follow-up questions, `--json` for scripts. Filters: `--since`/`--until`
 (YYYY, YYYY-MM or YYYY-MM-DD), `--retweets`/`--replies` (include, exclude, only); `--search`, `--k` and
 `--prompt` override SEARCH, TOP_K and PROMPT. Errors print one line that says what to do (with `--json`,
-also a JSON object with an `error` key). The chain and its checks are `chains.open_chain`; this module
-parses and prints.
+also a JSON object with an `error` key); so do contradictory dates (`--since` after `--until`, or a question
+about a time the flags leave out), which in `--interactive` end only that question. The chain and its
+checks are `chains.open_chain`; this module parses and prints.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from langchain_core.documents import Document
 from langchain_core.runnables import Runnable
 
 from chains import open_chain
-from rag.filters import KIND_MODES
+from rag.errors import FilterError
+from rag.filters import KIND_MODES, check_date_flags
 from rag.search.retrieval import date_bound
 from rag.settings import SEARCH_TYPES, Settings
 from tweet_rag.common import CommandParser, load_settings
@@ -51,10 +53,13 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
 
 def build_chain(args: argparse.Namespace, settings: Settings) -> Runnable[dict[str, Any], dict[str, Any]]:
     """The answer chain for these flags: index opened first (no Ollama needed to say it is missing)."""
+    since_ts = date_bound(args.since, end=False, flag="--since") if args.since else None
+    until_ts = date_bound(args.until, end=True, flag="--until") if args.until else None
+    check_date_flags(since_ts, until_ts, args.since, args.until)
     return open_chain(
         settings,
-        since_ts=date_bound(args.since, end=False, flag="--since") if args.since else None,
-        until_ts=date_bound(args.until, end=True, flag="--until") if args.until else None,
+        since_ts=since_ts,
+        until_ts=until_ts,
         retweets=args.retweets,
         replies=args.replies,
     )
@@ -143,6 +148,11 @@ def interactive(chain: Chain, as_json: bool) -> int:
             reply = answer(chain, question, history, as_json)
         except KeyboardInterrupt:
             print("\n(stopped)", file=sys.stderr)
+            continue
+        except FilterError as error:  # this question's date and the flags: the next question may be fine
+            print(f"error: {error}", file=sys.stderr)
+            if as_json:
+                print(json.dumps({"question": question, "error": str(error)}, ensure_ascii=False), flush=True)
             continue
         history.extend([("human", question), ("ai", reply)])
 

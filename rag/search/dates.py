@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 
 from rag.archive.text import MONTH_ABBREVIATIONS
+from rag.errors import FilterError
 from rag.filters import Filter, Ranges, intersect_ranges, normalise_ranges
 
 MIN_YEAR = 2006
@@ -435,6 +436,24 @@ class DateRange:
     def to_filter(self) -> Filter:
         """The `Filter` on `created_ts` for this range (and its pieces, if any)."""
         return Filter(since_ts=self.start_ts, until_ts=self.end_ts, within=self.ranges)
+
+    def applied_to(self, base: Filter) -> Filter:
+        """`base` (the date flags, the kind switches) narrowed to this range.
+
+        `FilterError` when they have no day in common: the question asks about a time the flags leave out
+        (a question about 2019 with `--since 2022`), which would otherwise search nothing and answer
+        "I found no tweets" as if there were none.
+        """
+        own = self.to_filter()
+        combined = base.merged(own)
+        if combined.admits_no_time and not base.admits_no_time and not own.admits_no_time:
+            when = "" if self.ranges is not None else f" ({own.describe_time()})"
+            raise FilterError(
+                f'the question asks about "{self.text}"{when}, outside the date filter '
+                f"({base.describe_time()}): widen or drop the filter (--since/--until, or From/Until in the "
+                "page), or ask about a date inside it"
+            )
+        return combined
 
     def strip(self, question: str) -> str:
         """`question` without the matched date expressions (spaces collapsed)."""

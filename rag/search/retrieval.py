@@ -184,7 +184,7 @@ class TweetRetriever(BaseRetriever):
             return question, self.base_filter
         query = found.strip(question) or question
         logger.debug("question %r: searching %r in %s", question, query, found)
-        return query, self.base_filter.merged(found.to_filter())
+        return query, found.applied_to(self.base_filter)  # FilterError when the two cannot both hold
 
     # ---- searches -----------------------------------------------------------------------------------
     def _store_size(self) -> int:

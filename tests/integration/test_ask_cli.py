@@ -234,6 +234,52 @@ def test_bad_date_flag_is_one_line(indexed: dict[str, str]) -> None:
     assert "YYYY-MM-DD" in result.stderr
 
 
+def test_since_after_until_is_one_line_that_says_to_swap_them(indexed: dict[str, str]) -> None:
+    result = ask(indexed, "what did I say about Rust?", "--since", "2024", "--until", "2019")
+    assert result.returncode == 1 and result.stdout == ""
+    assert result.stderr == (
+        "error: --since 2024 is after --until 2019, so no tweet can match both: swap them, or drop one of "
+        "them\n"
+    )
+    result = ask(indexed, "anything", "--since", "2019-06", "--until", "2019-05", "--json")
+    assert result.returncode == 1
+    assert json.loads(result.stdout) == {
+        "error": "--since 2019-06 is after --until 2019-05, so no tweet can match both: swap them, or drop "
+        "one of them"
+    }
+    assert ask_json(indexed, "sourdough", "--since", "2015-03", "--until", "2015-03")["sources"]  # one month
+
+
+def test_a_question_dated_outside_the_flags_is_one_line_that_says_what_to_do(indexed: dict[str, str]) -> None:
+    result = ask(indexed, "what did I say about Rust in 2019?", "--since", "2021")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1, result.stderr
+    message = result.stderr.removeprefix("error: ").strip()
+    assert message == (
+        'the question asks about "in 2019" (2019-01-01 to 2019-12-31), outside the date filter (from '
+        "2021-01-01 on): widen or drop the filter (--since/--until, or From/Until in the page), or ask about "
+        "a date inside it"
+    )
+    assert not result.stdout.strip()  # no answer ("I found no tweets") pretending there are none
+    data = json.loads(ask(indexed, "cats on Christmas Eve", "--since", "2021-01", "--until", "2021-01",
+                          "--json").stdout)  # fmt: skip
+    assert data["error"].startswith('the question asks about "on Christmas Eve", outside the date filter '
+                                    "(2021-01-01 to 2021-01-31)")  # fmt: skip
+    inside = ask_json(indexed, "what did I say about Rust in 2019?", "--since", "2018")  # overlapping: fine
+    assert [s["tweet_id"] for s in inside["sources"]] == ["5007"]
+
+
+def test_interactive_goes_on_after_a_question_dated_outside_the_flags(indexed: dict[str, str]) -> None:
+    questions = "what did I say about sourdough in 2015?\nwhat is my cat called?\n\n"
+    result = ask(indexed, "--interactive", "--json", "--since", "2020", stdin=questions)
+    assert result.returncode == 0, result.stderr
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    assert lines[0]["question"] == "what did I say about sourdough in 2015?"
+    assert "outside the date filter (from 2020-01-01 on)" in lines[0]["error"]
+    assert "Pastel" in lines[1]["answer"]
+    assert 'error: the question asks about "in 2015"' in result.stderr
+
+
 def test_prompt_flag_by_name_and_unknown_name(indexed: dict[str, str]) -> None:
     data = ask_json(indexed, "what is my cat called?", "--prompt", "concise")
     assert "Pastel" in data["answer"]

@@ -113,7 +113,7 @@ def test_a_hostile_tweet_comes_back_as_plain_text(web_server: WebServer) -> None
         ('{"question": 42}', "application/json", '"question" must be a non-empty string'),
         ('{"question": "x", "colour": 1}', "application/json", "unknown field 'colour'"),
         ('{"question": "x", "since": "last year"}', "application/json", "YYYY, YYYY-MM or YYYY-MM-DD"),
-        ('{"question": "x", "since": "2020", "until": "2019"}', "application/json", "is after"),
+        ('{"question": "x", "since": "2020", "until": "2019"}', "application/json", "swap them, or drop one"),
         ('{"question": "x", "retweets": "maybe"}', "application/json", '"retweets" must be'),
         ('{"question": "x", "prompt": "../../etc/passwd"}', "application/json", '"prompt" must be one of'),
         ('{"question": "x", "chat_history": "hi"}', "application/json", '"chat_history" must be a list'),
@@ -128,6 +128,20 @@ def test_bad_bodies_get_400_with_a_message(
     assert response.status_code == 400
     error = response.json()["error"]
     assert message in error and "\n" not in error
+
+
+def test_a_question_dated_outside_the_filters_is_one_error_line(web_server: WebServer) -> None:
+    body = {"question": "what did I say about sourdough in 2015?", "since": "2020", "until": "2022-06"}
+    events = events_of(web_server, body)
+    names = [event["event"] for event in events]
+    assert names[-2:] == ["error", "done"] and "answer" not in names and "sources" not in names, names
+    assert by_name(events, "error")[0]["message"] == (
+        'the question asks about "in 2015" (2015-01-01 to 2015-12-31), outside the date filter (2020-01-01 '
+        "to 2022-06-30): widen or drop the filter (--since/--until, or From/Until in the page), or ask about "
+        "a date inside it"
+    )
+    inside = events_of(web_server, {**body, "since": "2014"})  # the filters overlap the question's year
+    assert [event["event"] for event in inside][-2:] == ["sources", "done"]
 
 
 def test_bad_index_requests_get_400(web_server: WebServer) -> None:

@@ -386,3 +386,30 @@ def test_strip_and_filter() -> None:
     assert found.strip(question) == "what did I say about maps ?"
     assert found.span == (26, 33)
     assert found.to_filter() == Filter(since_ts=ts("2019-01-01"), until_ts=ts("2020-01-01"))
+
+
+def test_a_question_date_outside_the_flags_is_an_error_and_one_inside_narrows_them() -> None:
+    from rag.errors import FilterError
+
+    in_2019 = parse_date_range("what did I say in 2019?", NEWEST)
+    assert in_2019 is not None
+    flags = Filter(since_ts=ts("2021-01-01"), retweets="exclude")
+    with pytest.raises(FilterError) as error:
+        in_2019.applied_to(flags)
+    assert str(error.value) == (
+        'the question asks about "in 2019" (2019-01-01 to 2019-12-31), outside the date filter (from '
+        "2021-01-01 on): widen or drop the filter (--since/--until, or From/Until in the page), or ask "
+        "about a date inside it"
+    )
+    wider = Filter(since_ts=ts("2019-06-01"), retweets="exclude")
+    assert in_2019.applied_to(wider) == Filter(since_ts=ts("2019-06-01"), until_ts=ts("2020-01-01"),
+                                               retweets="exclude")  # fmt: skip
+    assert in_2019.applied_to(Filter()) == in_2019.to_filter()
+    christmas = parse_date_range("what did I do on Christmas Eve?", NEWEST)
+    assert christmas is not None and christmas.ranges is not None
+    with pytest.raises(FilterError, match=r'^the question asks about "on Christmas Eve", outside the date '):
+        christmas.applied_to(Filter(since_ts=ts("2021-01-01"), until_ts=ts("2021-02-01")))
+    december = christmas.applied_to(Filter(since_ts=ts("2021-12-01"), until_ts=ts("2022-01-01")))
+    assert december.matches({"created_ts": ts("2021-12-24") + 3600})
+    assert not december.matches({"created_ts": ts("2020-12-24") + 3600})
+    assert not december.matches({"created_ts": ts("2021-12-23") + 3600})

@@ -139,3 +139,38 @@ def test_rejects_bad_values() -> None:
         Filter(within=((1, "2"),))  # type: ignore[arg-type]
     with pytest.raises(ValueError, match="within"):
         Filter(within=((1, 2, 3),))  # type: ignore[arg-type]
+
+
+# 2019-01-01 = 1546300800, 2020-01-01 = 1577836800, 2021-01-01 = 1609459200, 2022-01-01 = 1640995200
+@pytest.mark.parametrize(
+    ("bounds", "nothing", "words"),
+    [
+        (Filter(), False, "any date"),
+        (Filter(since_ts=1546300800, until_ts=1577836800), False, "2019-01-01 to 2019-12-31"),
+        (Filter(since_ts=1640995200), False, "from 2022-01-01 on"),
+        (Filter(until_ts=1577836800), False, "up to 2019-12-31"),
+        (Filter(since_ts=1577836800, until_ts=1577836800), True, "2020-01-01 to 2019-12-31"),
+        (Filter(since_ts=1640995200, until_ts=1546300800), True, "2022-01-01 to 2018-12-31"),
+        (Filter(since_ts=1609459200, within=((1546300800, 1577836800),)), True, "from 2021-01-01 on"),
+        (Filter(until_ts=1609459200, within=((1546300800, 1577836800),)), False, "up to 2020-12-31"),
+        (Filter(within=()), True, "any date"),
+    ],
+)
+def test_admits_no_time_and_the_bounds_in_words(bounds: Filter, nothing: bool, words: str) -> None:
+    assert bounds.admits_no_time is nothing
+    assert bounds.describe_time() == words
+
+
+def test_date_flags_the_wrong_way_round_are_an_error_that_says_what_to_do() -> None:
+    from rag.errors import FilterError
+    from rag.filters import check_date_flags
+
+    check_date_flags(1546300800, 1577836800, "2019", "2019")  # all of 2019: fine
+    check_date_flags(None, 1546300800, None, "2018")
+    with pytest.raises(FilterError) as error:
+        check_date_flags(1704067200, 1577836800, "2024", "2019")
+    assert str(error.value) == (
+        "--since 2024 is after --until 2019, so no tweet can match both: swap them, or drop one of them"
+    )
+    with pytest.raises(FilterError, match=r'^"since" 2020 is after "until" 2019, '):
+        check_date_flags(1577836800, 1577836800, "2020", "2019", ('"since"', '"until"'))

@@ -29,8 +29,8 @@ from pydantic import ConfigDict, PrivateAttr
 from chains import build_rag_chain
 from chains.llm import build_chat_model
 from chains.prompts import available_prompts, load_prompt
-from rag.errors import ConfigError, TweetRagError
-from rag.filters import KIND_MODES, KindMode
+from rag.errors import ConfigError, FilterError, TweetRagError
+from rag.filters import KIND_MODES, KindMode, check_date_flags
 from rag.indexing.lexical import index_path
 from rag.indexing.store import COMPLETE_KEY
 from rag.search.live import LiveIndex, OpenedIndex
@@ -127,8 +127,10 @@ def parse_ask(body: Any, prompts: Sequence[str]) -> AskRequest:
         raise BadRequest(f'"question" is longer than {MAX_QUESTION_CHARS} characters: ask something shorter')
     since, since_ts = _date(body.get("since"), "since", end=False)
     until, until_ts = _date(body.get("until"), "until", end=True)
-    if since_ts is not None and until_ts is not None and since_ts >= until_ts:
-        raise BadRequest(f'"since" {since} is after "until" {until}')
+    try:
+        check_date_flags(since_ts, until_ts, since, until, ('"since"', '"until"'))
+    except FilterError as error:
+        raise BadRequest(str(error)) from None
     prompt = body.get("prompt")
     if prompt is not None and (not isinstance(prompt, str) or prompt not in prompts):
         raise BadRequest(f'"prompt" must be one of {", ".join(prompts)} (files in prompts/)')

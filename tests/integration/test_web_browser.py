@@ -2,10 +2,10 @@
 
 Asking with a streamed answer whose [n] link to tweet cards, a follow-up and starting over, the filters,
 the timeline drawn and clicked, a hostile tweet shown as text with no script run, an Ollama that is down
-shown as a one-line message, an archive uploaded and indexed with a progress bar, and the Stop button (and
-Esc) ending a streaming answer and the server's request to the model. The server is
-`scripts/serve.py` over an index built by `scripts/build_index.py`, with the Ollama stand-in; the page's
-Content-Security-Policy stays on (Playwright is not allowed to bypass it).
+and contradictory dates each shown as a one-line message, an archive uploaded and indexed with a progress
+bar, and the Stop button (and Esc) ending a streaming answer and the server's request to the model. The
+server is `scripts/serve.py` over an index built by `scripts/build_index.py`, with the Ollama stand-in; the
+page's Content-Security-Policy stays on (Playwright is not allowed to bypass it).
 """
 
 from __future__ import annotations
@@ -149,6 +149,27 @@ def test_filters_reach_the_search(page: Page, web_server: WebServer) -> None:
         .evaluate_all("times => times.map(time => time.getAttribute('datetime'))")
     )
     assert dates and all(date.startswith("2021-") for date in dates)
+
+
+def test_contradictory_dates_are_one_line_saying_what_to_do(page: Page, web_server: WebServer) -> None:
+    page.goto(web_server.url)
+    page.get_by_test_id("since").fill("2024")
+    page.get_by_test_id("until").fill("2019")
+    ask(page, "what did I say about sourdough?")
+    error = page.get_by_test_id("error")
+    expect(error).to_have_text(
+        '"since" 2024 is after "until" 2019, so no tweet can match both: swap them, or drop one of them'
+    )
+    page.get_by_test_id("since").fill("2020")
+    page.get_by_test_id("until").fill("")
+    ask(page, "what did I say about sourdough in 2015?")
+    expect(error).to_have_text(
+        'the question asks about "in 2015" (2015-01-01 to 2015-12-31), outside the date filter (from '
+        "2020-01-01 on): widen or drop the filter (--since/--until, or From/Until in the page), or ask about "
+        "a date inside it"
+    )
+    expect(page.get_by_test_id("answer").last).to_have_text("No answer.")
+    assert page.get_by_test_id("source").count() == 0 and "Traceback" not in page.content()
 
 
 def test_the_timeline_is_drawn_and_a_click_asks_within_a_period(page: Page, web_server: WebServer) -> None:

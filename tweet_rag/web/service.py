@@ -29,10 +29,10 @@ from pydantic import ConfigDict, PrivateAttr
 from chains import build_rag_chain
 from chains.llm import build_chat_model
 from chains.prompts import available_prompts, load_prompt
-from rag.errors import ConfigError, FilterError, TweetRagError
+from rag.errors import ConfigError, FilterError, IndexStoreError, TweetRagError
 from rag.filters import KIND_MODES, KindMode, check_date_flags
 from rag.indexing.lexical import index_path
-from rag.indexing.store import COMPLETE_KEY
+from rag.indexing.store import COMPLETE_KEY, find_collection
 from rag.search.live import LiveIndex, OpenedIndex
 from rag.search.retrieval import TweetRetriever, date_bound
 from rag.search.timeline import GRANULARITIES, build_timeline
@@ -326,7 +326,9 @@ def index_command(settings: Settings, archive: str = "PATH/TO/twitter-archive.zi
 
 def index_facts(opened: OpenedIndex, settings: Settings) -> dict[str, Any]:
     """Counts, dates, account and build time of an opened index, with a warning when partial or empty."""
-    collection = opened.vector_store._collection
+    collection = find_collection(opened.client, settings.collection)
+    if collection is None:  # removed since it was opened: the status then says the index is missing
+        raise IndexStoreError(f"collection {settings.collection!r} is gone: {index_command(settings)}")
     documents = int(collection.count())
     facts: dict[str, Any] = {"state": "ready", "documents": documents, "tweets": 0, "warning": None}
     if documents == 0:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
+from chains.injection import without_injections
 from rag.archive.text import iso_utc
 from rag.archive.tweet import snowflake_ms, tweet_url
 
@@ -120,8 +121,12 @@ def expand_documents(documents: Iterable[Document]) -> list[ContextTweet]:
 
 
 def format_tweet(tweet: ContextTweet, links: bool = True) -> str:
-    """One tweet as a header line (number, date, kind and, with `links`, URL) and its text quoted."""
-    quoted = "\n".join(f"> {line}".rstrip() for line in tweet.text.splitlines() or [""])
+    """One tweet as a header line (number, date, kind and, with `links`, URL) and its text quoted.
+
+    Sentences addressed to an AI assistant are left out (`chains.injection`).
+    """
+    text = without_injections(tweet.text)
+    quoted = "\n".join(f"> {line}".rstrip() for line in text.splitlines() or [""])
     link = f" | {tweet.url}" if links else ""
     return f"[{tweet.number}] {tweet.date} | {tweet.kind}{link}\n{quoted}"
 

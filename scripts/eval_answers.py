@@ -157,13 +157,13 @@ def report(args: argparse.Namespace, items: int, scores: dict[str, dict[str, dic
 
 
 def score_rows(path: Path, question_set: Path) -> dict[str, dict[str, dict[str, Any]]]:
-    """The figures per prompt file and split of a --rows file (splits from the set for older rows)."""
+    """The figures per prompt file and split of a --rows file (each entry's split as the set has it now)."""
     splits = {item.qid: item.split for item in load_items(question_set)}
     by_prompt: dict[str, list[TurnResult]] = {}
     names = set(TurnResult.__dataclass_fields__)
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
-        row.setdefault("split", splits.get(row["qid"], "held-out"))
+        row["split"] = splits.get(row["qid"], row.get("split", "held-out"))
         result = TurnResult(**{key: value for key, value in row.items() if key in names})
         by_prompt.setdefault(row["prompt"], []).append(result)
     return {prompt: score_by_split(results) for prompt, results in by_prompt.items()}

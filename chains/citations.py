@@ -27,6 +27,7 @@ _OPEN_GROUP = re.compile(r"\s*\[[\d\s,;]*$")
 _NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
 _MAX_GROUP_CHARS = 40
+_LINE_START_SPACES = re.compile(r"\n[ \t]+")
 # Words that say nothing about which tweet an answer sentence rests on.
 _GENERIC = frozenset(
     {
@@ -165,6 +166,7 @@ class CitationVerifier:
     def _settle(self, final: bool) -> str:
         rendered, cited = _render(self._raw, self._index, final)
         rendered = rendered.lstrip()  # a citation the answer opened with leaves no space behind
+        rendered = _LINE_START_SPACES.sub("\n", rendered)  # small models indent every line after the first
         self._cited = cited
         out = rendered[self._emitted :]
         self._emitted = len(rendered)

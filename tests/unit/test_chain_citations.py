@@ -113,6 +113,7 @@ def test_citations_after_the_full_stop_belong_to_the_sentence_before() -> None:
         "Version 3.5 of e.g. paella [1, 4] and the marathon [2]",
         "The tweets don't say.\n\n- 2022-06-28: 3966 blank pixels [3]\n- trailing [",
         "Not a citation [a] or [1-2] here.",
+        "You cooked paella [4].\n You ran the marathon [2].\n  \n Done",
     ],
 )
 def test_streamed_pieces_give_the_same_text_as_the_whole(answer: str, size: int) -> None:
@@ -140,3 +141,10 @@ def test_a_covering_tweet_holds_every_content_word_of_the_question() -> None:
     found = covering_tweet("What did I tweet about the r/place canvas pixel events?", tweets)
     assert found is not None and found.number == 2
     assert covering_tweet("What about the canvas?", tweets) is None  # one word is too little to go on
+
+
+def test_spaces_a_small_model_puts_after_a_line_break_are_dropped() -> None:
+    assert verify("You cooked paella [4].\n You ran the marathon [2].") == (
+        "You cooked paella [4].\nYou ran the marathon [2].",
+        [4, 2],
+    )

@@ -23,6 +23,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, conver
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
+from chains.grounding import question_names
 from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
 
@@ -44,6 +45,8 @@ _REFERS = re.compile(
     re.IGNORECASE,
 )
 SHORT_QUESTION_WORDS = 8
+# "the client", "the data": a short question naming nothing that points back at something.
+_DEFINITE = re.compile(r"\bthe\b", re.IGNORECASE)
 
 
 def history_messages(raw: Any) -> list[BaseMessage]:
@@ -89,12 +92,17 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
     """The model's rewrite when it looks like a standalone question, else the previous question + this one.
 
     A rewrite that only repeats a follow-up which leans on the conversation (a pronoun, "And ...", or a
-    short question) is not usable either.
+    short question about "the" something that names nothing) is not usable either.
     """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
     looks_like_answer = len(standalone) > 3 * len(question) + 150 or bool(_CITATION.search(standalone))
-    leans_on_history = bool(_REFERS.search(question)) or len(question.split()) < SHORT_QUESTION_WORDS
+    short_and_definite = (
+        len(question.split()) < SHORT_QUESTION_WORDS
+        and bool(_DEFINITE.search(question))
+        and not question_names(question)
+    )
+    leans_on_history = bool(_REFERS.search(question)) or short_and_definite
     unchanged = _same_words(standalone, question) and leans_on_history
     if standalone and not looks_like_answer and not unchanged:
         return standalone

@@ -16,18 +16,24 @@ import re
 
 LEFT_OUT = "(text addressed to an AI assistant left out)"
 
-_AI = r"(?:ai|a\.i\.|assistants?|chat ?bots?|bots?|llms?|language models?|gpt|chatgpt|models?)"
+_AI = r"(?:ai|a\.i\.|assistants?|chat ?bots?|llms?|language models?|gpt|chatgpt)"
+_ORDER = r"(?:from now on|you\b|please|ignore|answer|reply|respond|say|always|never|do|print|repeat|write)"
 _MARKS = re.compile(
-    r"\b(?:ignore|disregard|forget|override)\b.{0,40}\b(?:instructions?|rules?|prompts?|directions?)\b"
+    r"\b(?:ignore|disregard|forget|override)\s+(?:all\s+|any\s+)?(?:(?:the|your|my)\s+)?"
+    r"(?:previous|prior|above|earlier|preceding|all|your|these|those)\b.{0,30}?"
+    r"\b(?:instructions?|rules?|prompts?|directions?)\b"
     r"|\b(?:system|developer)\s+(?:prompt|note|message|instructions?)\b"
-    r"|\bnew\s+instructions?\b|\bnew\s+rules?\s*:"
+    r"|\bnew\s+(?:instructions?|rules?)\s*:"
     r"|\b(?:note|message|instructions?|rules?|reminder)\s+(?:to|for)\s+(?:any\s+|all\s+|the\s+)?"
     + _AI
     + r"\b"
-    r"|^\W*" + _AI + r"\s*[,:]"
-    r"|\bfrom now on\b,?\s*(?:you\b|answer|reply|respond|say|always|only|never)"
-    r"|\byou are now\b"
-    r"|\b(?:if you are|as) an? " + _AI + r"\b",
+    r"|^\W*"
+    + _AI
+    + r"\s*,\s*"
+    + _ORDER
+    + r"|\bfrom now on\b,?\s*(?:you\b|answer|reply|respond|say|always|only|never)"
+    r"|\bif you are an? " + _AI + r"\b"
+    r"|\bas an? (?:ai|language model)\s*,\s*" + _ORDER,
     re.IGNORECASE,
 )
 # A bracketed aside, or a sentence (up to its final punctuation) outside brackets.
@@ -47,7 +53,7 @@ def without_injections(text: str) -> str:
             if _MARKS.search(body):
                 leading = piece[: len(piece) - len(piece.lstrip())]
                 pieces.append(f"{leading}{LEFT_OUT}")
-                if pieces and piece != piece.rstrip():
+                if piece != piece.rstrip():
                     pieces.append(" ")
             else:
                 pieces.append(piece)

@@ -43,6 +43,7 @@ from chains.citations import CitationVerifier, covering_tweet, declines, questio
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.grounding import unmentioned_names
 from chains.history import build_condense_step
+from chains.injection import without_injections
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
 from chains.prompts import load_prompt
 from rag.filters import KindMode
@@ -76,7 +77,7 @@ QUOTE_CHARS = 200
 
 def _quote(tweet: ContextTweet) -> str:
     """An answer that is the tweet itself, quoted with its date and citation."""
-    text = " ".join(tweet.text.split())
+    text = " ".join(without_injections(tweet.text).split())  # what the model saw, not an injected order
     if len(text) > QUOTE_CHARS:
         text = text[: QUOTE_CHARS - 1].rstrip() + "…"
     return f'On {tweet.date} you tweeted: "{text}" [{tweet.number}]'

@@ -24,6 +24,7 @@ from typing import Any
 from devtools import PROJECT_ROOT
 from devtools.answer_eval import (
     SPLITS,
+    Item,
     TurnResult,
     build_eval_archive,
     load_items,
@@ -179,7 +180,11 @@ def main() -> int:
     items = load_items(args.set)
     if args.only:  # in the order given (qids and categories)
         wanted = [name for name in args.only.split(",") if name]
-        items = [item for name in wanted for item in items if name in (item.qid, item.category, item.split)]
+        chosen = [item for name in wanted for item in items if name in (item.qid, item.category, item.split)]
+        first: dict[str, Item] = {}
+        for item in chosen:
+            first.setdefault(item.qid, item)  # an entry named twice runs once, at its first place
+        items = list(first.values())
     if args.limit:
         items = items[: args.limit]
     handle = None

@@ -43,6 +43,15 @@ def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> 
     assert checked_rewrite(standalone, standalone, HISTORY) == standalone  # stands on its own
 
 
+def test_a_short_new_question_left_unchanged_stays_on_its_own() -> None:
+    for question in (
+        "Did I ever visit Japan?",
+        "What did I say about Rust?",
+        "What did I say about sourdough?",
+    ):
+        assert checked_rewrite(question, question, HISTORY) == question
+
+
 def tweet(number: int, text: str) -> ContextTweet:
     return ContextTweet(number, str(number), f"https://x.com/a/status/{number}", "2022-01-01", "thread", text)
 

@@ -47,6 +47,13 @@ def test_instructions_to_an_ai_are_left_out(text: str, kept: str, gone: str) -> 
         "Our model of the city: 1.4M road segments. New rules of the road in Sweden (from 2019).",
         "Trained a language model on my tweets, it now writes like me",
         "This is where I'll add new stuff from now on. http://example.com",
+        "As a model railway fan I loved the Hornby show.",
+        "As an AI researcher I think scaling is over.",
+        "Bots, spam and trolls everywhere today.",
+        "Models: the Tesla 3 and Y sold best.",
+        "Read the new instructions for the tax form.",
+        "I ignore the rules of grammar when tweeting.",
+        "AI: the hype is over, the tools stay.",
     ],
 )
 def test_ordinary_tweets_are_unchanged(text: str) -> None:

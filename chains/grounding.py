@@ -17,21 +17,19 @@ import re
 from collections.abc import Iterable
 
 from rag.indexing.tokenizer import STOP_WORDS, normalize
-from rag.search.dates import parse_date_range
+from rag.search.dates import MONTHS, parse_date_range
+from rag.search.query_terms import WORD, looks_like_name
 
 _TAG = re.compile(r"(?<!\w)[@#]\w+")
-_WORD = re.compile(r"[\w'\u2019-]+")
 STEM_CHARS = 4  # a name matches on its start, without its last three letters, down to this many
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# Capitalised words that are not names of things a tweet would spell out.
+# Capitalised words that are not names of things a tweet would spell out: I, tweeting, months, weekdays.
 _NOT_NAMES_TEXT = """
     i i'm i've i'd i'll im ive tweet tweets tweeted twitter x retweet retweets
-    january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday
-    enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre
     lunes martes miercoles jueves viernes sabado domingo
 """
-_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split())
+_NOT_NAMES = frozenset(_NOT_NAMES_TEXT.split()) | frozenset(MONTHS)
 
 
 def question_names(question: str) -> list[str]:
@@ -44,18 +42,10 @@ def question_names(question: str) -> list[str]:
     names: list[str] = list(_TAG.findall(text))
     run: list[str] = []
     previous_end = -1
-    for position, match in enumerate(_WORD.finditer(_TAG.sub(" ", text))):
+    for position, match in enumerate(WORD.finditer(_TAG.sub(" ", text))):
         word = _POSSESSIVE.sub("", match.group(0).strip("'\u2019-"))
         folded = normalize(word)
-        capitalised = position > 0 and word[:1].isupper()
-        inner_capitals = word[1:] != word[1:].lower()
-        numbered = len(word) > 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
-        is_name = (
-            len(word) > 1
-            and folded not in STOP_WORDS
-            and folded not in _NOT_NAMES
-            and (capitalised or inner_capitals or numbered)
-        )
+        is_name = looks_like_name(position, word) and folded not in STOP_WORDS and folded not in _NOT_NAMES
         if run and (not is_name or match.start() - previous_end > 1):
             names.append(" ".join(run))
             run = []

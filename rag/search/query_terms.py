@@ -46,7 +46,7 @@ FRAME_WORDS = frozenset(_FRAME_TEXT.split())
 VOCABULARY_FILE = "wordpiece_words.txt"
 
 _QUOTED = re.compile(r'"[^"]+"|\u201c[^\u201d]+\u201d')
-_WORD = re.compile(r"[\w'\u2019-]+")
+WORD = re.compile(r"[\w'\u2019-]+")  # a word of a question, apostrophes and hyphens inside it
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,8 @@ def vocabulary() -> frozenset[str]:
     return frozenset(line for line in text.splitlines() if line and not line.startswith("#"))
 
 
-def _capitalised_name(position: int, word: str) -> bool:
+def looks_like_name(position: int, word: str) -> bool:
+    """Whether the `position`-th word of a question looks like a name by its letters alone."""
     capitalised = position > 0 and len(word) > 1 and word[0].isupper()
     inner_capitals = len(word) > 1 and word[1:] != word[1:].lower()
     numbered = len(word) > 2 and any(ch.isdigit() for ch in word) and any(ch.isalpha() for ch in word)
@@ -80,7 +81,7 @@ def _capitalised_name(position: int, word: str) -> bool:
 
 
 def _words(text: str) -> list[str]:
-    return [word for word in (raw.strip("'\u2019-") for raw in _WORD.findall(text)) if word]
+    return [word for word in (raw.strip("'\u2019-") for raw in WORD.findall(text)) if word]
 
 
 def name_words(text: str) -> list[str]:
@@ -90,7 +91,7 @@ def name_words(text: str) -> list[str]:
     ("CVE-2016-10026", "html5"). Rare lowercase words are names too when the index says they are rare
     (`lexical_plan`).
     """
-    return [word for position, word in enumerate(_words(text)) if _capitalised_name(position, word)]
+    return [word for position, word in enumerate(_words(text)) if looks_like_name(position, word)]
 
 
 def id_words(text: str) -> list[str]:
@@ -128,7 +129,7 @@ def lexical_plan(query: str, document_frequency: Callable[[str], int], documents
     groups: list[tuple[str, ...]] = []
     for position, word in enumerate(_words(query)):
         word_tokens = tokenize(word)
-        if _capitalised_name(position, word):
+        if looks_like_name(position, word):
             found = [token for token in word_tokens if 0 < df(token) <= name_limit]
         elif word.islower() and word.isascii() and word.isalpha():
             found = [

@@ -16,6 +16,7 @@ import pytest
 from devtools.scripts_runner import PROJECT, run_script, script_command, standin_env
 from rag.indexing.store import writer_lock
 from rag.settings import Settings
+from tests.signals import default_sigint
 from tests.unit.loader_archives import record, write_archive
 
 pytestmark = pytest.mark.slow
@@ -122,6 +123,7 @@ def test_interrupted_run_resumes_with_nothing_lost(
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
+        preexec_fn=default_sigint,  # Ctrl-C as a terminal delivers it
     )
     deadline = time.monotonic() + 60
     while server.requests_to("/api/embed") < 12 and time.monotonic() < deadline:

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from devtools.scripts_runner import PROJECT, script_command, standin_env
+from tests.signals import default_sigint
 
 pytestmark = pytest.mark.slow
 
@@ -24,11 +25,6 @@ DEAD_OLLAMA = "http://127.0.0.1:9"
 SIGINT_CHECK = (
     "import signal, sys; sys.exit(0 if signal.getsignal(signal.SIGINT) is signal.default_int_handler else 3)"
 )
-
-
-def default_sigint() -> None:
-    """In the child before exec: SIGINT back to its default, whatever the test runner inherited."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:

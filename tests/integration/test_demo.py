@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from rag.errors import ModelNotFoundError
+from tests.signals import default_sigint
 from tests.standin_fixture import StandinFactory
 from tweet_rag import demo
 
@@ -138,6 +139,7 @@ def test_demo_stops_the_standin_when_interrupted(tmp_path: Path, signum: int, st
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=default_sigint,  # Ctrl-C as a terminal delivers it
     )
     assert process.stdout is not None
     url = ""

@@ -9,44 +9,28 @@ bad arguments refused in one line.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from devtools.scripts_runner import run_script, standin_env
+
 pytestmark = pytest.mark.slow
 
-PROJECT = Path(__file__).resolve().parents[2]
 HALVES = {f"{name}/{half}" for name in ("rtweet", "ikiwiki") for half in ("tuning", "heldout")}
 
 
 def run(script: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / script), *args],
-        env=env,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_script(script, env, *args, timeout=300)
 
 
 def test_calibrate_compares_fits_on_each_set_and_on_both(
     standin: Any, archives_dir: Path, tmp_path: Path
 ) -> None:
     server = standin("hash")
-    env = dict(os.environ)
-    env.update(
-        OLLAMA_BASE_URL=server.url,
-        EMBED_HOSTS="",
-        EMBED_MODEL="hash-embed",
-        CHROMA_DIR=str(tmp_path / "chroma"),
-        CHROMA_HOST="",
-        RELEVANCE_THRESHOLD="",
-    )
+    env = standin_env(server.url, tmp_path / "chroma", RELEVANCE_THRESHOLD="")
     documents = 0
     for collection in ("eval", "eval_ikiwiki"):
         built = run(

@@ -5,15 +5,15 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from devtools.scripts_runner import PROJECT, run_script, standin_env
+
 pytestmark = pytest.mark.slow
 
-PROJECT = Path(__file__).resolve().parents[2]
 
 # Read from ajitg25-2025/data/tweets.js: the only tweet to @BrianSsaga, and the four replies to @sciencegirl.
 QUESTIONS = [
@@ -39,28 +39,12 @@ QUESTIONS = [
 
 
 def run(script: str, env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, str(PROJECT / "scripts" / script), *args],
-        env=env,
-        cwd=PROJECT,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return run_script(script, env, *args, timeout=300)
 
 
 def test_eval_retrieval_scores_every_search_type(standin: Any, archives_dir: Path, tmp_path: Path) -> None:
     server = standin("hash")
-    env = dict(os.environ)
-    env.update(
-        OLLAMA_BASE_URL=server.url,
-        EMBED_HOSTS="",
-        EMBED_MODEL="hash-embed",
-        CHROMA_DIR=str(tmp_path / "chroma"),
-        COLLECTION="evaltest",
-        CHROMA_HOST="",
-        RELEVANCE_THRESHOLD="",
-    )
+    env = standin_env(server.url, tmp_path / "chroma", RELEVANCE_THRESHOLD="", COLLECTION="evaltest")
     built = run("build_index.py", env, "--archive", str(archives_dir / "ajitg25-2025"), "--json")
     assert built.returncode == 0, built.stderr
     qa = tmp_path / "qa.jsonl"
@@ -116,15 +100,7 @@ def test_eval_retrieval_scores_both_sets_per_half_in_one_run(
     # Both registered collections hold the same small archive: the gold ids are not in it, so this checks
     # the report's shape (both sets, both halves, four search types, targets, calibration), not its scores.
     server = standin("hash")
-    env = dict(os.environ)
-    env.update(
-        OLLAMA_BASE_URL=server.url,
-        EMBED_HOSTS="",
-        EMBED_MODEL="hash-embed",
-        CHROMA_DIR=str(tmp_path / "chroma"),
-        CHROMA_HOST="",
-        RELEVANCE_THRESHOLD="",
-    )
+    env = standin_env(server.url, tmp_path / "chroma", RELEVANCE_THRESHOLD="")
     for collection in ("eval", "eval_ikiwiki"):
         built = run(
             "build_index.py",

@@ -1,8 +1,11 @@
 """Answer evaluation: the whole chain (condense, retrieve, answer, citations, abstention) with a real model.
 
-The question set (`tests/eval/answers.jsonl`) is written against the real archive `alrocar-2024` (the
-shared fixtures) plus the hostile tweets of `tests/eval/injections.json`: `build_eval_archive` copies the
-archive's data files into a cache folder and appends those tweets to its `tweets.js`. Each line of the set
+Two question sets, each written against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
+`tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
+tweets of `tests/eval/injections.json`, and `tests/eval/answers_ikiwiki.jsonl` (set 2, all held-out) against
+ikiwiki's Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`.
+`corpus_for` tells which corpus a run uses; `build_eval_archive` copies the corpus archive's data files into a
+cache folder and appends the hostile posts to its `tweets.js`. Each line of the set
 is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,
 "canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the chain and
 its prompts, `held-out` for the rest (reported apart, see `score_by_split`);
@@ -30,6 +33,13 @@ from langchain_core.documents import Document
 from langchain_core.runnables import Runnable
 
 CATEGORIES = ("answerable", "followup", "unanswerable", "injection")
+EVAL_SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
+# The answer sets and the hostile posts appended to each one's corpus, by corpus name.
+ANSWER_SETS = {"alrocar": EVAL_SETS_DIR / "answers.jsonl", "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl"}
+INJECTION_FILES = {
+    "alrocar": EVAL_SETS_DIR / "injections.json",
+    "ikiwiki": EVAL_SETS_DIR / "injections_ikiwiki.json",
+}
 SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.
 DECLINE = re.compile(
@@ -142,8 +152,25 @@ def load_items(path: Path) -> list[Item]:
     return items
 
 
+def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
+    """The corpus and question set of a run, from either or both.
+
+    A set named `*ikiwiki*` is the ikiwiki corpus's, any other alrocar's; a corpus alone gets its own set;
+    neither gives alrocar's set (the default). ValueError for an unknown corpus.
+    """
+    if corpus is None:
+        corpus = "ikiwiki" if set_path is not None and "ikiwiki" in set_path.name else "alrocar"
+    if corpus not in ANSWER_SETS:
+        raise ValueError(f"unknown answer-evaluation corpus {corpus!r}: one of {', '.join(ANSWER_SETS)}")
+    return corpus, set_path if set_path is not None else ANSWER_SETS[corpus]
+
+
 def build_eval_archive(source: Path, injections: Path, destination: Path) -> Path:
-    """A copy of `source`'s data files with the injected tweets appended to `data/tweets.js`."""
+    """A copy of `source`'s data files with the injected tweets appended to `data/tweets.js`.
+
+    The injected tweets get the archive's `user_id_str` when its tweets carry one (the fixture archives);
+    the changelog posts carry none, and neither do the posts appended to them.
+    """
     extra = json.loads(injections.read_text(encoding="utf-8"))["tweets"]
     if destination.exists():
         shutil.rmtree(destination)

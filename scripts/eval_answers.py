@@ -1,14 +1,22 @@
 """Evaluate answers end to end with the real chat model: citations, refusals, follow-ups, injections, speed.
 
-`python scripts/eval_answers.py [--prompts default,concise,timeline] [--json] [--limit N]` builds the
-evaluation archive (the real fixture archive `alrocar-2024` plus the hostile tweets of
-`tests/eval/injections.json`), starts the Ollama stand-in with all-MiniLM-L6-v2 and the real instruct model
-(`ollama-standin --backend minilm --chat llm`, on a free port), indexes the archive into
-`.tweet-rag/answer-eval/`, then asks every entry of `tests/eval/answers.jsonl` through the whole chain
-(condense, retrieve, answer, citations), once per prompt file, and prints the figures per prompt file
-(`devtools/answer_eval.py` defines them), for the held-out entries, the tuning entries (those read while
-changing the chain) and all. `--use-url URL` uses a running Ollama that serves `all-minilm`
-and `--chat-model` instead. About 15 minutes per prompt file on two cores.
+`python scripts/eval_answers.py [--corpus alrocar|ikiwiki] [--set FILE] [--prompts default,concise,timeline]
+[--json] [--limit N]` builds the evaluation archive of one corpus, starts the Ollama stand-in with
+all-MiniLM-L6-v2 and the real instruct model (`ollama-standin --backend minilm --chat llm`, on a free port),
+indexes the archive into `.tweet-rag/answer-eval/<corpus>/`, then asks every entry of the question set
+through the whole chain (condense, retrieve, answer, citations), once per prompt file, and prints the
+figures per prompt file (`devtools/answer_eval.py` defines them), for the held-out entries, the tuning
+entries (those read while changing the chain) and all. Two corpora, each with its own set:
+
+- `alrocar` (the default): the real fixture archive `alrocar-2024` plus the hostile tweets of
+  `tests/eval/injections.json`, set `tests/eval/answers.jsonl` (39 entries);
+- `ikiwiki` (set 2, written on data nobody tuned on): ikiwiki's Debian changelog as 2,219 dated posts
+  (fetched by `scripts/fetch_changelog_posts.py`, cached in `.cache/`) plus the hostile posts of
+  `tests/eval/injections_ikiwiki.json`, set `tests/eval/answers_ikiwiki.jsonl` (30 entries, all held-out).
+
+`--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is set 2's).
+`--use-url URL` uses a running Ollama that serves `all-minilm` and `--chat-model` instead. About 15 minutes
+per prompt file on two cores for the first set.
 """
 
 from __future__ import annotations
@@ -23,10 +31,13 @@ from typing import Any
 
 from devtools import PROJECT_ROOT
 from devtools.answer_eval import (
+    ANSWER_SETS,
+    INJECTION_FILES,
     SPLITS,
     Item,
     TurnResult,
     build_eval_archive,
+    corpus_for,
     load_items,
     result_rows,
     run_prompt,
@@ -37,8 +48,7 @@ from rag.settings import Settings
 from tweet_rag.common import run_main
 
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
-DEFAULT_SET = PROJECT_ROOT / "tests" / "eval" / "answers.jsonl"
-INJECTIONS = PROJECT_ROOT / "tests" / "eval" / "injections.json"
+CHANGELOG_FETCH = PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py"
 SOURCE_ARCHIVE = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
 LLM_MODEL = "qwen2.5-coder:1.5b"
 ROWS = (
@@ -59,7 +69,12 @@ def parse_args() -> argparse.Namespace:
     """The script's options."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--prompts", default="default,concise,timeline", help="prompt files, comma separated")
-    parser.add_argument("--set", type=Path, default=DEFAULT_SET, help="question set (answers.jsonl)")
+    parser.add_argument(
+        "--corpus",
+        choices=sorted(ANSWER_SETS),
+        help="corpus to index and ask (default: --set's, else alrocar)",
+    )
+    parser.add_argument("--set", type=Path, help="question set (default: the corpus's own, answers.jsonl)")
     parser.add_argument("--limit", type=int, default=0, help="only the first N entries of the set")
     parser.add_argument(
         "--only", default="", help="only these qids, categories or splits (held-out, tuning), in this order"
@@ -71,17 +86,37 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--rows", type=Path, help="write every turn's result here as JSON lines, as it comes")
     parser.add_argument("--score", type=Path, help="only score a --rows file of an earlier run (no model)")
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
-    return parser.parse_args()
+    args = parser.parse_args()
+    args.corpus, args.set = corpus_for(args.set, args.corpus)
+    return args
 
 
-def build_index(url: str) -> None:
-    """Index the evaluation archive (incrementally) with scripts/build_index.py."""
-    archive = build_eval_archive(SOURCE_ARCHIVE, INJECTIONS, EVAL_DIR / "archive")
+def source_archive(corpus: str) -> Path:
+    """The real archive of a corpus: the fixture archive, or the changelog posts (fetched once, cached)."""
+    if corpus == "alrocar":
+        return SOURCE_ARCHIVE
+    result = subprocess.run(
+        [sys.executable, str(CHANGELOG_FETCH)],
+        cwd=PROJECT_ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        check=False,
+    )
+    lines = result.stdout.strip().splitlines()
+    if result.returncode != 0 or not lines:
+        raise TweetRagError(f"fetching the ikiwiki changelog posts failed (exit {result.returncode})")
+    return Path(lines[-1])
+
+
+def build_index(url: str, corpus: str) -> None:
+    """Index a corpus's evaluation archive (incrementally) into its own folder with scripts/build_index.py."""
+    folder = EVAL_DIR / corpus
+    archive = build_eval_archive(source_archive(corpus), INJECTION_FILES[corpus], folder / "archive")
     env = {
         **os.environ,
         "OLLAMA_BASE_URL": url,
         "EMBED_MODEL": "all-minilm",
-        "CHROMA_DIR": str(EVAL_DIR / "chroma"),
+        "CHROMA_DIR": str(folder / "chroma"),
         "COLLECTION": "answers",
         "HF_HUB_OFFLINE": "1",
     }
@@ -103,7 +138,7 @@ def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
         ollama_base_url=url,
         embed_model="all-minilm",
         chat_model=args.chat_model,
-        chroma_dir=EVAL_DIR / "chroma",
+        chroma_dir=EVAL_DIR / args.corpus / "chroma",
         collection="answers",
         prompt=prompt,
         chat_temperature=0.0,
@@ -149,9 +184,13 @@ def print_table(scores: dict[str, dict[str, Any]]) -> None:
 def report(args: argparse.Namespace, items: int, scores: dict[str, dict[str, dict[str, Any]]]) -> None:
     """Print the figures per split: tables, or one JSON object with --json."""
     if args.json:
-        print(json.dumps({"model": args.chat_model, "items": items, "prompts": scores}, indent=1))
+        print(
+            json.dumps(
+                {"model": args.chat_model, "corpus": args.corpus, "items": items, "prompts": scores}, indent=1
+            )
+        )
         return
-    print(f"{items} entries of {args.set.name}, chat model {args.chat_model}")
+    print(f"{items} entries of {args.set.name} ({args.corpus} corpus), chat model {args.chat_model}")
     for split in (*SPLITS, "all"):
         print(f"\n{split} entries:")
         print_table({prompt: by_split[split] for prompt, by_split in scores.items()})
@@ -196,8 +235,8 @@ def main() -> int:
         handle = start_standin("minilm", timeout=600, chat="llm")
         url = handle.url
     try:
-        print("indexing the evaluation archive ...", file=sys.stderr)
-        build_index(url)
+        print(f"indexing the {args.corpus} evaluation archive ...", file=sys.stderr)
+        build_index(url, args.corpus)
         scores: dict[str, dict[str, dict[str, Any]]] = {}
         rows_file = args.rows.open("w", encoding="utf-8") if args.rows else None
         for prompt in [p.strip() for p in args.prompts.split(",") if p.strip()]:

@@ -18,6 +18,7 @@ from typing import Any
 
 import pytest
 
+from devtools.answer_eval import load_items
 from devtools.evaluation import load_qa
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -162,3 +163,78 @@ def test_completeness_terms_find_most_gold_posts(posts: dict[str, dict[str, Any]
             continue
         pattern = re.compile(checks["completeness"][item.qid], re.IGNORECASE)
         assert any(pattern.search(posts[gold]["full_text"]) for gold in item.gold_ids), item.qid
+
+
+# ---- answer set 2: tests/eval/answers_ikiwiki.jsonl over the same posts plus injections_ikiwiki.json ----
+ANSWERS_2 = EVAL_DIR / "answers_ikiwiki.jsonl"
+HOSTILE_2 = EVAL_DIR / "injections_ikiwiki.json"
+
+
+@pytest.fixture(scope="module")
+def answer_posts(posts: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """Text and year by id of every post the answer evaluation indexes (changelog and hostile posts)."""
+    texts = {key: (post["full_text"], _day(post)[:4]) for key, post in posts.items()}
+    for post in json.loads(HOSTILE_2.read_text(encoding="utf-8"))["tweets"]:
+        texts[post["id"]] = (post["text"], post["created_at"][:4])
+    return texts
+
+
+def test_hostile_posts_are_new_ids_inside_the_changelog_dates(posts: dict[str, dict[str, Any]]) -> None:
+    hostile = json.loads(HOSTILE_2.read_text(encoding="utf-8"))["tweets"]
+    assert len({post["id"] for post in hostile}) == len(hostile) == 5
+    days = sorted(_day(post) for post in posts.values())
+    for post in hostile:
+        assert post["id"].isdigit() and post["id"] not in posts
+        assert days[0] <= post["created_at"][:10] <= days[-1]
+
+
+def test_every_answer_set_2_gold_id_is_a_post(answer_posts: dict[str, tuple[str, str]]) -> None:
+    missing = [
+        (i.qid, g)
+        for i in load_items(ANSWERS_2)
+        for t in i.turns
+        for g in t.gold_ids
+        if g not in answer_posts
+    ]
+    assert missing == []
+
+
+def test_answer_set_2_terms_are_in_a_gold_post(answer_posts: dict[str, tuple[str, str]]) -> None:
+    # A right answer contains one of the terms, so some gold post must hold one (in its text, or its year).
+    for item in load_items(ANSWERS_2):
+        for number, turn in enumerate(item.turns, 1):
+            if not turn.gold_ids:
+                continue
+            golds = [" ".join(answer_posts[gold]).lower() for gold in turn.gold_ids]
+            assert any(term.lower() in gold for term in turn.answer_terms for gold in golds), (
+                item.qid,
+                number,
+            )
+
+
+def test_answer_set_2_unanswerable_words_are_absent(answer_posts: dict[str, tuple[str, str]]) -> None:
+    checks = json.loads((EVAL_DIR / "answers_ikiwiki_checks.json").read_text(encoding="utf-8"))
+    unanswerable = {item.qid for item in load_items(ANSWERS_2) if item.category == "unanswerable"}
+    assert set(checks["no_answer_terms"]) == unanswerable
+    texts = [text for text, _ in answer_posts.values()]
+    for qid, words in checks["no_answer_terms"].items():
+        for word in words:
+            pattern = re.compile(rf"\b{re.escape(word)}\b", re.IGNORECASE)
+            assert not any(pattern.search(text) for text in texts), (qid, word)
+
+
+def test_answer_set_2_greps_find_a_gold_post_of_each_turn(answer_posts: dict[str, tuple[str, str]]) -> None:
+    # The recorded greps were how the gold lists were completed (every match read); each finds a gold post.
+    checks = json.loads((EVAL_DIR / "answers_ikiwiki_checks.json").read_text(encoding="utf-8"))[
+        "completeness"
+    ]
+    turns = {
+        f"{item.qid}.{number}": turn
+        for item in load_items(ANSWERS_2)
+        for number, turn in enumerate(item.turns, 1)
+        if turn.gold_ids
+    }
+    assert set(checks) == set(turns)
+    for key, turn in turns.items():
+        pattern = re.compile(checks[key], re.IGNORECASE)
+        assert any(pattern.search(answer_posts[gold][0]) for gold in turn.gold_ids), key

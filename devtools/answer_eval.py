@@ -32,6 +32,8 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable
 
+from rag.archive.payload import parse_js_payload
+
 CATEGORIES = ("answerable", "followup", "unanswerable", "injection")
 EVAL_SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
 # The answer sets and the hostile posts appended to each one's corpus, by corpus name.
@@ -168,8 +170,9 @@ def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
 def build_eval_archive(source: Path, injections: Path, destination: Path) -> Path:
     """A copy of `source`'s data files with the injected tweets appended to `data/tweets.js`.
 
-    The injected tweets get the archive's `user_id_str` when its tweets carry one (the fixture archives);
-    the changelog posts carry none, and neither do the posts appended to them.
+    `data/manifest.js` counts them too, so the loader does not warn of a missing part. The injected tweets
+    get the archive's `user_id_str` when its tweets carry one (the fixture archives); the changelog posts
+    carry none, and neither do the posts appended to them.
     """
     extra = json.loads(injections.read_text(encoding="utf-8"))["tweets"]
     if destination.exists():
@@ -203,7 +206,22 @@ def build_eval_archive(source: Path, injections: Path, destination: Path) -> Pat
             record["user_id_str"] = account
         records.append({"tweet": record})
     tweets_js.write_text(f"{prefix}= {json.dumps(records, ensure_ascii=False)}", encoding="utf-8")
+    _count_in_manifest(destination / "data" / "manifest.js", "data/tweets.js", len(records))
     return destination
+
+
+def _count_in_manifest(manifest_js: Path, file_name: str, count: int) -> None:
+    """Set a tweet file's record count in `manifest.js`, so the loader does not warn of a missing part."""
+    if not manifest_js.exists():
+        return
+    manifest = parse_js_payload(manifest_js.read_bytes())
+    for entry in manifest.get("dataTypes", {}).get("tweets", {}).get("files", []):
+        if entry.get("fileName") == file_name:
+            entry["count"] = str(count)
+    prefix = manifest_js.read_text(encoding="utf-8").partition("=")[0]
+    manifest_js.write_text(
+        f"{prefix}= {json.dumps(manifest, indent=2, ensure_ascii=False)}", encoding="utf-8"
+    )
 
 
 class ModelTimer(BaseCallbackHandler):

@@ -150,7 +150,9 @@ def test_hostile_posts_are_appended_to_a_changelog_archive_the_loader_reads(tmp_
 
     archive = build_eval_archive(tmp_path / "source", injections, tmp_path / "eval" / "archive")
 
-    by_id = {tweet.id: tweet for tweet in read_archive(archive).tweets}
+    contents = read_archive(archive)
+    assert contents.report.warnings == []  # the manifest counts the appended post too
+    by_id = {tweet.id: tweet for tweet in contents.tweets}
     assert set(by_id) == {post.id for post in posts} | {"9100"}
     assert by_id["9100"].text == hostile["text"]
     assert by_id["9100"].created_ts == 1245513831  # 2009-06-20 16:03:51 UTC

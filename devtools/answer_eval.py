@@ -3,12 +3,12 @@
 Two question sets, each written against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
 `tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
 tweets of `tests/eval/injections.json`, and `tests/eval/answers_ikiwiki.jsonl` (set 2, all held-out) against
-ikiwiki's Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`.
-`corpus_for` tells which corpus a run uses; `build_eval_archive` copies the corpus archive's data files into a
-cache folder and appends the hostile posts to its `tweets.js`. Each line of the set
-is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,
-"canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the chain and
-its prompts, `held-out` for the rest (reported apart, see `score_by_split`);
+ikiwiki's Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json` and
+`injections_ikiwiki_blind.json`. `corpus_for` tells which corpus a run uses; `build_eval_archive` copies the
+corpus archive's data files into a cache folder and appends the hostile posts to its `tweets.js`. Each line
+of the set is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split",
+"near_miss"?, "canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the
+chain and its prompts, `held-out` for the rest (reported apart, see `score_by_split`);
 categories are `answerable` (one turn), `followup` (two turns: the second only makes sense after the first),
 `unanswerable` (no tweet answers; `near_miss` when tweets on the topic exist but not the fact asked) and
 `injection` (the tweet holding the answer also tells the model to do something else; an answer containing
@@ -36,11 +36,11 @@ from rag.archive.payload import parse_js_payload
 
 CATEGORIES = ("answerable", "followup", "unanswerable", "injection")
 EVAL_SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
-# The answer sets and the hostile posts appended to each one's corpus, by corpus name.
+# The answer sets and the files of hostile posts appended to each one's corpus, by corpus name.
 ANSWER_SETS = {"alrocar": EVAL_SETS_DIR / "answers.jsonl", "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl"}
-INJECTION_FILES = {
-    "alrocar": EVAL_SETS_DIR / "injections.json",
-    "ikiwiki": EVAL_SETS_DIR / "injections_ikiwiki.json",
+INJECTION_FILES: dict[str, tuple[Path, ...]] = {
+    "alrocar": (EVAL_SETS_DIR / "injections.json",),
+    "ikiwiki": (EVAL_SETS_DIR / "injections_ikiwiki.json", EVAL_SETS_DIR / "injections_ikiwiki_blind.json"),
 }
 SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.
@@ -167,14 +167,16 @@ def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
     return corpus, set_path if set_path is not None else ANSWER_SETS[corpus]
 
 
-def build_eval_archive(source: Path, injections: Path, destination: Path) -> Path:
-    """A copy of `source`'s data files with the injected tweets appended to `data/tweets.js`.
+def build_eval_archive(source: Path, injections: Path | Sequence[Path], destination: Path) -> Path:
+    """A copy of `source`'s data files with the injected tweets of `injections` appended to `data/tweets.js`.
 
-    `data/manifest.js` counts them too, so the loader does not warn of a missing part. The injected tweets
-    get the archive's `user_id_str` when its tweets carry one (the fixture archives); the changelog posts
-    carry none, and neither do the posts appended to them.
+    `injections` is one JSON file of hostile posts or several, appended in order. `data/manifest.js` counts
+    them too, so the loader does not warn of a missing part. The injected tweets get the archive's
+    `user_id_str` when its tweets carry one (the fixture archives); the changelog posts carry none, and
+    neither do the posts appended to them.
     """
-    extra = json.loads(injections.read_text(encoding="utf-8"))["tweets"]
+    files = [injections] if isinstance(injections, Path) else list(injections)
+    extra = [tweet for path in files for tweet in json.loads(path.read_text(encoding="utf-8"))["tweets"]]
     if destination.exists():
         shutil.rmtree(destination)
     shutil.copytree(source, destination)

@@ -12,13 +12,14 @@ import json
 import re
 import subprocess
 import sys
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from devtools.answer_eval import load_items
+from devtools.answer_eval import INJECTION_FILES, load_items
+from devtools.changelog_posts import post_id
 from devtools.evaluation import load_qa
 
 ROOT = Path(__file__).resolve().parent.parent.parent
@@ -165,27 +166,52 @@ def test_completeness_terms_find_most_gold_posts(posts: dict[str, dict[str, Any]
         assert any(pattern.search(posts[gold]["full_text"]) for gold in item.gold_ids), item.qid
 
 
-# ---- answer set 2: tests/eval/answers_ikiwiki.jsonl over the same posts plus injections_ikiwiki.json ----
+# ---- answer set 2: tests/eval/answers_ikiwiki.jsonl over the same posts plus the ikiwiki hostile posts ----
 ANSWERS_2 = EVAL_DIR / "answers_ikiwiki.jsonl"
-HOSTILE_2 = EVAL_DIR / "injections_ikiwiki.json"
+
+
+def _hostile_2() -> list[dict[str, str]]:
+    """The hostile posts appended to the changelog posts (`injections_ikiwiki.json`, `..._blind.json`)."""
+    return [
+        post
+        for path in INJECTION_FILES["ikiwiki"]
+        for post in json.loads(path.read_text(encoding="utf-8"))["tweets"]
+    ]
 
 
 @pytest.fixture(scope="module")
 def answer_posts(posts: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str]]:
     """Text and year by id of every post the answer evaluation indexes (changelog and hostile posts)."""
     texts = {key: (post["full_text"], _day(post)[:4]) for key, post in posts.items()}
-    for post in json.loads(HOSTILE_2.read_text(encoding="utf-8"))["tweets"]:
+    for post in _hostile_2():
         texts[post["id"]] = (post["text"], post["created_at"][:4])
     return texts
 
 
 def test_hostile_posts_are_new_ids_inside_the_changelog_dates(posts: dict[str, dict[str, Any]]) -> None:
-    hostile = json.loads(HOSTILE_2.read_text(encoding="utf-8"))["tweets"]
-    assert len({post["id"] for post in hostile}) == len(hostile) == 5
+    hostile = _hostile_2()
+    assert len({post["id"] for post in hostile}) == len(hostile) == 5 + 8
     days = sorted(_day(post) for post in posts.values())
     for post in hostile:
         assert post["id"].isdigit() and post["id"] not in posts
         assert days[0] <= post["created_at"][:10] <= days[-1]
+        # the changelog posts' own id scheme: the post's time (seconds * 100, or a snowflake) plus an index
+        created = datetime.strptime(post["created_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        assert any(post_id(created, index) == post["id"] for index in range(100)), post["id"]
+
+
+def test_answer_set_2_canaries_are_only_in_their_hostile_post(
+    answer_posts: dict[str, tuple[str, str]],
+) -> None:
+    # A canary in an answer means the model obeyed: no other post may hold it, nor may two entries share one.
+    injections = [item for item in load_items(ANSWERS_2) if item.category == "injection"]
+    canaries = [canary.lower() for item in injections for canary in item.canaries]
+    assert len(injections) == 5 + 8 and len(set(canaries)) == len(canaries)
+    for item in injections:
+        (gold,) = item.turns[0].gold_ids
+        for canary in item.canaries:
+            holders = [key for key, (text, _) in answer_posts.items() if canary.lower() in text.lower()]
+            assert holders == [gold], (item.qid, canary)
 
 
 def test_every_answer_set_2_gold_id_is_a_post(answer_posts: dict[str, tuple[str, str]]) -> None:

@@ -7,8 +7,9 @@ sentence's words support. A tweet supports a sentence by the share of the senten
 (rarer ones weigh more, numbers and @handles double) that it contains, its date included. The model's
 numbers are kept when their tweet supports the sentence nearly as well as the best one; otherwise the
 best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it covers
-enough of the sentence; a sentence no tweet supports gets no citation. A sentence that says the tweets do
-not answer never gets one. Text streams word by word; only whitespace, a sentence's final punctuation and
+enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no content
+words of its own ("Yes [2].") is checked against the question. A sentence that says the tweets do not
+answer never gets one. Text streams word by word; only whitespace, a sentence's final punctuation and
 an open `[` wait for what follows, so the streamed and the invoked answer are the same text.
 """
 
@@ -110,18 +111,22 @@ class SupportIndex:
             for number, terms in zip(self.numbers, self._terms, strict=True)
         }
 
-    def verify(self, sentence: str, cited: Sequence[int], earlier: Collection[int] = ()) -> list[int]:
+    def verify(
+        self, sentence: str, cited: Sequence[int], earlier: Collection[int] = (), question: str = ""
+    ) -> list[int]:
         """The citations `sentence` gets: the model's `cited` numbers checked, re-attributed or dropped.
 
         A sentence the model left uncited gets the best tweet added, unless an earlier sentence of the
-        answer already cites it (no "[1]" after every sentence of a paragraph about one tweet).
+        answer already cites it (no "[1]" after every sentence of a paragraph about one tweet). A cited
+        sentence with no content words ("Yes [2].") says what the `question` asked, so it is checked
+        against the question's words.
         """
         valid = [n for n in dict.fromkeys(cited) if n in self.numbers]
         if declines(sentence):
             return []
-        scores = self.support(sentence)
+        scores = self.support(sentence) or (self.support(question) if valid else {})
         if not scores:
-            return valid  # nothing to check it by ("Yes [2]."): keep what the model gave
+            return valid  # nothing to check it by: keep what the model gave
         best_number = max(scores, key=lambda n: (scores[n], -n))
         best = scores[best_number]
         kept = [n for n in valid if scores[n] >= MIN_SUPPORT and scores[n] >= KEEP_RATIO * best]
@@ -143,8 +148,9 @@ def _citation_text(numbers: Sequence[int]) -> str:
 class CitationVerifier:
     """Streamed answer text in, the same text with verified citations out (see the module docstring)."""
 
-    def __init__(self, tweets: Sequence[ContextTweet]) -> None:
+    def __init__(self, tweets: Sequence[ContextTweet], question: str = "") -> None:
         self._index = SupportIndex(tweets)
+        self._question = question
         self._raw = ""
         self._emitted = 0
         self._cited: list[int] = []
@@ -164,7 +170,7 @@ class CitationVerifier:
         return self._settle(final=True)
 
     def _settle(self, final: bool) -> str:
-        rendered, cited = _render(self._raw, self._index, final)
+        rendered, cited = _render(self._raw, self._index, final, self._question)
         rendered = rendered.lstrip()  # a citation the answer opened with leaves no space behind
         rendered = _LINE_START_SPACES.sub("\n", rendered)  # small models indent every line after the first
         self._cited = cited
@@ -173,14 +179,20 @@ class CitationVerifier:
         return out
 
 
-def _orphans(numbers: Sequence[int], previous: tuple[str, list[int]], index: SupportIndex) -> list[int]:
+def _orphans(
+    numbers: Sequence[int], previous: tuple[str, list[int]], index: SupportIndex, question: str = ""
+) -> list[int]:
     """Citations standing after a finished sentence: those its words support that it does not cite yet."""
     if not previous[0]:  # an answer that is only a citation ("[2]"): nothing to check it against
         return [n for n in dict.fromkeys(numbers) if n in index.numbers]
-    return [n for n in index.verify(previous[0], numbers) if n not in previous[1] and n in numbers]
+    return [
+        n
+        for n in index.verify(previous[0], numbers, question=question)
+        if n not in previous[1] and n in numbers
+    ]
 
 
-def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]:
+def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> tuple[str, list[int]]:
     """The settled rendering of `raw`, and the citations written in it.
 
     Finished sentences come with their verified citations; of the open one only the start that can no
@@ -193,12 +205,12 @@ def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]
     for match in _SENTENCE_END.finditer(raw):
         body, numbers = _strip_groups(raw[start : match.start()])
         if body.strip():
-            verified = index.verify(body, numbers, cited)
+            verified = index.verify(body, numbers, cited, question)
             previous = (body, verified)
             stripped = body.rstrip()
             parts.append(stripped + _citation_text(verified) + body[len(stripped) :] + match.group(0))
         else:  # whitespace, or citations written after the sentence's full stop: they belong to it
-            verified = _orphans(numbers, previous, index)
+            verified = _orphans(numbers, previous, index, question)
             parts.append(_citation_text(verified) + body + match.group(0))
         cited += verified
         start = match.end()
@@ -206,13 +218,13 @@ def _render(raw: str, index: SupportIndex, final: bool) -> tuple[str, list[int]]
     if final:
         body, numbers = _strip_groups(tail)
         if body.strip():
-            verified = index.verify(body, numbers, cited)
+            verified = index.verify(body, numbers, cited, question)
             cited += verified
             stripped = body.rstrip()
             words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation
             parts.append(words + _citation_text(verified) + stripped[len(words) :] + body[len(stripped) :])
         elif numbers:
-            extra = _orphans(numbers, previous, index)
+            extra = _orphans(numbers, previous, index, question)
             cited += extra
             parts.append(_citation_text(extra) if parts else _citation_text(extra).lstrip())
         return "".join(parts), cited

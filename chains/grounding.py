@@ -9,12 +9,16 @@ else, and the chain says so instead of answering. Lookups are lenient, since a w
 than a rare near miss answered: one name held is enough, a name inside a longer word counts ("Tinybird" is
 in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code"), and a
 long name's start, without its last three letters ("Swedish" is held by "Sweden").
+
+The same lookup checks an answer afterwards (`names_held`): the tweets it cites, with the other tweets of
+their threads, must hold one of the question's names, or the answer rests on tweets about something else
+(Valencia's 120k trees cited for Madrid).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from rag.indexing.tokenizer import STOP_WORDS, normalize
 from rag.search.dates import MONTHS, parse_date_range
@@ -68,6 +72,12 @@ def _held(name: str, haystack: str) -> bool:
     return any(stem in haystack for stem in stems)
 
 
+def names_held(names: Sequence[str], texts: Iterable[str]) -> bool:
+    """Whether `texts` together hold any of `names` (case and accents folded; see `_held`)."""
+    haystack = "\n".join(normalize(text) for text in texts)
+    return any(_held(name, haystack) for name in names)
+
+
 def unmentioned_names(question: str, texts: Iterable[str]) -> list[str]:
     """The question's names when none of `texts` holds any of them (case and accents folded), else [].
 
@@ -77,5 +87,4 @@ def unmentioned_names(question: str, texts: Iterable[str]) -> list[str]:
     names = question_names(question)
     if not names:
         return []
-    haystack = "\n".join(normalize(text) for text in texts)
-    return [] if any(_held(name, haystack) for name in names) else names
+    return [] if names_held(names, texts) else names

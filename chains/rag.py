@@ -13,7 +13,11 @@ known: one with the questions, then `{"answer": piece}` chunks as the model writ
 `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
 model is not called; so is a question that names something (a place, a person, an @handle) that no
-retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). The
+retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). When the
+question names something, the answer is held back until one of its sentences cites a tweet that (with the
+rest of its thread) holds one of the names; an answer that never does rests on tweets about something else
+(Valencia's trees cited for Madrid's) and is replaced by "The tweets I found don't say that about
+"Madrid"." (`abstained`). The
 tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
 with the question. Citations are checked sentence by sentence against the tweets
 (`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
@@ -41,7 +45,7 @@ from langchain_core.runnables.utils import AddableDict
 
 from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
-from chains.grounding import unmentioned_names
+from chains.grounding import names_held, question_names, unmentioned_names
 from chains.history import build_condense_step
 from chains.injection import without_injections
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
@@ -122,6 +126,13 @@ def _searchable(tweet: ContextTweet) -> str:
     return f"{tweet.text}\n{extra}"
 
 
+def _thread_texts(tweet: ContextTweet, found: Sequence[ContextTweet]) -> list[str]:
+    """The searchable text of `tweet` and of the other found tweets of its thread (its document)."""
+    thread = {part.strip() for part in str(tweet.metadata.get("tweet_ids") or "").split(",")}
+    thread.discard(tweet.tweet_id)
+    return [_searchable(tweet), *(_searchable(other) for other in found if other.tweet_id in thread)]
+
+
 def _names_phrase(names: Sequence[str]) -> str:
     quoted = [f'"{name}"' for name in names]
     return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " or " + quoted[-1]
@@ -157,21 +168,34 @@ def _answer_step(
         context = format_context(tweets, links=False)  # links cost tokens; the sources carry them
         messages = template.format_messages(context=context, question=standalone)
         think = ThinkFilter()
-        cites = CitationVerifier(tweets)
+        cites = CitationVerifier(tweets, standalone)
+        by_number = {tweet.number: tweet for tweet in tweets}
+        names = question_names(standalone) if check_names else []
+        found = list(inputs.get("tweets") or [])
+
+        naming: dict[int, bool] = {}  # tweet number: whether it or its thread holds one of the names
+
+        def rests_on_names(numbers: Sequence[int]) -> bool:
+            for number in numbers:
+                if number not in naming:
+                    naming[number] = names_held(names, _thread_texts(by_number[number], found))
+            return any(naming[number] for number in numbers)
+
         parts: list[str] = []
-        held = ""  # the answer's start, held back while it may be the refusal sentence
+        held = ""  # the answer's start, held back while it may be the refusal sentence or rest on no name
+        grounded = not names
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
             if not visible:
                 continue
-            if not parts and _may_be_refusal(held + visible):
+            grounded = grounded or rests_on_names(cites.cited)
+            if not grounded or (not parts and _may_be_refusal(held + visible)):
                 held += visible
                 continue
             visible, held = held + visible, ""
             parts.append(visible)
             yield AddableDict(answer=visible)
         rest = held + cites.feed(think.flush()) + cites.flush()
-        by_number = {tweet.number: tweet for tweet in tweets}
         cited_numbers = cites.cited
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
@@ -189,6 +213,14 @@ def _answer_step(
                     "the model declined; tweet %s holds every word of %r", covering.number, standalone
                 )
                 rest, cited_numbers = _quote(covering), [covering.number]
+        if (
+            names
+            and not parts
+            and not rests_on_names(cited_numbers)
+            and (cited_numbers or not declines(rest))
+        ):
+            logger.info("the answer to %r cites no tweet naming %s: declining", standalone, names)
+            rest, cited_numbers = f"The tweets I found don't say that about {_names_phrase(names)}.", []
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)

@@ -148,3 +148,22 @@ def test_spaces_a_small_model_puts_after_a_line_break_are_dropped() -> None:
         "You cooked paella [4].\nYou ran the marathon [2].",
         [4, 2],
     )
+
+
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_a_cited_yes_is_checked_against_the_question(size: int) -> None:
+    tweets = [
+        tweet(1, "The most detailed map of London from open data, ready to print."),
+        tweet(2, "My London map was finally selected for the posters exhibition at the conference."),
+        tweet(3, "A map of every road in Sweden."),
+    ]
+    answer = "Yes [1]."
+    verifier = CitationVerifier(tweets, "Was my London street map selected for any exhibition?")
+    pieces = [answer[i : i + size] for i in range(0, len(answer), size)] if size else [answer]
+    text = "".join(verifier.feed(piece) for piece in pieces) + verifier.flush()
+    assert (text, verifier.cited) == ("Yes [2].", [2])
+
+
+def test_a_cited_yes_without_a_question_keeps_the_models_number() -> None:
+    verifier = CitationVerifier([tweet(1, "A map of London."), tweet(2, "A map of Sweden.")])
+    assert verifier.feed("Yes [1].") + verifier.flush() == "Yes [1]."

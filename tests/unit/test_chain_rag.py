@@ -18,6 +18,7 @@ from chains import ABSTAIN_ANSWER, build_rag_chain
 from chains.context import CONTEXT_CLOSE, CONTEXT_OPEN
 from rag.search.retrieval import build_retriever
 from rag.settings import Settings
+from tests.tweet_metadata import tweet_metadata
 from tests.unit.retrieval_fixtures import DOCUMENTS, make_store
 
 SETTINGS = Settings(embed_model="not-calibrated-model", top_k=3, fetch_k=10, search="similarity")
@@ -275,3 +276,63 @@ def test_a_quoted_tweet_leaves_out_what_it_tells_an_ai_to_do(tmp_path: Path) -> 
     result = chain.invoke({"question": "what is my favourite coffee cortado?"})
     assert "cortado" in result["answer"] and "ignore" not in result["answer"]
     assert any("SYSTEM NOTE" in source.page_content for source in result["sources"])
+
+
+def tweet_metadata_for(tweet_id: str, **extra: Any) -> dict[str, Any]:
+    return tweet_metadata(
+        tweet_id, 1560556800, "2019-06-15T00:00:00+00:00", "tweet", screen_name="tessa", **extra
+    )
+
+
+def _store_of(tmp_path: Path, *texts: str, thread: bool = False) -> Any:
+    """A retriever over `texts` (the first two one thread when `thread`), each found by every question."""
+    documents = [
+        Document(id=str(2000 + i), page_content=text, metadata=tweet_metadata_for(str(2000 + i)))
+        for i, text in enumerate(texts)
+    ]
+    if thread:
+        joined = f"{texts[0]}\n\n{texts[1]}"
+        metadata = tweet_metadata_for(
+            "2000", tweet_ids="2000,2001", tweet_offsets=f"0,{joined.index(texts[1])}"
+        )
+        documents = [Document(id="2000", page_content=joined, metadata=metadata), *documents[2:]]
+    return build_retriever(SETTINGS, make_store(tmp_path, documents), k=len(documents))
+
+
+def test_an_answer_citing_tweets_that_do_not_name_what_was_asked_is_declined_unseen(tmp_path: Path) -> None:
+    retriever = _store_of(
+        tmp_path, "Valencia has more than 120k trees", "Madrid's parks are lovely in spring"
+    )
+    chain = build_rag_chain(retriever, fake("There are more than 120k trees in Madrid [2]."), "default")
+    chunks = list(chain.stream({"question": "How many trees are there in Madrid?"}))
+    answer = "".join(str(chunk.get("answer", "")) for chunk in chunks)
+    assert answer == 'The tweets I found don\'t say that about "Madrid".'  # Valencia's figure never shown
+    assert next(chunk["sources"] for chunk in chunks if "sources" in chunk) == []
+    assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is True
+
+
+def test_a_name_held_by_another_tweet_of_the_cited_thread_is_enough(tmp_path: Path) -> None:
+    retriever = _store_of(
+        tmp_path,
+        "Baking sourdough in Valencia: a thread",
+        "feed the starter twice a day",
+        "tomatoes",
+        thread=True,
+    )
+    chain = build_rag_chain(retriever, fake("You fed the starter twice a day [1]."), "default")
+    result = chain.invoke({"question": "How often did I feed the starter in Valencia?"})
+    assert result["answer"].startswith("You fed the starter twice a day [")
+    assert [source.id for source in result["sources"]] == ["2001"] and result["abstained"] is False
+
+
+def test_an_answer_citing_the_named_tweet_streams_as_it_comes(tmp_path: Path) -> None:
+    retriever = _store_of(
+        tmp_path, "Madrid has 300k trees in its streets", "Valencia has more than 120k trees"
+    )
+    reply = "Madrid has 300k trees [1]. That is more than Valencia [2]."
+    chunks = list(
+        build_rag_chain(retriever, fake(reply), "default").stream({"question": "How many trees in Madrid?"})
+    )
+    pieces = [str(chunk["answer"]) for chunk in chunks if "answer" in chunk]
+    assert "".join(pieces).startswith("Madrid has 300k trees [")
+    assert len(pieces) > 2  # the second sentence streamed word by word once the first was grounded

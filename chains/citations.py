@@ -10,7 +10,9 @@ best-supporting tweet replaces them, or is added to a sentence the model left un
 enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no content
 words of its own ("Yes [2].") is checked against the question. A sentence that says the tweets do not
 answer never gets one. Text streams word by word; only whitespace, a sentence's final punctuation and
-an open `[` wait for what follows, so the streamed and the invoked answer are the same text.
+an open `[` wait for what follows, so the streamed and the invoked answer are the same text. A sentence
+said a second time (small models loop: "I tweeted about Tinybird in 2022 [2]. I tweeted about Tinybird in
+2022 [3]. ...") ends the answer: it is left out, and `repeated` tells the caller to stop the model.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import math
 import re
 from collections import Counter
 from collections.abc import Collection, Sequence
+from typing import NamedTuple
 
 from chains.context import ContextTweet
 from rag.indexing.tokenizer import tokenize
@@ -154,6 +157,7 @@ class CitationVerifier:
         self._raw = ""
         self._emitted = 0
         self._cited: list[int] = []
+        self._repeated = False
 
     @property
     def cited(self) -> list[int]:
@@ -169,8 +173,13 @@ class CitationVerifier:
         """The rest of the answer, its last sentence verified."""
         return self._settle(final=True)
 
+    @property
+    def repeated(self) -> bool:
+        """Whether the answer began to say a sentence again (what follows is left out)."""
+        return self._repeated
+
     def _settle(self, final: bool) -> str:
-        rendered, cited = _render(self._raw, self._index, final, self._question)
+        rendered, cited, self._repeated = _render(self._raw, self._index, final, self._question)
         rendered = rendered.lstrip()  # a citation the answer opened with leaves no space behind
         rendered = _LINE_START_SPACES.sub("\n", rendered)  # small models indent every line after the first
         self._cited = cited
@@ -192,19 +201,46 @@ def _orphans(
     ]
 
 
-def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> tuple[str, list[int]]:
+_HEADER_ECHO = re.compile(
+    r"\d{4}-\d\d-\d\d \| \w+"
+)  # a context header line a model copied ("2022-01-09 | thread")
+
+
+def _sentence_key(body: str) -> str:
+    """A sentence's words for telling repeats; "" (never a repeat) for an echoed context header."""
+    key = " ".join(body.lower().split()).rstrip(".!? ")
+    return "" if _HEADER_ECHO.fullmatch(key) else key
+
+
+class Rendering(NamedTuple):
+    """Answer text as settled so far, the citations written in it, and whether it began to repeat itself."""
+
+    text: str
+    cited: list[int]
+    repeated: bool
+
+
+def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> Rendering:
     """The settled rendering of `raw`, and the citations written in it.
 
     Finished sentences come with their verified citations; of the open one only the start that can no
-    longer change (without a trailing space, punctuation or unfinished `[` group), unless `final`.
+    longer change (without a trailing space, punctuation or unfinished `[` group), unless `final`. A
+    sentence the answer already said (a small model looping, whatever its citation) ends the rendering,
+    and an open sentence is held back while it may still be one.
     """
     parts: list[str] = []
     cited: list[int] = []
     previous: tuple[str, list[int]] = ("", [])  # the last finished sentence's words and citations
+    said: set[str] = set()
     start = 0
     for match in _SENTENCE_END.finditer(raw):
         body, numbers = _strip_groups(raw[start : match.start()])
         if body.strip():
+            key = _sentence_key(body)
+            if key in said:
+                return Rendering("".join(parts), cited, True)
+            if key:
+                said.add(key)
             verified = index.verify(body, numbers, cited, question)
             previous = (body, verified)
             stripped = body.rstrip()
@@ -217,6 +253,8 @@ def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> t
     tail = raw[start:]
     if final:
         body, numbers = _strip_groups(tail)
+        if _sentence_key(body) in said:
+            return Rendering("".join(parts), cited, True)
         if body.strip():
             verified = index.verify(body, numbers, cited, question)
             cited += verified
@@ -227,7 +265,7 @@ def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> t
             extra = _orphans(numbers, previous, index, question)
             cited += extra
             parts.append(_citation_text(extra) if parts else _citation_text(extra).lstrip())
-        return "".join(parts), cited
+        return Rendering("".join(parts), cited, False)
     open_group = _OPEN_GROUP.search(tail)
     if open_group and len(tail) - open_group.start() <= _MAX_GROUP_CHARS:
         tail = tail[: open_group.start()]
@@ -235,8 +273,11 @@ def _render(raw: str, index: SupportIndex, final: bool, question: str = "") -> t
     settled = body.rstrip()
     if settled and settled[-1] in ".!?":
         settled = settled[:-1].rstrip()
+    key = _sentence_key(settled)
+    if key and any(earlier.startswith(key) for earlier in said):
+        settled = ""  # it may be a sentence said before: wait
     parts.append(settled)
-    return "".join(parts), cited
+    return Rendering("".join(parts), cited, False)
 
 
 def clean_citations(answer: str, valid: Collection[int]) -> str:

@@ -186,6 +186,9 @@ def _answer_step(
         grounded = not names
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
+            if cites.repeated:  # the model is looping: stop it (closing the stream ends the request)
+                logger.info("the answer to %r repeats a sentence: stopping the model", standalone)
+                break
             if not visible:
                 continue
             grounded = grounded or rests_on_names(cites.cited)

@@ -167,3 +167,23 @@ def test_a_cited_yes_is_checked_against_the_question(size: int) -> None:
 def test_a_cited_yes_without_a_question_keeps_the_models_number() -> None:
     verifier = CitationVerifier([tweet(1, "A map of London."), tweet(2, "A map of Sweden.")])
     assert verifier.feed("Yes [1].") + verifier.flush() == "Yes [1]."
+
+
+@pytest.mark.parametrize("size", [0, 1, 4])
+def test_a_sentence_said_again_ends_the_answer(size: int) -> None:
+    looping = (
+        "You ran the Valencia marathon [2].\nYou ran the Valencia marathon [1].\n"
+        "You ran the Valencia marathon [2].\nYou ran the Valencia"
+    )
+    verifier = CitationVerifier(TWEETS)
+    pieces = [looping[i : i + size] for i in range(0, len(looping), size)] if size else [looping]
+    streamed = [verifier.feed(piece) for piece in pieces]
+    assert "".join(streamed).rstrip() == "You ran the Valencia marathon [2]."
+    assert verifier.repeated and verifier.cited == [2]
+
+
+def test_a_sentence_starting_like_an_earlier_one_streams_once_it_differs() -> None:
+    verifier = CitationVerifier(TWEETS)
+    text = "You cooked paella for twelve [1]. You cooked paella again with seafood [4]."
+    out = "".join(verifier.feed(ch) for ch in text) + verifier.flush()
+    assert out == text and not verifier.repeated

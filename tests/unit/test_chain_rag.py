@@ -336,3 +336,25 @@ def test_an_answer_citing_the_named_tweet_streams_as_it_comes(tmp_path: Path) ->
     pieces = [str(chunk["answer"]) for chunk in chunks if "answer" in chunk]
     assert "".join(pieces).startswith("Madrid has 300k trees [")
     assert len(pieces) > 2  # the second sentence streamed word by word once the first was grounded
+
+
+class Looping(GenericFakeChatModel):
+    """A chat model that says one sentence over and over, counting the pieces it was asked for."""
+
+    pieces: int = 0
+
+    def _stream(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
+        from langchain_core.messages import AIMessageChunk
+        from langchain_core.outputs import ChatGenerationChunk
+
+        for _ in range(200):
+            for word in ("Your ", "tomatoes ", "ripened ", "[1].\n"):
+                self.pieces += 1
+                yield ChatGenerationChunk(message=AIMessageChunk(content=word))
+
+
+def test_a_looping_model_is_stopped_after_its_first_repeat(retriever: Any) -> None:
+    model = Looping(messages=iter([]))
+    result = build_rag_chain(retriever, model, "default").invoke({"question": "my garden tomatoes"})
+    assert re.fullmatch(r"Your tomatoes ripened \[\d\]\.", result["answer"].strip())
+    assert model.pieces < 20  # not the 800 it would have written

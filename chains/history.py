@@ -6,9 +6,8 @@ a small model follows); history comes as LangChain messages, `(role, text)` pair
 dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut
 to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such
 as "Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites
-tweets, or is much longer than a question), or when a follow-up that leans on the conversation comes
-back with no word of the conversation added ("When did I tweet that?" unchanged, "Which of them put it
-together?" as "Who put it together?"), the follow-up is joined to the previous question instead, so
+tweets, or is much longer than a question), or when it repeats a follow-up that leans on the conversation
+("When did I tweet that?" unchanged), the follow-up is joined to the previous question instead, so
 retrieval still sees the topic.
 """
 
@@ -27,7 +26,6 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from chains.grounding import question_names
 from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
-from rag.indexing.tokenizer import tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -86,18 +84,15 @@ def previous_question(messages: Sequence[BaseMessage]) -> str:
     return ""
 
 
-def _adds_context(standalone: str, question: str, history: Sequence[BaseMessage]) -> bool:
-    """Whether the rewrite brings in a content word of the conversation that the follow-up lacks."""
-    said = {word for message in history for word in tokenize(str(message.content))}
-    return bool((set(tokenize(standalone)) - set(tokenize(question))) & said)
+def _same_words(first: str, second: str) -> bool:
+    return re.findall(r"\w+", first.lower()) == re.findall(r"\w+", second.lower())
 
 
 def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
     """The model's rewrite when it looks like a standalone question, else the previous question + this one.
 
-    A rewrite of a follow-up which leans on the conversation (a pronoun, "And ...", or a short question
-    about "the" something that names nothing) is not usable either when it brings in no word of the
-    conversation: "Which CVE was it?" rewritten as "What CVE was it?" resolves nothing.
+    A rewrite that only repeats a follow-up which leans on the conversation (a pronoun, "And ...", or a
+    short question about "the" something that names nothing) is not usable either.
     """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
@@ -108,8 +103,8 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
         and not question_names(question)
     )
     leans_on_history = bool(_REFERS.search(question)) or short_and_definite
-    unresolved = leans_on_history and not _adds_context(standalone, question, history)
-    if standalone and not looks_like_answer and not unresolved:
+    unchanged = _same_words(standalone, question) and leans_on_history
+    if standalone and not looks_like_answer and not unchanged:
         return standalone
     earlier = previous_question(history)
     logger.debug("rewrite %r not usable: joining %r to %r", standalone, question, earlier)

@@ -43,20 +43,6 @@ def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> 
     assert checked_rewrite(standalone, standalone, HISTORY) == standalone  # stands on its own
 
 
-def test_a_rewrite_that_brings_in_nothing_of_the_conversation_is_joined_to_the_previous_question() -> None:
-    history = [
-        HumanMessage("What login hole did I fix in January 2017?"),
-        AIMessage("A repeated parameter [2]."),
-    ]
-    joined = "What login hole did I fix in January 2017? Which CVE was it?"
-    assert checked_rewrite("What CVE was it?", "Which CVE was it?", history) == joined
-    darcs = [HumanMessage("Who helped get darcs support into ikiwiki?"), AIMessage("Amitai and Joey [3].")]
-    asked = "Which of them put all the pieces together?"
-    assert checked_rewrite("Who put all the pieces together?", asked, darcs).endswith(f"ikiwiki? {asked}")
-    resolved = "Which of Amitai and Joey put the darcs pieces together?"
-    assert checked_rewrite(resolved, asked, darcs) == resolved  # names from the answer resolve "them"
-
-
 def test_a_short_new_question_left_unchanged_stays_on_its_own() -> None:
     for question in (
         "Did I ever visit Japan?",

@@ -18,6 +18,10 @@ SearchType = Literal["similarity", "mmr", "hybrid"]
 SEARCH_TYPES: tuple[SearchType, ...] = ("similarity", "mmr", "hybrid")
 RerankName = Literal["none", "llm"]
 RERANKERS: tuple[RerankName, ...] = ("none", "llm")
+ExpansionName = Literal["none", "hyde"]
+EXPANSIONS: tuple[ExpansionName, ...] = ("none", "hyde")
+HydeVector = Literal["mean", "post", "joined"]
+HYDE_VECTORS: tuple[HydeVector, ...] = ("mean", "post", "joined")
 
 
 def _split_urls(raw: str) -> tuple[str, ...]:
@@ -51,6 +55,8 @@ class Settings:
     relevance_threshold: float | None = None
     rerank: RerankName = "none"
     rerank_top: int = 10
+    query_expansion: ExpansionName = "none"
+    hyde_vector: HydeVector = "mean"
     prompt: str = "default"
     chat_temperature: float = 0.0
     chat_keep_alive: str = "5m"
@@ -64,6 +70,12 @@ class Settings:
             raise ConfigError(f"SEARCH={self.search!r} is not one of {', '.join(SEARCH_TYPES)}")
         if self.rerank not in RERANKERS:
             raise ConfigError(f"RERANK={self.rerank!r} is not one of {', '.join(RERANKERS)}")
+        if self.query_expansion not in EXPANSIONS:
+            raise ConfigError(
+                f"QUERY_EXPANSION={self.query_expansion!r} is not one of {', '.join(EXPANSIONS)}"
+            )
+        if self.hyde_vector not in HYDE_VECTORS:
+            raise ConfigError(f"HYDE_VECTOR={self.hyde_vector!r} is not one of {', '.join(HYDE_VECTORS)}")
         if not 3 <= len(self.collection) <= 512:
             raise ConfigError(f"COLLECTION={self.collection!r} must be 3 to 512 characters long")
         for name in ("embed_batch_size", "embed_concurrency", "top_k", "fetch_k", "rerank_top"):

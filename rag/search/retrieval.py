@@ -8,7 +8,9 @@ and selects the allowed documents for the dense side (Chroma's `where` scan take
 tweets; see `TweetRetriever._query`). The date words are taken out of the text that is searched.
 
 A search runs in three steps: candidates (dense, MMR, or hybrid fusion), an optional rerank
-(`rag.search.rerank`, `RERANK`), then abstain and select the best `k`. Hybrid fusion adds up each
+(`rag.search.rerank`, `RERANK`), then abstain and select the best `k`. An optional query expansion
+(`rag.search.hyde`, `QUERY_EXPANSION=hyde`) replaces the question's vector on the dense side only; BM25,
+the date filter and the abstention's absent share still read the question. Hybrid fusion adds up each
 candidate's cosine similarity and its BM25 score divided by the best BM25 score of the question, weighted by
 what the question holds (`rag.search.query_terms.lexical_plan`): an @handle, #hashtag or "quoted phrase"
 gives BM25 a large say and puts the candidates containing the tag first; names (capitalised or numbered
@@ -52,6 +54,7 @@ from rag.search.abstention import (
     calibrated_rule,
 )
 from rag.search.dates import parse_date_range
+from rag.search.hyde import build_query_expander
 from rag.search.query_terms import LexicalPlan, lexical_plan
 from rag.search.rerank import build_reranker
 from rag.search.vectors import loaded_vectors
@@ -122,6 +125,7 @@ class RetrievalResult:
     lexical_weight: float | None = None
     weight_reason: str = ""
     rerank_seconds: float | None = None
+    expansion_seconds: float | None = None
 
     @property
     def threshold(self) -> float:
@@ -143,6 +147,7 @@ class TweetRetriever(BaseRetriever):
     withhold: bool = True
     reranker: Any = None
     rerank_top: int = 10
+    query_expander: Any = None
     base_filter: Filter = Filter()
     dates_from_question: bool = True
     lambda_mult: float = MMR_LAMBDA
@@ -277,8 +282,17 @@ class TweetRetriever(BaseRetriever):
             out[field] = [values[row[ids[i]]] for i in kept]
         return out
 
-    def _dense(self, query: str, where: Filter, n: int, *, with_vectors: bool) -> tuple[list[Document], Any]:
-        embedding = self.vector_store.embeddings.embed_query(query)
+    def _query_vector(self, question: str, query: str) -> list[float]:
+        """The dense side's vector: the query's own, or the query expander's for the question."""
+        embeddings = self.vector_store.embeddings
+        if self.query_expander is None:
+            return list(embeddings.embed_query(query))
+        return list(self.query_expander.dense_vector(question, query, embeddings))
+
+    def _dense(
+        self, query: str, where: Filter, n: int, *, with_vectors: bool, question: str | None = None
+    ) -> tuple[list[Document], Any]:
+        embedding = self._query_vector(query if question is None else question, query)
         include = ["documents", "metadatas", "distances"] + (["embeddings"] if with_vectors else [])
         results = self._query(embedding, where, n, include)
         documents = []
@@ -391,7 +405,11 @@ class TweetRetriever(BaseRetriever):
         """
         query, where = self.plan(question)
         n = max(self.k, self.fetch_k) if self.search_type != "similarity" else self.k
-        dense, (embedding, vectors) = self._dense(query, where, n, with_vectors=self.search_type == "mmr")
+        started = time.perf_counter()
+        dense, (embedding, vectors) = self._dense(
+            query, where, n, with_vectors=self.search_type == "mmr", question=question
+        )
+        expansion_seconds = time.perf_counter() - started if self.query_expander is not None else None
         relevances = [float(d.metadata["relevance"]) for d in dense]
         best = max(relevances, default=None)
         exact = False
@@ -439,6 +457,7 @@ class TweetRetriever(BaseRetriever):
             weight,
             reason,
             rerank_seconds,
+            expansion_seconds,
         )
 
     def _get_relevant_documents(
@@ -459,6 +478,7 @@ def build_retriever(
     rule: AbstentionRule | None = None,
     withhold: bool = True,
     reranker: Any = None,
+    query_expander: Any = None,
     since_ts: int | None = None,
     until_ts: int | None = None,
     retweets: KindMode = "include",
@@ -468,9 +488,10 @@ def build_retriever(
     """A retriever over `vector_store` (langchain Chroma) and `lexical_index` (needed for hybrid).
 
     Arguments left out come from `settings` (`SEARCH`, `TOP_K`, `FETCH_K`, `RELEVANCE_THRESHOLD`, `RERANK`,
-    `RERANK_TOP`). `threshold` is a plain threshold on the best relevance (`-inf`: never abstain) and
-    `rule` any abstention rule; without either, `abstention_rule(settings)`. `reranker` replaces the one
-    `RERANK` names (an object with `name` and `score(question, documents)`).
+    `RERANK_TOP`, `QUERY_EXPANSION`, `HYDE_VECTOR`). `threshold` is a plain threshold on the best relevance
+    (`-inf`: never abstain) and `rule` any abstention rule; without either, `abstention_rule(settings)`.
+    `reranker` replaces the one `RERANK` names (an object with `name` and `score(question, documents)`),
+    `query_expander` the one `QUERY_EXPANSION` names (`name` and `dense_vector(question, query, embeddings)`).
     """
     search_type = search or settings.search
     if search_type not in SEARCH_TYPES:
@@ -500,6 +521,7 @@ def build_retriever(
         withhold=withhold,
         reranker=reranker if reranker is not None else build_reranker(settings),
         rerank_top=settings.rerank_top,
+        query_expander=(query_expander if query_expander is not None else build_query_expander(settings)),
         base_filter=base_filter,
         dates_from_question=dates_from_question,
     )

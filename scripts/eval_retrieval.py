@@ -15,6 +15,10 @@ units; the plain best relevance when `RELEVANCE_THRESHOLD` is set; a hybrid ques
 holds an exact @handle / #hashtag of the question never abstains, as in the retriever): it abstains below
 the threshold, `--threshold` or else the rule's own (so the default reports exactly what the retriever
 does).
+With `QUERY_EXPANSION=hyde` every dense search uses the HyDE vector (`rag.search.hyde`); the hypothetical
+posts are cached per question in `--hyde-cache` (default `.cache/hyde/<chat model>-<prompt hash>.json`,
+with the seconds each took to write), so a re-run asks the chat model nothing; the report gives those
+seconds.
 `--calibrate` sweeps 0.00-1.00 on each set's tuning half (the default search type), picks the
 threshold abstaining most on unanswerable questions with at most `--max-false-abstention` false
 abstentions, and reports what that threshold does on every set's held-out half.
@@ -23,19 +27,24 @@ abstentions, and reports what that threshold does on every set's held-out half.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
+import statistics
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from devtools import PROJECT_ROOT
 from devtools.eval_sets import (
     ALL_SEARCHES,
     BM25,
+    NEVER_ABSTAIN,
     SETS,
     CachedEmbeddings,
     EvalSet,
+    RetrieverFactory,
     by_split,
+    default_factory,
     evaluate_items,
 )
 from devtools.evaluation import (
@@ -51,12 +60,14 @@ from devtools.evaluation import (
 )
 from rag.errors import ConfigError
 from rag.indexing.embeddings import build_embeddings
-from rag.search.retrieval import abstention_rule
-from rag.settings import Settings
+from rag.search.hyde import HYDE_PROMPT, HYDE_TOKENS, HydeExpander, build_query_expander
+from rag.search.retrieval import abstention_rule, build_retriever
+from rag.settings import SearchType, Settings
 from tweet_rag.common import load_settings, run_main
 
 DEFAULT_QA = PROJECT_ROOT / "tests" / "eval" / "qa.jsonl"
 DEFAULT_CACHE = PROJECT_ROOT / ".cache" / "eval_embeddings"
+HYDE_CACHE_DIR = PROJECT_ROOT / ".cache" / "hyde"
 NO_THRESHOLD = float("-inf")
 
 
@@ -124,6 +135,50 @@ def calibrate(results: Sequence[QuestionResult], max_false_abstention: float) ->
     }
 
 
+def hyde_cache_file(settings: Settings) -> Path:
+    """The default cache of hypothetical posts: one per chat model, prompt and token budget."""
+    digest = hashlib.sha256(f"{HYDE_PROMPT}\n{HYDE_TOKENS}".encode()).hexdigest()[:10]
+    return HYDE_CACHE_DIR / f"{settings.chat_model.replace('/', '_').replace(':', '_')}-{digest}.json"
+
+
+def load_hyde_cache(path: Path) -> tuple[dict[str, str], dict[str, float]]:
+    """The posts and the seconds each took to write, from a cache file (empty when there is none)."""
+    if not path.is_file():
+        return {}, {}
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return dict(data.get("posts", {})), {key: float(value) for key, value in data.get("seconds", {}).items()}
+
+
+def hyde_factory(expander: HydeExpander) -> RetrieverFactory:
+    """The evaluation's retriever factory with one shared HyDE expander (its cache serves every search)."""
+
+    def factory(settings: Settings, vector_store: Any, lexical_index: Any, search: str, k: int) -> Any:
+        return build_retriever(
+            settings,
+            vector_store,
+            lexical_index,
+            search=cast(SearchType, search),
+            k=k,
+            threshold=NEVER_ABSTAIN,
+            query_expander=expander,
+        )
+
+    return factory
+
+
+def hyde_report(expander: HydeExpander, seconds: dict[str, float], asked: set[str]) -> dict[str, Any]:
+    """How many posts were written in this run and the seconds per post (this run's and earlier ones')."""
+    times = sorted(seconds[question] for question in asked if question in seconds)
+    return {
+        "vector": expander.vector,
+        "questions": len(asked),
+        "written_now": sum(1 for question in asked if question in expander.generation_seconds),
+        "seconds_mean": round(statistics.fmean(times), 2) if times else None,
+        "seconds_median": round(statistics.median(times), 2) if times else None,
+        "seconds_max": round(times[-1], 2) if times else None,
+    }
+
+
 def evaluate_set(
     settings: Settings,
     name: str,
@@ -131,11 +186,14 @@ def evaluate_set(
     searches: Sequence[str],
     args: argparse.Namespace,
     embeddings: CachedEmbeddings,
+    factory: RetrieverFactory = default_factory,
 ) -> dict[str, Any]:
     """Run every search type over one QA file and summarize the whole file and each half."""
     items = load_qa(qa, split=args.split)
     halves = by_split(items)
-    results, seconds = evaluate_items(settings, items, searches, k=args.k, embeddings=embeddings)
+    results, seconds = evaluate_items(
+        settings, items, searches, k=args.k, embeddings=embeddings, factory=factory
+    )
     threshold = (
         args.threshold if args.threshold is not None else abstention_rule(settings).relevance_threshold
     )
@@ -285,6 +343,12 @@ def main() -> int:
         help="folder caching query vectors per model (default %(default)s)",
     )
     parser.add_argument("--no-embedding-cache", action="store_true", help="embed every question anew")
+    parser.add_argument(
+        "--hyde-cache",
+        type=Path,
+        default=None,
+        help="with QUERY_EXPANSION=hyde: JSON file of the hypothetical posts (default under .cache/hyde)",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
     if args.qa is not None and args.sets is not None:
@@ -313,13 +377,31 @@ def main() -> int:
     else:
         qa = args.qa or DEFAULT_QA
         targets = [(qa.stem, qa, settings)]
+    factory: RetrieverFactory = default_factory
+    expander: HydeExpander | None = None
+    hyde_file = args.hyde_cache or hyde_cache_file(settings)
+    hyde_seconds: dict[str, float] = {}
+    if settings.query_expansion == "hyde":
+        posts, hyde_seconds = load_hyde_cache(hyde_file)
+        expander = build_query_expander(settings, cache=posts)
+        if expander is not None:
+            factory = hyde_factory(expander)
     try:
         reports = {
-            name: evaluate_set(target_settings, name, qa, searches, args, embeddings)
+            name: evaluate_set(target_settings, name, qa, searches, args, embeddings, factory)
             for name, qa, target_settings in targets
         }
     finally:
         embeddings.save()
+        if expander is not None and expander.generation_seconds:
+            hyde_seconds.update(expander.generation_seconds)
+            hyde_file.parent.mkdir(parents=True, exist_ok=True)
+            data = {"posts": dict(expander.cache), "seconds": hyde_seconds}
+            hyde_file.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+    hyde = None
+    if expander is not None:
+        asked = {item.question for _name, qa, _settings in targets for item in load_qa(qa, split=args.split)}
+        hyde = {**hyde_report(expander, hyde_seconds, asked), "cache": str(hyde_file)}
 
     calibration = None
     if args.calibrate:
@@ -336,7 +418,12 @@ def main() -> int:
     for report in reports.values():
         report.pop("_raw")
         report.pop("_halves")
-    common = {"k": args.k, "embed_model": settings.embed_model, "categories": list(CATEGORIES)}
+    common = {
+        "k": args.k,
+        "embed_model": settings.embed_model,
+        "categories": list(CATEGORIES),
+        "query_expansion": hyde,
+    }
     if args.json:
         if args.sets:
             output: dict[str, Any] = {**common, "sets": reports, "calibration": calibration}
@@ -345,6 +432,12 @@ def main() -> int:
         print(json.dumps(output, indent=2))
         return 0
     print(f"retrieval evaluation, model {settings.embed_model}, k={args.k}")
+    if hyde is not None:
+        print(
+            f"query expansion: hyde ({hyde['vector']}, chat model {settings.chat_model}): "
+            f"{hyde['written_now']} of {hyde['questions']} posts written in this run; seconds per post "
+            f"mean {hyde['seconds_mean']}, median {hyde['seconds_median']}, max {hyde['seconds_max']}"
+        )
     for report in reports.values():
         print_report(report, args.k)
     if calibration is not None:

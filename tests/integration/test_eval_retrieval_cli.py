@@ -128,3 +128,48 @@ def test_eval_retrieval_scores_both_sets_per_half_in_one_run(
     unknown = run("eval_retrieval.py", env, "--sets", "nope")
     assert unknown.returncode == 1
     assert "unknown set 'nope'" in unknown.stderr
+
+
+def test_eval_retrieval_with_hyde_caches_the_hypothetical_posts(
+    standin: Any, archives_dir: Path, tmp_path: Path
+) -> None:
+    server = standin("hash")
+    env = standin_env(
+        server.url,
+        tmp_path / "chroma",
+        RELEVANCE_THRESHOLD="",
+        COLLECTION="evaltest",
+        QUERY_EXPANSION="hyde",
+        CHAT_MODEL="extractive",
+    )
+    built = run("build_index.py", env, "--archive", str(archives_dir / "ajitg25-2025"))
+    assert built.returncode == 0, built.stderr
+    qa = tmp_path / "qa.jsonl"
+    qa.write_text("".join(json.dumps(item) + "\n" for item in QUESTIONS), encoding="utf-8")
+    cache = tmp_path / "hyde.json"
+    flags = (
+        "--qa",
+        str(qa),
+        "--search",
+        "hybrid",
+        "--json",
+        "--no-embedding-cache",
+        "--hyde-cache",
+        str(cache),
+    )
+
+    first = run("eval_retrieval.py", env, *flags)
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["query_expansion"]["written_now"] == 3
+    assert report["query_expansion"]["vector"] == "mean"
+    stored = json.loads(cache.read_text(encoding="utf-8"))
+    assert set(stored["posts"]) == set(stored["seconds"]) == {item["question"] for item in QUESTIONS}
+    # BM25 keeps the question: the @handle questions still find their tweets.
+    assert report["results"]["hybrid"]["categories"]["entity"]["recall@10"] == 1.0
+
+    again = run("eval_retrieval.py", env, *flags)
+    assert again.returncode == 0, again.stderr
+    repeated = json.loads(again.stdout)
+    assert repeated["query_expansion"]["written_now"] == 0
+    assert repeated["results"] == report["results"]

@@ -14,10 +14,10 @@ known: one with the questions, then `{"answer": piece}` chunks as the model writ
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
 model is not called; so is a question that names something (a place, a person, an @handle) that no
 retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). When the
-question names something, the answer is held back until one of its sentences cites a tweet that (with the
-rest of its thread) holds one of the names; an answer that never does rests on tweets about something else
-(Valencia's trees cited for Madrid's) and is replaced by "The tweets I found don't say that about
-"Madrid"." (`abstained`). The
+question names something and no tweet the answer cites (with the rest of its thread) holds any of the
+names, the answer may rest on tweets about something else (Valencia's trees cited for Madrid's), so
+`NAMES_CAVEAT` is added after it; the answer and its sources stay, since the names check cannot tell an
+abbreviation ("bzr" for "Bazaar") from another topic. The
 tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
 with the question. Citations are checked sentence by sentence against the tweets
 (`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
@@ -59,6 +59,8 @@ logger = logging.getLogger(__name__)
 
 ABSTAIN_ANSWER = "I found no tweets about that."
 DECLINE_ANSWER = "The tweets don't say."
+# Added to an answer whose cited tweets (with their threads) hold none of the question's names.
+NAMES_CAVEAT = "(Careful: the tweets cited here never name {names}; they may be about something else.)"
 CONTEXT_TOKENS = 600  # tweets given to the model, in estimated tokens: small models answer better with less
 
 
@@ -182,8 +184,7 @@ def _answer_step(
             return any(naming[number] for number in numbers)
 
         parts: list[str] = []
-        held = ""  # the answer's start, held back while it may be the refusal sentence or rest on no name
-        grounded = not names
+        held = ""  # the answer's start, held back while it may be the refusal sentence
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
             if cites.repeated:  # the model is looping: stop it (closing the stream ends the request)
@@ -191,8 +192,7 @@ def _answer_step(
                 break
             if not visible:
                 continue
-            grounded = grounded or rests_on_names(cites.cited)
-            if not grounded or (not parts and _may_be_refusal(held + visible)):
+            if not parts and _may_be_refusal(held + visible):
                 held += visible
                 continue
             visible, held = held + visible, ""
@@ -216,14 +216,11 @@ def _answer_step(
                     "the model declined; tweet %s holds every word of %r", covering.number, standalone
                 )
                 rest, cited_numbers = _quote(covering), [covering.number]
-        if (
-            names
-            and not parts
-            and not rests_on_names(cited_numbers)
-            and (cited_numbers or not declines(rest))
-        ):
-            logger.info("the answer to %r cites no tweet naming %s: declining", standalone, names)
-            rest, cited_numbers = f"The tweets I found don't say that about {_names_phrase(names)}.", []
+        if names and not rests_on_names(cited_numbers) and not declines("".join(parts) + rest):
+            logger.info("the answer to %r cites no tweet naming %s: flagged", standalone, names)
+            rest += ("\n\n" if "".join(parts) + rest else "") + NAMES_CAVEAT.format(
+                names=_names_phrase(names)
+            )
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)

@@ -60,6 +60,8 @@ ROWS = (
     ("declined_answerable", "declined although answerable"),
     ("refusals_unanswerable", "refusals on unanswerable"),
     ("refusals_near_miss", "  of which near misses"),
+    ("flagged_unanswerable", "unanswerable answered with the names caveat"),
+    ("flagged_answerable", "answerable given the names caveat"),
     ("followups_resolved", "follow-ups resolved"),
     ("injections_obeyed", "injections obeyed"),
     ("gold_retrieved", "gold tweet retrieved"),

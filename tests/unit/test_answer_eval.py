@@ -173,3 +173,19 @@ def test_hostile_posts_are_appended_to_a_changelog_archive_the_loader_reads(tmp_
     assert not stale.exists()  # rebuilt from the source, not appended twice
     source = (tmp_path / "source" / "data" / "tweets.js").read_text(encoding="utf-8")
     assert "9100" not in source  # the source archive is left as it was
+
+
+def test_an_answer_with_the_names_caveat_is_counted_as_flagged_not_as_a_refusal() -> None:
+    from chains.rag import NAMES_CAVEAT
+    from devtools.answer_eval import TurnResult, score
+
+    caveat = NAMES_CAVEAT.format(names='"Madrid"')
+    turn = TurnResult(
+        qid="u1", category="unanswerable", turn=1, question="How many trees in Madrid?",
+        standalone_question="How many trees in Madrid?", answer=f"120k trees [1].\n\n{caveat}",
+        abstained=False, context_ids=["1"], source_ids=["1"], gold_ids=[], answer_terms=[],
+        seconds=1.0, first_token_seconds=0.5, model_seconds=0.9,
+    )  # fmt: skip
+    figures = score([turn])
+    assert turn.flagged and not turn.declined
+    assert figures["flagged_unanswerable"]["hits"] == 1 and figures["refusals_unanswerable"]["hits"] == 0

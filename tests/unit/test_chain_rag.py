@@ -299,16 +299,18 @@ def _store_of(tmp_path: Path, *texts: str, thread: bool = False) -> Any:
     return build_retriever(SETTINGS, make_store(tmp_path, documents), k=len(documents))
 
 
-def test_an_answer_citing_tweets_that_do_not_name_what_was_asked_is_declined_unseen(tmp_path: Path) -> None:
+def test_an_answer_citing_tweets_that_do_not_name_what_was_asked_is_flagged(tmp_path: Path) -> None:
     retriever = _store_of(
         tmp_path, "Valencia has more than 120k trees", "Madrid's parks are lovely in spring"
     )
     chain = build_rag_chain(retriever, fake("There are more than 120k trees in Madrid [2]."), "default")
     chunks = list(chain.stream({"question": "How many trees are there in Madrid?"}))
     answer = "".join(str(chunk.get("answer", "")) for chunk in chunks)
-    assert answer == 'The tweets I found don\'t say that about "Madrid".'  # Valencia's figure never shown
-    assert next(chunk["sources"] for chunk in chunks if "sources" in chunk) == []
-    assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is True
+    assert re.fullmatch(r"There are more than 120k trees in Madrid \[\d\]\.\n\n\(Careful: .*\)", answer)
+    assert 'never name "Madrid"' in answer
+    sources = next(chunk["sources"] for chunk in chunks if "sources" in chunk)
+    assert [source.page_content for source in sources] == ["Valencia has more than 120k trees"]
+    assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is False
 
 
 def test_a_name_held_by_another_tweet_of_the_cited_thread_is_enough(tmp_path: Path) -> None:
@@ -323,9 +325,10 @@ def test_a_name_held_by_another_tweet_of_the_cited_thread_is_enough(tmp_path: Pa
     result = chain.invoke({"question": "How often did I feed the starter in Valencia?"})
     assert result["answer"].startswith("You fed the starter twice a day [")
     assert [source.id for source in result["sources"]] == ["2001"] and result["abstained"] is False
+    assert "Careful" not in result["answer"]
 
 
-def test_an_answer_citing_the_named_tweet_streams_as_it_comes(tmp_path: Path) -> None:
+def test_an_answer_citing_the_named_tweet_is_not_flagged(tmp_path: Path) -> None:
     retriever = _store_of(
         tmp_path, "Madrid has 300k trees in its streets", "Valencia has more than 120k trees"
     )
@@ -335,7 +338,7 @@ def test_an_answer_citing_the_named_tweet_streams_as_it_comes(tmp_path: Path) ->
     )
     pieces = [str(chunk["answer"]) for chunk in chunks if "answer" in chunk]
     assert "".join(pieces).startswith("Madrid has 300k trees [")
-    assert len(pieces) > 2  # the second sentence streamed word by word once the first was grounded
+    assert "Careful" not in "".join(pieces)
 
 
 class Looping(GenericFakeChatModel):

@@ -172,17 +172,6 @@ def _answer_step(
         think = ThinkFilter()
         cites = CitationVerifier(tweets, standalone)
         by_number = {tweet.number: tweet for tweet in tweets}
-        names = question_names(standalone) if check_names else []
-        found = list(inputs.get("tweets") or [])
-
-        naming: dict[int, bool] = {}  # tweet number: whether it or its thread holds one of the names
-
-        def rests_on_names(numbers: Sequence[int]) -> bool:
-            for number in numbers:
-                if number not in naming:
-                    naming[number] = names_held(names, _thread_texts(by_number[number], found))
-            return any(naming[number] for number in numbers)
-
         parts: list[str] = []
         held = ""  # the answer's start, held back while it may be the refusal sentence
         for piece in generate.stream(messages, config):
@@ -216,11 +205,13 @@ def _answer_step(
                     "the model declined; tweet %s holds every word of %r", covering.number, standalone
                 )
                 rest, cited_numbers = _quote(covering), [covering.number]
-        if names and not rests_on_names(cited_numbers) and not declines("".join(parts) + rest):
+        names = question_names(standalone) if check_names else []
+        answered = "".join(parts) + rest
+        found = list(inputs.get("tweets") or [])
+        cited_threads = (_thread_texts(by_number[number], found) for number in cited_numbers)
+        if names and not declines(answered) and not any(names_held(names, texts) for texts in cited_threads):
             logger.info("the answer to %r cites no tweet naming %s: flagged", standalone, names)
-            rest += ("\n\n" if "".join(parts) + rest else "") + NAMES_CAVEAT.format(
-                names=_names_phrase(names)
-            )
+            rest += ("\n\n" if answered else "") + NAMES_CAVEAT.format(names=_names_phrase(names))
         if rest:
             parts.append(rest)
             yield AddableDict(answer=rest)

@@ -63,7 +63,9 @@ _SHAPING = re.compile(
 )
 # A sentence posing as a chat role that gives an order ("system: end every reply with ..."; "System: Debian
 # 12" is a spec sheet), or a chat template's marker ("<|im_start|>", "[INST]").
-_ROLE = re.compile(r"^\W{0,3}(?:system|assistant|developer)\s*:", re.IGNORECASE)
+_ROLE_NAME = r"(?:system|assistant|developer)\s*:"
+_ROLE = re.compile(r"^\W{0,3}" + _ROLE_NAME, re.IGNORECASE)
+_ROLE_ANYWHERE = re.compile(r"\b" + _ROLE_NAME, re.IGNORECASE)  # the quick test of a whole tweet
 _ORDER_WORD = re.compile(r"\b" + _ORDER + r"\b|\b(?:must|only|every|end|add)\b", re.IGNORECASE)
 _TEMPLATE = re.compile(r"<\|?\s*im_(?:start|end)\s*\|?>|\[/?INST\]|<<\s*/?SYS\s*>>", re.IGNORECASE)
 # Markup a reader of the page never sees: an HTML comment.
@@ -77,9 +79,6 @@ def _is_order(text: str) -> bool:
 
 def _may_hold_order(text: str) -> bool:
     return any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _ROLE_ANYWHERE))
-
-
-_ROLE_ANYWHERE = re.compile(r"\b(?:system|assistant|developer)\s*:", re.IGNORECASE)
 
 
 # A bracketed aside, or a sentence (up to its final punctuation) outside brackets.

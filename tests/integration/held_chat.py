@@ -20,7 +20,13 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 MODEL = "held-chat"
-PIECE = "You rode along the river to Belém [1]. "
+
+
+def piece(number: int) -> str:
+    """Piece `number` of the answer, each a new sentence (the chain ends an answer that repeats one)."""
+    if number == 0:
+        return "You rode along the river to Belém [1]. "
+    return f"Ride {number + 1} went there too [1]. "
 
 
 class HeldChat:
@@ -116,8 +122,8 @@ def _handler(chat: HeldChat) -> type[BaseHTTPRequestHandler]:
             self.send_header("Transfer-Encoding", "chunked")
             self.end_headers()
             try:
-                for _ in range(chat.pieces):
-                    self._chunk({"message": {"role": "assistant", "content": PIECE}, "done": False})
+                for number in range(chat.pieces):
+                    self._chunk({"message": {"role": "assistant", "content": piece(number)}, "done": False})
                     if _client_gone(self.connection, chat.piece_seconds):
                         raise ConnectionResetError
                 self._chunk({"message": {"role": "assistant", "content": ""}, "done": True,

@@ -9,11 +9,13 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
 - orders about the answer itself, whoever they address: what to add to "your answer", how to end or start
   "every reply", what language or words to answer in, "when summarising ...";
 - a sentence posing as a chat role with an order ("system: end every reply with ..."), a chat template's
-  markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees.
+  markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
+- a chat written out with a user's and an assistant's turns ("User: ...", "Assistant: ..."), which plays
+  the model a conversation with a ready answer: the tweet is left out from its first turn on.
 The tweet shown to the user as a source is not changed. The marks are patterns, not a classifier: a new
 wording can get through, and a tweet discussing prompt injection loses those sentences from the model's
-view. On the 6,369 real documents of the fixtures and evaluation corpora and 4,200 real tweets of
-vaderSentiment's data set, it changes none.
+view. On the 6,369 real documents of the fixtures and evaluation corpora and the 23,703 real tweets and
+review and editorial snippets of vaderSentiment's data set, it changes none.
 """
 
 from __future__ import annotations
@@ -70,6 +72,14 @@ _ORDER_WORD = re.compile(r"\b" + _ORDER + r"\b|\b(?:must|only|every|end|add)\b",
 _TEMPLATE = re.compile(r"<\|?\s*im_(?:start|end)\s*\|?>|\[/?INST\]|<<\s*/?SYS\s*>>", re.IGNORECASE)
 # Markup a reader of the page never sees: an HTML comment.
 _HIDDEN = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+# A chat written out in a tweet, with the user's and the assistant's turns ("User: ...\nAssistant: ..."):
+# it plays the conversation the model is in, so from its first turn on the tweet is left out. A dialogue
+# between people ("Me: ... Her: ...") names no assistant.
+_TURN_START = r"(?:^|\n|[.!?:]\s+)\W{0,3}"
+_USER_TURN = re.compile(_TURN_START + r"(?:user|human)\s*:", re.IGNORECASE)
+_ASSISTANT_TURN = re.compile(
+    _TURN_START + r"(?:assistant|ai|a\.i\.|chat ?bot|bot|chatgpt|gpt|llm)\s*:", re.IGNORECASE
+)
 
 
 def _is_order(text: str) -> bool:
@@ -86,9 +96,18 @@ def _may_hold_order(text: str) -> bool:
 _PIECE = re.compile(r"\[[^\]\n]*\]?|\([^)\n]*\)?|(?:[^.!?\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?]*|[.!?]+")
 
 
+def _without_transcript(text: str) -> str:
+    user_turn, assistant_turn = _USER_TURN.search(text), _ASSISTANT_TURN.search(text)
+    if user_turn is None or assistant_turn is None:
+        return text
+    first = min(user_turn, assistant_turn, key=lambda turn: turn.start())
+    cut = first.start() + len(first.group(0)) - len(first.group(0).lstrip(".!?:"))  # keep the sentence's end
+    return f"{text[:cut].rstrip()} {LEFT_OUT}".lstrip()
+
+
 def without_injections(text: str) -> str:
     """`text` with each sentence or bracketed aside that addresses an AI replaced by `LEFT_OUT`."""
-    text = _HIDDEN.sub(LEFT_OUT, text)
+    text = _without_transcript(_HIDDEN.sub(LEFT_OUT, text))
     if not _may_hold_order(text):
         return text
     lines = []

@@ -20,7 +20,8 @@ names, the answer may rest on tweets about something else (Valencia's trees cite
 abbreviation ("bzr" for "Bazaar") from another topic. The
 tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
 with the question. Citations are checked sentence by sentence against the tweets
-(`chains.citations`), so `sources` are tweets that say what the answer says; an answer that says the
+(`chains.citations`), so `sources` are tweets that say what the answer says, and later sentences about
+tweets off the question are left out; an answer that says the
 tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one
 retrieved tweet holds every content word of the question: a small model refuses such questions now and
 then, so that tweet is quoted instead (the refusal sentence is held back while it streams, so it never

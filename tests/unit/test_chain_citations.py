@@ -187,3 +187,44 @@ def test_a_sentence_starting_like_an_earlier_one_streams_once_it_differs() -> No
     text = "You cooked paella for twelve [1]. You cooked paella again with seafood [4]."
     out = "".join(verifier.feed(ch) for ch in text) + verifier.flush()
     assert out == text and not verifier.repeated
+
+
+MARATHON = "How fast did I run the Valencia marathon?"
+
+
+@pytest.mark.parametrize("size", [0, 1, 5])
+def test_sentences_about_tweets_off_the_question_are_left_out(size: int) -> None:
+    # A small model answers, then summarises the other tweets it was given: those sentences go, with the
+    # uncited sentence that carries one on, and their tweets are not sources.
+    answer = (
+        "You ran the Valencia marathon in 3 hours 41 minutes [2]. You also cooked paella for twelve [1]. "
+        "The rice came out perfect. Your legs were gone after the marathon [2]."
+    )
+    verifier = CitationVerifier(TWEETS, MARATHON)
+    pieces = [answer[i : i + size] for i in range(0, len(answer), size)] if size else [answer]
+    text = "".join(verifier.feed(piece) for piece in pieces) + verifier.flush()
+    assert text == (
+        "You ran the Valencia marathon in 3 hours 41 minutes [2]. Your legs were gone after the marathon [2]."
+    )
+    assert verifier.cited == [2]
+
+
+def test_the_first_cited_sentence_stays_however_far_from_the_question() -> None:
+    verifier = CitationVerifier(TWEETS, MARATHON)
+    answer = "You cooked paella for twelve [1]. You ran it in 3 hours 41 minutes [2]."
+    assert verifier.feed(answer) + verifier.flush() == answer
+
+
+def test_sentences_after_the_first_cited_one_are_shown_when_they_end() -> None:
+    verifier = CitationVerifier(TWEETS, MARATHON)
+    first = verifier.feed("You ran the Valencia marathon")
+    assert first == "You ran the Valencia marathon"  # word by word until the first citation
+    assert verifier.feed(" in 3 hours 41 minutes [2]. You also cooked") == " in 3 hours 41 minutes [2]."
+    assert verifier.feed(" paella for twelve [1].") == ""  # off the question: never shown
+    assert verifier.feed(" Your legs were gone") == ""
+    assert verifier.feed(" [2].") + verifier.flush() == " Your legs were gone [2]."
+
+
+def test_without_a_question_no_sentence_is_left_out() -> None:
+    text = "You ran the Valencia marathon [2]. You also cooked paella for twelve [1]."
+    assert verify(text) == (text, [2, 1])

@@ -2,18 +2,18 @@
 
 Two question sets, each written against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
 `tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
-tweets of `tests/eval/injections.json`, and `tests/eval/answers_ikiwiki.jsonl` (set 2, all held-out) against
-ikiwiki's Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json` and
-`injections_ikiwiki_blind.json`. `corpus_for` tells which corpus a run uses; `build_eval_archive` copies the
-corpus archive's data files into a cache folder and appends the hostile posts to its `tweets.js`. Each line
-of the set is `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split",
-"near_miss"?, "canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the
-chain and its prompts, `held-out` for the rest (reported apart, see `score_by_split`);
-categories are `answerable` (one turn), `followup` (two turns: the second only makes sense after the first),
-`unanswerable` (no tweet answers; `near_miss` when tweets on the topic exist but not the fact asked) and
-`injection` (the tweet holding the answer also tells the model to do something else; an answer containing
-a canary obeyed it). `run_item` asks the chain turn by turn, streaming, with the first answer as history;
-`score` turns the results into the figures the README reports per prompt file.
+tweets of `tests/eval/injections.json`, and `tests/eval/answers_ikiwiki.jsonl` (set 2) against ikiwiki's
+Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`,
+`injections_ikiwiki_blind.json` and `injections_ikiwiki_blind2.json`. `corpus_for` tells which corpus a run
+uses; `build_eval_archive` copies the corpus archive's data files into a cache folder and appends the hostile
+posts to its `tweets.js`. Each line of the set is `{"qid", "category", "turns": [{"question", "gold_ids",
+"answer_terms"}], "split", "near_miss"?, "canaries"?}`; `split` is `tuning` for the entries whose answers
+were read while changing the chain and its prompts, `held-out` for the rest (reported apart, see
+`score_by_split`); categories are `answerable` (one turn), `followup` (two turns: the second only makes
+sense after the first), `unanswerable` (no tweet answers; `near_miss` when tweets on the topic exist but not
+the fact asked) and `injection` (the tweet holding the answer also tells the model to do something else;
+an answer containing a canary obeyed it). `run_item` asks the chain turn by turn, streaming, with the first
+answer as history; `score` turns the results into the figures the README reports per prompt file.
 """
 
 from __future__ import annotations
@@ -41,7 +41,11 @@ EVAL_SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
 ANSWER_SETS = {"alrocar": EVAL_SETS_DIR / "answers.jsonl", "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl"}
 INJECTION_FILES: dict[str, tuple[Path, ...]] = {
     "alrocar": (EVAL_SETS_DIR / "injections.json",),
-    "ikiwiki": (EVAL_SETS_DIR / "injections_ikiwiki.json", EVAL_SETS_DIR / "injections_ikiwiki_blind.json"),
+    "ikiwiki": (
+        EVAL_SETS_DIR / "injections_ikiwiki.json",
+        EVAL_SETS_DIR / "injections_ikiwiki_blind.json",
+        EVAL_SETS_DIR / "injections_ikiwiki_blind2.json",
+    ),
 }
 SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.

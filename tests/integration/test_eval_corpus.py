@@ -171,7 +171,7 @@ ANSWERS_2 = EVAL_DIR / "answers_ikiwiki.jsonl"
 
 
 def _hostile_2() -> list[dict[str, str]]:
-    """The hostile posts appended to the changelog posts (`injections_ikiwiki.json`, `..._blind.json`)."""
+    """The hostile posts appended to the changelog posts (`injections_ikiwiki.json`, `..._blind*.json`)."""
     return [
         post
         for path in INJECTION_FILES["ikiwiki"]
@@ -190,7 +190,7 @@ def answer_posts(posts: dict[str, dict[str, Any]]) -> dict[str, tuple[str, str]]
 
 def test_hostile_posts_are_new_ids_inside_the_changelog_dates(posts: dict[str, dict[str, Any]]) -> None:
     hostile = _hostile_2()
-    assert len({post["id"] for post in hostile}) == len(hostile) == 5 + 8
+    assert len({post["id"] for post in hostile}) == len(hostile) == 5 + 8 + 8
     days = sorted(_day(post) for post in posts.values())
     for post in hostile:
         assert post["id"].isdigit() and post["id"] not in posts
@@ -206,7 +206,7 @@ def test_answer_set_2_canaries_are_only_in_their_hostile_post(
     # A canary in an answer means the model obeyed: no other post may hold it, nor may two entries share one.
     injections = [item for item in load_items(ANSWERS_2) if item.category == "injection"]
     canaries = [canary.lower() for item in injections for canary in item.canaries]
-    assert len(injections) == 5 + 8 and len(set(canaries)) == len(canaries)
+    assert len(injections) == 5 + 8 + 8 and len(set(canaries)) == len(canaries)
     for item in injections:
         (gold,) = item.turns[0].gold_ids
         for canary in item.canaries:

@@ -120,7 +120,7 @@ def test_the_second_set_has_both_halves_every_category_and_its_own_hostile_posts
     assert len({item.qid for item in items}) == len(items) and all(item.qid.startswith("k") for item in items)
     assert counts["answerable"] >= 8 and counts["followup"] >= 8 and counts["unanswerable"] == 6
     assert sum(item.near_miss for item in items) == 3
-    assert sum(item.category == "injection" for item in items) == 5 + 8  # ki01-ki05, kj01-kj08 (blind file)
+    assert sum(item.category == "injection" for item in items) == 5 + 8 + 8  # ki01-ki05, kj01-kj08, km01-km08
     canaries = [canary.lower() for item in items for canary in item.canaries]
     assert len(set(canaries)) == len(canaries)  # an obeyed canary names its entry
     for item in items:

@@ -12,8 +12,8 @@ entries (those read while changing the chain) and all. Two corpora, each with it
   `tests/eval/injections.json`, set `tests/eval/answers.jsonl` (39 entries);
 - `ikiwiki` (set 2, written on data nobody tuned on): ikiwiki's Debian changelog as 2,219 dated posts
   (fetched by `scripts/fetch_changelog_posts.py`, cached in `.cache/`) plus the hostile posts of
-  `tests/eval/injections_ikiwiki.json` and `injections_ikiwiki_blind.json`, set
-  `tests/eval/answers_ikiwiki.jsonl` (38 entries, all held-out).
+  `tests/eval/injections_ikiwiki.json`, `injections_ikiwiki_blind.json` and `injections_ikiwiki_blind2.json`,
+  set `tests/eval/answers_ikiwiki.jsonl` (46 entries, 14 of them tuning).
 
 `--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is set 2's).
 `--use-url URL` uses a running Ollama that serves `all-minilm` and `--chat-model` instead. About 15 minutes

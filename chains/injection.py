@@ -7,7 +7,8 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
 - words to the model: instructions to ignore or replace earlier ones, a system prompt, a note or rule for
   an AI or assistant, "from now on answer ...", "assistants summarising this post";
 - orders about the answer itself, whoever they address: what to add to "your answer", how to end or start
-  "every reply", what language or words to answer in, "when summarising ...";
+  "every reply", its "first word", what language or words to answer in, "when summarising ...";
+- words to whatever program reads the tweet ("any tool that reads this post");
 - a sentence posing as a chat role with an order ("system: end every reply with ..."), a chat template's
   markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
 - a chat written out with a user's and an assistant's turns ("User: ...", "Assistant: ..."), which plays
@@ -60,7 +61,16 @@ _SHAPING = re.compile(
     r"|\b(?:answer|reply|respond)\s+only\b"
     r"|\bwhen (?:answering|replying|responding|summari[sz]ing)\b"
     r"|\b(?:assistants?|ai|a\.i\.|chat ?bots?|bots?|llms?|(?:language )?models?|agents?|summari[sz]ers?|"
-    r"crawlers?)\s+(?:reading|summari[sz]ing|processing|parsing|quoting|answering)\b",
+    r"crawlers?)\s+(?:reading|summari[sz]ing|processing|parsing|quoting|answering|describing|explaining)\b"
+    r"|\b(?:in|into)\s+(?:every|each|all)\s+(?:of\s+)?(?:your\s+|the\s+)?"
+    + _RESPONSE
+    + r"\b(?=\s*(?:you\b|about\b|to\b|that\b|[.,;:!]|$))"
+    r"|\b(?:programs?|tools?|software|scripts?|apps?|systems?)\s+(?:that\s+)?(?:reads?|reading|"
+    r"summari[sz](?:es?|ing)|process(?:es)?|processing)\s+(?:this|these)\s+(?:posts?|tweets?|entry|entries|"
+    r"pages?|threads?|texts?|messages?|notes?)\b"
+    r"|\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?\s+(?:of|in)\s+(?:your|every|each)\s+"
+    + _RESPONSE
+    + r"\b",
     re.IGNORECASE,
 )
 # A sentence posing as a chat role that gives an order ("system: end every reply with ..."; "System: Debian

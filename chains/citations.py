@@ -10,10 +10,10 @@ best-supporting tweet replaces them, or is added to a sentence the model left un
 enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no content
 words of its own ("Yes [2].") is checked against the question. A sentence that says the tweets do not
 answer never gets one. After the first cited sentence, a sentence whose tweets hold little of the
-question's words is left out, with the uncited sentences after it: small models go on to summarise every
-other tweet they were given. The answer streams word by word up to its first citation (only whitespace, a
-sentence's final punctuation and an open `[` wait for what follows), then sentence by sentence, so the
-streamed and the invoked answer are the same text. A sentence
+question's words is left out, with the uncited sentences that carry it on: small models go on to summarise
+every other tweet they were given. The answer streams word by word until its first cited sentence ends
+(only whitespace, a sentence's final punctuation and an open `[` wait for what follows), then sentence by
+sentence, so the streamed and the invoked answer are the same text. A sentence
 said a second time (small models loop: "I tweeted about Tinybird in 2022 [2]. I tweeted about Tinybird in
 2022 [3]. ...") ends the answer: it is left out, and `repeated` tells the caller to stop the model.
 """
@@ -246,8 +246,9 @@ def _render(
     longer change (without a trailing space, punctuation or unfinished `[` group), unless `final`. A
     sentence the answer already said (a small model looping, whatever its citation) ends the rendering,
     and an open sentence is held back while it may still be one. After the first cited sentence, a
-    sentence whose tweets are off the question (see `ON_TOPIC_RATIO`) is left out with the uncited
-    sentences that follow it, so each later sentence is held back until it ends. `relevance` is
+    sentence whose tweets are off the question (see `ON_TOPIC_RATIO`) is left out, with the uncited
+    sentences after it until one that its best tweet puts back on the question; the line breaks of
+    left-out text are kept. So each later sentence is held back until it ends. `relevance` is
     `index.relevance(question)`, worked out here when not given.
     """
     if relevance is None:
@@ -260,12 +261,25 @@ def _render(
     answered = False  # a cited sentence was kept
     leaving_out = False  # the last cited sentence was off the question
 
-    def off_question(verified: list[int]) -> bool:
+    def off_question(verified: list[int], body: str) -> bool:
         nonlocal answered, leaving_out
         if verified:
             leaving_out = answered and max(relevance.get(n, 0.0) for n in verified) < floor
             answered = answered or not leaving_out
+        elif leaving_out:  # uncited: still on the question when the tweet that best says it is
+            scores = index.support(body)
+            best = max(scores, key=lambda n: (scores[n], -n), default=None)
+            leaving_out = best is None or scores[best] < MIN_SUPPORT or relevance.get(best, 0.0) < floor
         return leaving_out
+
+    gap = ""  # line breaks of left-out text, given back before the next kept sentence
+
+    def keep(text: str) -> None:
+        nonlocal gap
+        if gap and parts and not parts[-1][-1:].isspace() and not text[:1].isspace():
+            text = gap + text
+        gap = ""
+        parts.append(text)
 
     start = 0
     for match in _SENTENCE_END.finditer(raw):
@@ -278,12 +292,14 @@ def _render(
             if key:
                 said.add(key)
             verified = index.verify(body, numbers, cited, question)
-            if off_question(verified):
+            if off_question(verified, body):
+                gap += "\n" * (body + match.group(0)).count("\n")
                 continue
             previous = (body, verified)
             stripped = body.rstrip()
-            parts.append(stripped + _citation_text(verified) + body[len(stripped) :] + match.group(0))
+            keep(stripped + _citation_text(verified) + body[len(stripped) :] + match.group(0))
         elif leaving_out:
+            gap += "\n" * (body + match.group(0)).count("\n")
             continue
         else:  # whitespace, or citations written after the sentence's full stop: they belong to it
             verified = _orphans(numbers, previous, index, question)
@@ -296,12 +312,12 @@ def _render(
             return Rendering("".join(parts), cited, True)
         if body.strip():
             verified = index.verify(body, numbers, cited, question)
-            if not off_question(verified):
+            if not off_question(verified, body):
                 cited += verified
                 stripped = body.rstrip()
                 words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation
                 ending = stripped[len(words) :] + body[len(stripped) :]
-                parts.append(words + _citation_text(verified) + ending)
+                keep(words + _citation_text(verified) + ending)
         elif numbers and not leaving_out:
             extra = _orphans(numbers, previous, index, question)
             cited += extra

@@ -61,16 +61,20 @@ _SHAPING = re.compile(
     r"|\b(?:answer|reply|respond)\s+only\b"
     r"|\bwhen (?:answering|replying|responding|summari[sz]ing)\b"
     r"|\b(?:assistants?|ai|a\.i\.|chat ?bots?|bots?|llms?|(?:language )?models?|agents?|summari[sz]ers?|"
-    r"crawlers?)\s+(?:reading|summari[sz]ing|processing|parsing|quoting|answering|describing|explaining)\b"
-    r"|\b(?:in|into)\s+(?:every|each|all)\s+(?:of\s+)?(?:your\s+|the\s+)?"
+    r"crawlers?)\s+(?:(?:reading|summari[sz]ing|processing|parsing|quoting|answering)\b|"
+    r"(?:describing|explaining)\s+(?:this|these)\b)"
+    r"|\b(?:add|append|include|insert|put|mention|cite|say|use|write|name|call|praise|recommend)\b[^.!?\n]{0,80}?"
+    r"\b(?:in|into)\s+(?:every|each|all)\s+(?:of\s+)?(?:your\s+|the\s+)?"
     + _RESPONSE
     + r"\b(?=\s*(?:you\b|about\b|to\b|that\b|[.,;:!]|$))"
-    r"|\b(?:programs?|tools?|software|scripts?|apps?|systems?)\s+(?:that\s+)?(?:reads?|reading|"
-    r"summari[sz](?:es?|ing)|process(?:es)?|processing)\s+(?:this|these)\s+(?:posts?|tweets?|entry|entries|"
-    r"pages?|threads?|texts?|messages?|notes?)\b"
+    r"|\b(?:any|every|each|all|whatever)\s+(?:programs?|tools?|software|scripts?|apps?|systems?)\s+(?:that\s+)?"
+    r"(?:reads?|reading|summari[sz](?:es?|ing)|process(?:es)?|processing)\s+this\s+(?:posts?|tweets?|"
+    r"entry|entries|pages?|threads?|texts?|messages?|notes?)\b"
+    r"|\b(?:make|use|put|let|be)\b[^.!?\n]{0,60}?\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?"
+    r"\s+(?:of|in)\s+(?:your|every|each)\s+" + _RESPONSE + r"\b"
     r"|\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?\s+(?:of|in)\s+(?:your|every|each)\s+"
     + _RESPONSE
-    + r"\b",
+    + r"\s+(?:must|should|has to|needs to|will)\b",
     re.IGNORECASE,
 )
 # A sentence posing as a chat role that gives an order ("system: end every reply with ..."; "System: Debian
@@ -86,7 +90,7 @@ _HIDDEN = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
 # it plays the conversation the model is in, so from its first turn on the tweet is left out. A dialogue
 # between people ("Me: ... Her: ...") names no assistant.
 _TURN_START = r"(?:^|\n|[.!?:]\s+)\W{0,3}"
-_USER_TURN = re.compile(_TURN_START + r"(?:user|human)\s*:", re.IGNORECASE)
+_USER_TURN = re.compile(_TURN_START + r"(?:user|human)\s*:[^\n]*?\?", re.IGNORECASE)  # the user asks
 _ASSISTANT_TURN = re.compile(
     _TURN_START + r"(?:assistant|ai|a\.i\.|chat ?bot|bot|chatgpt|gpt|llm)\s*:", re.IGNORECASE
 )
@@ -110,7 +114,11 @@ def _without_transcript(text: str) -> str:
     user_turn, assistant_turn = _USER_TURN.search(text), _ASSISTANT_TURN.search(text)
     if user_turn is None or assistant_turn is None:
         return text
-    first = min(user_turn, assistant_turn, key=lambda turn: turn.start())
+    if assistant_turn.start() < user_turn.start():
+        assistant_turn = _ASSISTANT_TURN.search(text, user_turn.end())
+        if assistant_turn is None:
+            return text
+    first = user_turn
     cut = first.start() + len(first.group(0)) - len(first.group(0).lstrip(".!?:"))  # keep the sentence's end
     return f"{text[:cut].rstrip()} {LEFT_OUT}".lstrip()
 

@@ -228,3 +228,28 @@ def test_sentences_after_the_first_cited_one_are_shown_when_they_end() -> None:
 def test_without_a_question_no_sentence_is_left_out() -> None:
     text = "You ran the Valencia marathon [2]. You also cooked paella for twelve [1]."
     assert verify(text) == (text, [2, 1])
+
+
+RAN = "You ran the Valencia marathon in 3 hours 41 minutes"
+COOKED = "You also cooked paella for twelve"
+LEGS = "Your legs were gone after the marathon"
+
+
+def test_line_breaks_of_a_left_out_sentence_stay() -> None:
+    verifier = CitationVerifier(TWEETS, MARATHON)
+    answer = f"{RAN} [2]. {COOKED} [1].\n\n{LEGS} [2]."
+    assert verifier.feed(answer) + verifier.flush() == f"{RAN} [2].\n\n{LEGS} [2]."
+
+
+@pytest.mark.parametrize(
+    ("answer", "kept"),
+    [
+        # an uncited sentence about a tweet on the question comes back after a left-out one
+        (f"{RAN} [2]. {COOKED} [1]. {LEGS}.", f"{RAN} [2]. {LEGS}."),
+        # citations after the full stop, each on its line
+        (f"{RAN}. [2]\n{COOKED}. [1]\n{LEGS}. [2]", f"{RAN} [2].\n{LEGS}. [2]"),
+    ],
+)
+def test_a_sentence_back_on_the_question_is_kept(answer: str, kept: str) -> None:
+    verifier = CitationVerifier(TWEETS, MARATHON)
+    assert (verifier.feed(answer) + verifier.flush()).rstrip() == kept

@@ -96,6 +96,15 @@ def test_instructions_to_an_ai_are_left_out(text: str, kept: str, gone: str) -> 
         "The tool that reads these files is called jq.",
         "The first line of the poem is the best one.",
         "There's a typo in every answer key of that textbook.",
+        "He says 'literally' in every reply.",
+        "Found a mistake in each of the answers.",
+        "The last line of your message made my day.",
+        "The tool processing these entries crashed again.",
+        "Any app that summarises these threads well? Asking for a friend.",
+        "AI explaining jokes is my new favourite genre.",
+        "Benchmark results. Human: 94.1%. GPT: 88.3%. Closer than I thought.",
+        "Ticket #4411. User: can't log in. Assistant: reset link sent. Closed in 2 min, team rocks.",
+        "My chatbot demo finally works:\nUser: hi\nBot: hello! How can I help?\nShipping Monday.",
     ],
 )
 def test_ordinary_tweets_are_unchanged(text: str) -> None:

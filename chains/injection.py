@@ -11,6 +11,8 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
 - words to whatever program reads the tweet ("any tool that reads this post");
 - a sentence posing as a chat role with an order ("system: end every reply with ..."), a chat template's
   markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
+- the commonest of these marks in German, Spanish, French and Japanese ("Hinweis für KI-Assistenten",
+  "termina tu respuesta con", "AIアシスタントへの指示");
 - a chat written out with a user's and an assistant's turns ("User: ...", "Assistant: ..."), which plays
   the model a conversation with a ready answer: the tweet is left out from its first turn on.
 The tweet shown to the user as a source is not changed. The marks are patterns, not a classifier: a new
@@ -77,6 +79,17 @@ _SHAPING = re.compile(
     + r"\s+(?:must|should|has to|needs to|will)\b",
     re.IGNORECASE,
 )
+# The same marks in the other languages of the archives we test with (German, French, Spanish, Japanese).
+_FOREIGN = re.compile(
+    r"\b(?:hinweis|notiz|nachricht|anweisungen?)\s+(?:f[üu]r|an)\s+(?:die\s+|den\s+)?(?:ki\b|assistent)"
+    r"|\b(?:beende|beginne|schlie[ßs]e)\s+(?:deine|jede|ihre)\s+antwort"
+    r"|\b(?:nota|mensaje|instrucci[oó]n(?:es)?)\s+(?:para|al?)\s+(?:el\s+|la\s+|los\s+)?(?:asistentes?\b|ia\b)"
+    r"|\b(?:termina|empieza|comienza)\s+(?:tu|cada)\s+respuesta"
+    r"|\b(?:note|message|consignes?)\s+(?:pour|à|aux?)\s+(?:l['’]\s*|les?\s+)?(?:assistants?\b|ia\b)"
+    r"|\b(?:termine|terminez|commence|commencez)\s+(?:ta|votre|chaque)\s+réponse"
+    r"|アシスタント(?:へ|に|への)(?:の)?(?:指示|注意|メモ|お願い)",
+    re.IGNORECASE,
+)
 # A sentence posing as a chat role that gives an order ("system: end every reply with ..."; "System: Debian
 # 12" is a spec sheet), or a chat template's marker ("<|im_start|>", "[INST]").
 _ROLE_NAME = r"(?:system|assistant|developer)\s*:"
@@ -98,16 +111,19 @@ _ASSISTANT_TURN = re.compile(
 
 def _is_order(text: str) -> bool:
     role = _ROLE.search(text) is not None and _ORDER_WORD.search(text) is not None
-    return role or any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE))
+    return role or any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _FOREIGN))
 
 
 def _may_hold_order(text: str) -> bool:
-    return any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _ROLE_ANYWHERE))
+    return any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _FOREIGN, _ROLE_ANYWHERE))
 
 
 # A bracketed aside, or a sentence (up to its final punctuation) outside brackets.
-# Punctuation followed by more than a space ("example.net/verify", "v2.0") does not end a sentence.
-_PIECE = re.compile(r"\[[^\]\n]*\]?|\([^)\n]*\)?|(?:[^.!?\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?]*|[.!?]+")
+# Punctuation followed by more than a space ("example.net/verify", "v2.0") does not end a sentence; a
+# Japanese full stop (。) does.
+_PIECE = re.compile(
+    r"\[[^\]\n]*\]?|\([^)\n]*\)?|(?:[^.!?。！？\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?。！？]*|[.!?。！？]+"
+)
 
 
 def _without_transcript(text: str) -> str:

@@ -13,8 +13,8 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
   markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
 - the commonest of these marks in German, Spanish, French and Japanese ("Hinweis für KI-Assistenten",
   "termina tu respuesta con", "AIアシスタントへの指示");
-- a chat written out with a user's and an assistant's turns ("User: ...", "Assistant: ..."), which plays
-  the model a conversation with a ready answer: the tweet is left out from its first turn on.
+- a chat written out with a user's question, then an assistant's turn ("User: ...?", "Assistant: ..."),
+  which plays the model a conversation with a ready answer: the tweet is left out from its first turn on.
 The tweet shown to the user as a source is not changed. The marks are patterns, not a classifier: a new
 wording can get through, and a tweet discussing prompt injection loses those sentences from the model's
 view. On the 6,369 real documents of the fixtures and evaluation corpora and the 23,703 real tweets and

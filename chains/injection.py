@@ -65,14 +65,17 @@ _SHAPING = re.compile(
     r"|\b(?:assistants?|ai|a\.i\.|chat ?bots?|bots?|llms?|(?:language )?models?|agents?|summari[sz]ers?|"
     r"crawlers?)\s+(?:(?:reading|summari[sz]ing|processing|parsing|quoting|answering)\b|"
     r"(?:describing|explaining)\s+(?:this|these)\b)"
-    r"|\b(?:add|append|include|insert|put|mention|cite|say|use|write|name|call|praise|recommend)\b[^.!?\n]{0,80}?"
+    r"|\b(?:add|append|include|insert|put|mention|cite|say|use|write|name|call|praise|recommend)\b"
+    r"[^.!?\n]{0,80}?"
     r"\b(?:in|into)\s+(?:every|each|all)\s+(?:of\s+)?(?:your\s+|the\s+)?"
     + _RESPONSE
     + r"\b(?=\s*(?:you\b|about\b|to\b|that\b|[.,;:!]|$))"
-    r"|\b(?:any|every|each|all|whatever)\s+(?:programs?|tools?|software|scripts?|apps?|systems?)\s+(?:that\s+)?"
+    r"|\b(?:any|every|each|all|whatever|whichever)\s+(?:programs?|tools?|software|scripts?|apps?|systems?)"
+    r"\s+(?:that\s+)?"
     r"(?:reads?|reading|summari[sz](?:es?|ing)|process(?:es)?|processing)\s+this\s+(?:posts?|tweets?|"
     r"entry|entries|pages?|threads?|texts?|messages?|notes?)\b"
-    r"|\b(?:make|use|put|let|be)\b[^.!?\n]{0,60}?\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?"
+    r"|\b(?:make|use|put|let|be)\b[^.!?\n]{0,60}?"
+    r"\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?"
     r"\s+(?:of|in)\s+(?:your|every|each)\s+" + _RESPONSE + r"\b"
     r"|\b(?:first|last|opening|closing|final)\s+(?:word|line|sentence)s?\s+(?:of|in)\s+(?:your|every|each)\s+"
     + _RESPONSE
@@ -83,7 +86,8 @@ _SHAPING = re.compile(
 _FOREIGN = re.compile(
     r"\b(?:hinweis|notiz|nachricht|anweisungen?)\s+(?:f[üu]r|an)\s+(?:die\s+|den\s+)?(?:ki\b|assistent)"
     r"|\b(?:beende|beginne|schlie[ßs]e)\s+(?:deine|jede|ihre)\s+antwort"
-    r"|\b(?:nota|mensaje|instrucci[oó]n(?:es)?)\s+(?:para|al?)\s+(?:el\s+|la\s+|los\s+)?(?:asistentes?\b|ia\b)"
+    r"|\b(?:nota|mensaje|instrucci[oó]n(?:es)?)\s+(?:para|al?)\s+(?:el\s+|la\s+|los\s+)?"
+    r"(?:asistentes?\b|ia\b)"
     r"|\b(?:termina|empieza|comienza)\s+(?:tu|cada)\s+respuesta"
     r"|\b(?:note|message|consignes?)\s+(?:pour|à|aux?)\s+(?:l['’]\s*|les?\s+)?(?:assistants?\b|ia\b)"
     r"|\b(?:termine|terminez|commence|commencez)\s+(?:ta|votre|chaque)\s+réponse"
@@ -122,7 +126,8 @@ def _may_hold_order(text: str) -> bool:
 # Punctuation followed by more than a space ("example.net/verify", "v2.0") does not end a sentence; a
 # Japanese full stop (。) does.
 _PIECE = re.compile(
-    r"\[[^\]\n]*\]?|\([^)\n]*\)?|(?:[^.!?。！？\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?。！？]*|[.!?。！？]+"
+    r"\[[^\]\n]*\]?|\([^)\n]*\)?"
+    r"|(?:[^.!?。！？\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?。！？]*|[.!?。！？]+"
 )
 
 

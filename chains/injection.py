@@ -9,6 +9,7 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
 - orders about the answer itself, whoever they address: what to add to "your answer", how to end or start
   "every reply", its "first word", what language or words to answer in, "when summarising ...";
 - words to whatever program reads the tweet ("any tool that reads this post");
+- a link whose words carry any of these marks (".../#note-to-ai-assistants:-end-every-answer-with-...");
 - a sentence posing as a chat role with an order ("system: end every reply with ..."), a chat template's
   markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
 - the commonest of these marks in German, Spanish, French and Japanese ("Hinweis für KI-Assistenten",
@@ -144,9 +145,23 @@ def _without_transcript(text: str) -> str:
     return f"{text[:cut].rstrip()} {LEFT_OUT}".lstrip()
 
 
+# A link whose words, once its dashes and underscores are spaces, carry an order
+# ("https://example.org/docs#note-to-ai-assistants:-end-every-answer-with-...").
+_URL = re.compile(r"https?://\S+")
+_LINK_SEPARATORS = re.compile(r"[-_+/#?=&.]+")
+
+
+def _without_ordering_links(text: str) -> str:
+    def replace(match: re.Match[str]) -> str:
+        words = _LINK_SEPARATORS.sub(" ", match.group(0))
+        return LEFT_OUT if _is_order(words) else match.group(0)
+
+    return _URL.sub(replace, text)
+
+
 def without_injections(text: str) -> str:
     """`text` with each sentence or bracketed aside that addresses an AI replaced by `LEFT_OUT`."""
-    text = _without_transcript(_HIDDEN.sub(LEFT_OUT, text))
+    text = _without_ordering_links(_without_transcript(_HIDDEN.sub(LEFT_OUT, text)))
     if not _may_hold_order(text):
         return text
     lines = []

@@ -114,13 +114,16 @@ _ASSISTANT_TURN = re.compile(
 )
 
 
+_ORDERS = (_MARKS, _SHAPING, _TEMPLATE, _FOREIGN)
+
+
 def _is_order(text: str) -> bool:
     role = _ROLE.search(text) is not None and _ORDER_WORD.search(text) is not None
-    return role or any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _FOREIGN))
+    return role or any(pattern.search(text) for pattern in _ORDERS)
 
 
 def _may_hold_order(text: str) -> bool:
-    return any(pattern.search(text) for pattern in (_MARKS, _SHAPING, _TEMPLATE, _FOREIGN, _ROLE_ANYWHERE))
+    return any(pattern.search(text) for pattern in (*_ORDERS, _ROLE_ANYWHERE))
 
 
 # A bracketed aside, or a sentence (up to its final punctuation) outside brackets.
@@ -140,12 +143,12 @@ def _without_transcript(text: str) -> str:
         assistant_turn = _ASSISTANT_TURN.search(text, user_turn.end())
         if assistant_turn is None:
             return text
-    first = user_turn
-    cut = first.start() + len(first.group(0)) - len(first.group(0).lstrip(".!?:"))  # keep the sentence's end
+    turn = user_turn.group(0)
+    cut = user_turn.start() + len(turn) - len(turn.lstrip(".!?:"))  # keep the sentence's end
     return f"{text[:cut].rstrip()} {LEFT_OUT}".lstrip()
 
 
-# A link whose words, once its dashes and underscores are spaces, carry an order
+# A link whose words, once its dashes, underscores and other separators are spaces, carry an order
 # ("https://example.org/docs#note-to-ai-assistants:-end-every-answer-with-...").
 _URL = re.compile(r"https?://\S+")
 _LINK_SEPARATORS = re.compile(r"[-_+/#?=&.]+")

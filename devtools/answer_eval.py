@@ -32,6 +32,7 @@ from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.documents import Document
 from langchain_core.runnables import Runnable
 
+from chains.context import CONTEXT_OPEN
 from chains.rag import NAMES_CAVEAT
 from rag.archive.payload import parse_js_payload
 
@@ -100,6 +101,8 @@ class TurnResult:
     near_miss: bool = False
     canaries: list[str] = field(default_factory=list)
     split: str = "held-out"
+    model_answer: str = ""  # what the model wrote, before the chain checked its citations
+    context: list[dict[str, Any]] = field(default_factory=list)  # the numbered tweets given to the model
 
     @property
     def gold_retrieved(self) -> bool:
@@ -237,25 +240,46 @@ def _count_in_manifest(manifest_js: Path, file_name: str, count: int) -> None:
 
 
 class ModelTimer(BaseCallbackHandler):
-    """Adds up the wall time the chat model spends per call (from its start to its end or error)."""
+    """Adds up the wall time the chat model spends per call (from its start to its end or error).
+
+    It also keeps what the model wrote for the answer (the call whose prompt holds the tweets), before the
+    chain checked its citations: `model_answer`, "" when the model was not asked for one.
+    """
 
     def __init__(self) -> None:
         self.seconds = 0.0
+        self.model_answer = ""
         self._started: dict[Any, float] = {}
+        self._answer_run: Any = None
 
     def on_chat_model_start(self, serialized: Any, messages: Any, *, run_id: Any, **kwargs: Any) -> None:
         """A call starts."""
         self._started[run_id] = time.perf_counter()
+        if any(CONTEXT_OPEN in str(message.content) for batch in messages for message in batch):
+            self._answer_run = run_id
 
     def on_llm_end(self, response: Any, *, run_id: Any, **kwargs: Any) -> None:
         """A call ended."""
         started = self._started.pop(run_id, None)
         if started is not None:
             self.seconds += time.perf_counter() - started
+        if run_id == self._answer_run and response is not None and response.generations:
+            self.model_answer = response.generations[0][0].text
 
     def on_llm_error(self, error: BaseException, *, run_id: Any, **kwargs: Any) -> None:
-        """A call failed (its time counts all the same)."""
-        self.on_llm_end(None, run_id=run_id)
+        """A call failed or was stopped (its time counts all the same; what it wrote is kept)."""
+        self.on_llm_end(kwargs.get("response"), run_id=run_id)
+
+
+def _context_row(document: Document) -> dict[str, Any]:
+    """A context tweet as the model saw it numbered: enough to check an answer's citations again offline."""
+    metadata = document.metadata
+    return {
+        "number": metadata.get("citation"),
+        "tweet_id": str(metadata.get("tweet_id") or document.id or ""),
+        "created_at": str(metadata.get("created_at") or ""),
+        "text": document.page_content,
+    }
 
 
 def _ids(documents: Iterable[Document]) -> list[str]:
@@ -280,6 +304,7 @@ def ask(chain: Runnable[Any, Any], question: str, history: Sequence[tuple[str, s
     merged["seconds"] = time.perf_counter() - started
     merged["first_token_seconds"] = first
     merged["model_seconds"] = timer.seconds
+    merged["model_answer"] = timer.model_answer
     return merged
 
 
@@ -305,6 +330,8 @@ def run_item(chain: Runnable[Any, Any], item: Item) -> list[TurnResult]:
                 seconds=float(output["seconds"]),
                 first_token_seconds=output["first_token_seconds"],
                 model_seconds=float(output["model_seconds"]),
+                model_answer=str(output["model_answer"]),
+                context=[_context_row(document) for document in output.get("context") or []],
                 near_miss=item.near_miss,
                 canaries=list(item.canaries),
                 split=item.split,

@@ -6,19 +6,28 @@ import json
 from pathlib import Path
 
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
 
+from chains import build_rag_chain
 from devtools.answer_eval import (
     ANSWER_SETS,
     INJECTION_FILES,
+    Item,
+    Turn,
     TurnResult,
     build_eval_archive,
     corpus_for,
     load_items,
+    run_item,
     score,
     score_by_split,
 )
 from devtools.changelog_posts import changelog_posts, write_posts_archive
 from rag.archive.reader import read_archive
+from rag.search.retrieval import build_retriever
+from tests.unit.retrieval_fixtures import make_store
+from tests.unit.test_chain_rag import SETTINGS
 
 SET = Path(__file__).resolve().parents[1] / "eval" / "answers.jsonl"
 SET_2 = Path(__file__).resolve().parents[1] / "eval" / "answers_ikiwiki.jsonl"
@@ -189,3 +198,15 @@ def test_an_answer_with_the_names_caveat_is_counted_as_flagged_not_as_a_refusal(
     figures = score([turn])
     assert turn.flagged and not turn.declined
     assert figures["flagged_unanswerable"]["hits"] == 1 and figures["refusals_unanswerable"]["hits"] == 0
+
+
+def test_a_turn_keeps_what_the_model_wrote_and_the_numbered_tweets_it_was_given(tmp_path: Path) -> None:
+    model = GenericFakeChatModel(messages=iter([AIMessage("Your tomatoes ripened [2]. See also [9].")]))
+    chain = build_rag_chain(build_retriever(SETTINGS, make_store(tmp_path)), model, "default")
+    item = Item("t01", "answerable", (Turn("my garden tomatoes are finally ripe", ("1002",)),))
+    (result,) = run_item(chain, item)
+    assert result.model_answer == "Your tomatoes ripened [2]. See also [9]."
+    assert result.answer == "Your tomatoes ripened [1]. See also."  # the chain's checked citations
+    assert [row["number"] for row in result.context] == list(range(1, len(result.context) + 1))
+    assert result.context[0]["tweet_id"] == "1002"
+    assert result.context[0]["text"] == "my garden tomatoes are finally ripe"

@@ -1,14 +1,20 @@
 """Answer evaluation: the whole chain (condense, retrieve, answer, citations, abstention) with a real model.
 
-Two question sets, each written against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
+Three question sets, each against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
 `tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
-tweets of `tests/eval/injections.json`, and `tests/eval/answers_ikiwiki.jsonl` (set 2) against ikiwiki's
+tweets of `tests/eval/injections.json`; `tests/eval/answers_ikiwiki.jsonl` (set 2) against ikiwiki's
 Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`,
-`injections_ikiwiki_blind.json` and `injections_ikiwiki_blind2.json`. `corpus_for` tells which corpus a run
-uses; `build_eval_archive` copies the corpus archive's data files into a cache folder and appends the hostile
-posts to its `tweets.js`. Each line of the set is `{"qid", "category", "turns": [{"question", "gold_ids",
-"answer_terms"}], "split", "near_miss"?, "canaries"?}`; `split` is `tuning` for the entries whose answers
-were read while changing the chain and its prompts, `held-out` for the rest (reported apart, see
+`injections_ikiwiki_blind.json` and `injections_ikiwiki_blind2.json`; and `tests/eval/answers_rtweet.jsonl`
+(set 3) against the retrieval evaluation's rtweet corpus (`scripts/fetch_real_tweets.py`: r-cran-rtweet's
+recorded tweets plus the fixture archives `ajitg25-2025` and `alrocar-2024`), no hostile posts. Set 3 is the
+retrieval set `tests/eval/qa.jsonl` turned into answer entries by `answer_set_from_qa` (written by
+`scripts/make_rtweet_answer_set.py`): questions no change to the answer chain or its prompts looked at (its
+`tuning` half is the one retrieval was tuned on). `corpus_for` tells which corpus a run uses;
+`build_eval_archive` copies the corpus archive's data files into a cache folder and appends the hostile posts
+to its `tweets.js`; `missing_gold_ids` names the gold ids the built archive lacks. Each line of a set is
+`{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,
+"canaries"?}`; `split` is `tuning` for the entries whose answers were read while changing the chain and its
+prompts (set 3: whose retrieval was tuned on), `held-out` for the rest (reported apart, see
 `score_by_split`); categories are `answerable` (one turn), `followup` (two turns: the second only makes
 sense after the first), `unanswerable` (no tweet answers; `near_miss` when tweets on the topic exist but not
 the fact asked) and `injection` (the tweet holding the answer also tells the model to do something else;
@@ -34,12 +40,18 @@ from langchain_core.runnables import Runnable
 
 from chains.context import CONTEXT_OPEN
 from chains.rag import NAMES_CAVEAT
+from devtools.evaluation import QAItem, load_qa
 from rag.archive.payload import parse_js_payload
+from rag.archive.reader import read_archive
 
 CATEGORIES = ("answerable", "followup", "unanswerable", "injection")
 EVAL_SETS_DIR = Path(__file__).resolve().parent.parent / "tests" / "eval"
 # The answer sets and the files of hostile posts appended to each one's corpus, by corpus name.
-ANSWER_SETS = {"alrocar": EVAL_SETS_DIR / "answers.jsonl", "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl"}
+ANSWER_SETS = {
+    "alrocar": EVAL_SETS_DIR / "answers.jsonl",
+    "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl",
+    "rtweet": EVAL_SETS_DIR / "answers_rtweet.jsonl",
+}
 INJECTION_FILES: dict[str, tuple[Path, ...]] = {
     "alrocar": (EVAL_SETS_DIR / "injections.json",),
     "ikiwiki": (
@@ -47,7 +59,12 @@ INJECTION_FILES: dict[str, tuple[Path, ...]] = {
         EVAL_SETS_DIR / "injections_ikiwiki_blind.json",
         EVAL_SETS_DIR / "injections_ikiwiki_blind2.json",
     ),
+    "rtweet": (),
 }
+# The retrieval set whose questions set 3 asks, and how its splits and categories are named there.
+RETRIEVAL_QA = EVAL_SETS_DIR / "qa.jsonl"
+QA_SPLITS = {"heldout": "held-out", "tuning": "tuning"}
+QA_UNANSWERABLE = "no_answer"
 SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.
 DECLINE = re.compile(
@@ -170,23 +187,62 @@ def load_items(path: Path) -> list[Item]:
 def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
     """The corpus and question set of a run, from either or both.
 
-    A set named `*ikiwiki*` is the ikiwiki corpus's, any other alrocar's; a corpus alone gets its own set;
-    neither gives alrocar's set (the default). ValueError for an unknown corpus.
+    A set named `*ikiwiki*` is the ikiwiki corpus's, `*rtweet*` the rtweet corpus's, any other alrocar's; a
+    corpus alone gets its own set; neither gives alrocar's set (the default). ValueError for an unknown
+    corpus.
     """
     if corpus is None:
-        corpus = "ikiwiki" if set_path is not None and "ikiwiki" in set_path.name else "alrocar"
+        name = set_path.name if set_path is not None else ""
+        corpus = next((known for known in ("ikiwiki", "rtweet") if known in name), "alrocar")
     if corpus not in ANSWER_SETS:
         raise ValueError(f"unknown answer-evaluation corpus {corpus!r}: one of {', '.join(ANSWER_SETS)}")
     return corpus, set_path if set_path is not None else ANSWER_SETS[corpus]
 
 
+def answer_entry_from_qa(item: QAItem) -> dict[str, Any]:
+    """One retrieval question as an answer-set entry: one turn, its gold ids, no answer terms.
+
+    `no_answer` questions become `unanswerable` (not near misses: the retrieval set marks none), the others
+    `answerable`; the split `heldout` becomes `held-out`. ValueError when the category and the gold ids
+    disagree, or the split is missing.
+    """
+    unanswerable = item.category == QA_UNANSWERABLE
+    if unanswerable == item.answerable:
+        raise ValueError(f"{item.qid}: category {item.category!r} with {len(item.gold_ids)} gold ids")
+    if item.split not in QA_SPLITS:
+        raise ValueError(f"{item.qid}: split must be one of {', '.join(QA_SPLITS)}, not {item.split!r}")
+    return {
+        "qid": item.qid,
+        "category": "unanswerable" if unanswerable else "answerable",
+        "turns": [{"question": item.question, "gold_ids": list(item.gold_ids)}],
+        "split": QA_SPLITS[item.split],
+    }
+
+
+def answer_set_from_qa(qa_path: Path = RETRIEVAL_QA) -> list[dict[str, Any]]:
+    """Every question of a retrieval QA file as answer-set entries, in the file's order (set 3's source)."""
+    return [answer_entry_from_qa(item) for item in load_qa(qa_path)]
+
+
+def missing_gold_ids(items: Iterable[Item], archive: Path) -> list[tuple[str, str]]:
+    """The `(qid, gold id)` pairs whose tweet the app's loader does not find in `archive`."""
+    present = {tweet.id for tweet in read_archive(archive).tweets}
+    return [
+        (item.qid, gold)
+        for item in items
+        for turn in item.turns
+        for gold in turn.gold_ids
+        if gold not in present
+    ]
+
+
 def build_eval_archive(source: Path, injections: Path | Sequence[Path], destination: Path) -> Path:
     """A copy of `source`'s data files with the injected tweets of `injections` appended to `data/tweets.js`.
 
-    `injections` is one JSON file of hostile posts or several, appended in order. `data/manifest.js` counts
-    them too, so the loader does not warn of a missing part. The injected tweets get the archive's
-    `user_id_str` when its tweets carry one (the fixture archives); the changelog posts carry none, and
-    neither do the posts appended to them.
+    `injections` is one JSON file of hostile posts or several, appended in order, or none (a plain copy: the
+    rtweet corpus). `data/manifest.js` counts them too, so the loader does not warn of a missing part. The
+    injected tweets get the archive's `user_id_str` when its tweets carry one (the fixture archives); the
+    changelog posts carry none, and neither do the posts appended to them.
     """
     files = [injections] if isinstance(injections, Path) else list(injections)
     extra = [tweet for path in files for tweet in json.loads(path.read_text(encoding="utf-8"))["tweets"]]

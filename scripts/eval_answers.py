@@ -1,21 +1,29 @@
 """Evaluate answers end to end with the real chat model: citations, refusals, follow-ups, injections, speed.
 
-`python scripts/eval_answers.py [--corpus alrocar|ikiwiki] [--set FILE] [--prompts default,concise,timeline]
-[--json] [--limit N]` builds the evaluation archive of one corpus, starts the Ollama stand-in with
-all-MiniLM-L6-v2 and the real instruct model (`ollama-standin --backend minilm --chat llm`, on a free port),
-indexes the archive into `.tweet-rag/answer-eval/<corpus>/`, then asks every entry of the question set
-through the whole chain (condense, retrieve, answer, citations), once per prompt file, and prints the
-figures per prompt file (`devtools/answer_eval.py` defines them), for the held-out entries, the tuning
-entries (those read while changing the chain) and all. Two corpora, each with its own set:
+`python scripts/eval_answers.py [--corpus alrocar|ikiwiki|rtweet] [--set FILE]
+[--prompts default,concise,timeline] [--json] [--limit N]` builds the evaluation archive of one corpus,
+starts the Ollama stand-in with all-MiniLM-L6-v2 and the real instruct model (`ollama-standin --backend
+minilm --chat llm`, on a free port), indexes the archive into `.tweet-rag/answer-eval/<corpus>/`, then asks
+every entry of the question set through the whole chain (condense, retrieve, answer, citations), once per
+prompt file, and prints the figures per prompt file (`devtools/answer_eval.py` defines them), for the
+held-out entries, the tuning entries (those read while changing the chain) and all. Three corpora, each
+with its own set:
 
 - `alrocar` (the default): the real fixture archive `alrocar-2024` plus the hostile tweets of
   `tests/eval/injections.json`, set `tests/eval/answers.jsonl` (39 entries);
 - `ikiwiki` (set 2, written on data nobody tuned on): ikiwiki's Debian changelog as 2,219 dated posts
   (fetched by `scripts/fetch_changelog_posts.py`, cached in `.cache/`) plus the hostile posts of
   `tests/eval/injections_ikiwiki.json`, `injections_ikiwiki_blind.json` and `injections_ikiwiki_blind2.json`,
-  set `tests/eval/answers_ikiwiki.jsonl` (46 entries, 14 of them tuning).
+  set `tests/eval/answers_ikiwiki.jsonl` (46 entries, 14 of them tuning);
+- `rtweet` (set 3, the retrieval set's questions, never used for the answer chain): the retrieval
+  evaluation's corpus, r-cran-rtweet's recorded tweets plus the fixture archives `ajitg25-2025` and
+  `alrocar-2024` (3,756 tweets, fetched by `scripts/fetch_real_tweets.py`, cached in `.cache/`), no hostile
+  posts, set `tests/eval/answers_rtweet.jsonl` (the 95 questions of `tests/eval/qa.jsonl`, written by
+  `scripts/make_rtweet_answer_set.py`; its 46 tuning entries are those retrieval was tuned on).
 
-`--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is set 2's).
+Every gold id of the set must be a tweet of the built archive, else the run stops before the model starts.
+`--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is set 2's,
+`*rtweet*` set 3's).
 `--use-url URL` uses a running Ollama that serves `all-minilm` and `--chat-model` instead. About 15 minutes
 per prompt file on two cores for the first set.
 """
@@ -40,6 +48,7 @@ from devtools.answer_eval import (
     build_eval_archive,
     corpus_for,
     load_items,
+    missing_gold_ids,
     result_rows,
     run_prompt,
     score_by_split,
@@ -49,7 +58,11 @@ from rag.settings import Settings
 from tweet_rag.common import run_main
 
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
-CHANGELOG_FETCH = PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py"
+# The scripts that fetch and convert a corpus (printing its archive folder last), by corpus name.
+FETCH_SCRIPTS = {
+    "ikiwiki": PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py",
+    "rtweet": PROJECT_ROOT / "scripts" / "fetch_real_tweets.py",
+}
 SOURCE_ARCHIVE = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
 LLM_MODEL = "qwen2.5-coder:1.5b"
 ROWS = (
@@ -77,7 +90,9 @@ def parse_args() -> argparse.Namespace:
         choices=sorted(ANSWER_SETS),
         help="corpus to index and ask (default: --set's, else alrocar)",
     )
-    parser.add_argument("--set", type=Path, help="question set (default: the corpus's own, answers.jsonl)")
+    parser.add_argument(
+        "--set", type=Path, help="question set (default: the corpus's own, e.g. answers_rtweet.jsonl)"
+    )
     parser.add_argument("--limit", type=int, default=0, help="only the first N entries of the set")
     parser.add_argument(
         "--only", default="", help="only these qids, categories or splits (held-out, tuning), in this order"
@@ -95,11 +110,11 @@ def parse_args() -> argparse.Namespace:
 
 
 def source_archive(corpus: str) -> Path:
-    """The real archive of a corpus: the fixture archive, or the changelog posts (fetched once, cached)."""
+    """The real archive of a corpus: the fixture archive, else the one its fetch script builds (cached)."""
     if corpus == "alrocar":
         return SOURCE_ARCHIVE
     result = subprocess.run(
-        [sys.executable, str(CHANGELOG_FETCH)],
+        [sys.executable, str(FETCH_SCRIPTS[corpus])],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         text=True,
@@ -107,14 +122,26 @@ def source_archive(corpus: str) -> Path:
     )
     lines = result.stdout.strip().splitlines()
     if result.returncode != 0 or not lines:
-        raise TweetRagError(f"fetching the ikiwiki changelog posts failed (exit {result.returncode})")
+        raise TweetRagError(f"fetching the {corpus} corpus failed (exit {result.returncode})")
     return Path(lines[-1])
 
 
-def build_index(url: str, corpus: str) -> None:
-    """Index a corpus's evaluation archive (incrementally) into its own folder with scripts/build_index.py."""
+def build_archive(corpus: str, items: list[Item]) -> Path:
+    """A corpus's evaluation archive, in its own folder; TweetRagError if it lacks a gold tweet of `items`."""
     folder = EVAL_DIR / corpus
     archive = build_eval_archive(source_archive(corpus), INJECTION_FILES[corpus], folder / "archive")
+    missing = missing_gold_ids(items, archive)
+    if missing:
+        shown = ", ".join(f"{qid}:{gold}" for qid, gold in missing[:10])
+        raise TweetRagError(
+            f"{len(missing)} gold ids are not tweets of the {corpus} archive {archive}: {shown}"
+        )
+    return archive
+
+
+def build_index(url: str, corpus: str, archive: Path) -> None:
+    """Index a corpus's evaluation archive (incrementally) into its own folder with scripts/build_index.py."""
+    folder = EVAL_DIR / corpus
     env = {
         **os.environ,
         "OLLAMA_BASE_URL": url,
@@ -219,7 +246,7 @@ def main() -> int:
         qids = {json.loads(line)["qid"] for line in args.score.read_text(encoding="utf-8").splitlines()}
         report(args, len(qids), score_rows(args.score, args.set))
         return 0
-    items = load_items(args.set)
+    items = everything = load_items(args.set)
     if args.only:  # in the order given (qids and categories)
         wanted = [name for name in args.only.split(",") if name]
         chosen = [item for name in wanted for item in items if name in (item.qid, item.category, item.split)]
@@ -229,6 +256,8 @@ def main() -> int:
         items = list(first.values())
     if args.limit:
         items = items[: args.limit]
+    print(f"building the {args.corpus} evaluation archive ...", file=sys.stderr)
+    archive = build_archive(args.corpus, everything)  # a missing gold tweet stops the run before the model
     handle = None
     url = args.use_url
     if url is None:
@@ -239,7 +268,7 @@ def main() -> int:
         url = handle.url
     try:
         print(f"indexing the {args.corpus} evaluation archive ...", file=sys.stderr)
-        build_index(url, args.corpus)
+        build_index(url, args.corpus, archive)
         scores: dict[str, dict[str, dict[str, Any]]] = {}
         rows_file = args.rows.open("w", encoding="utf-8") if args.rows else None
         for prompt in [p.strip() for p in args.prompts.split(",") if p.strip()]:

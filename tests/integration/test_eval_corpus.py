@@ -2,7 +2,9 @@
 
 Builds the corpus with scripts/fetch_real_tweets.py (downloads the Debian package once into .cache/), then
 checks the QA file against the real tweets: every gold id exists, exact questions' gold tweets contain the
-@handle or #hashtag, dated questions' gold tweets fall in the range, and no-answer topics are absent.
+@handle or #hashtag, dated questions' gold tweets fall in the range, and no-answer topics are absent; and
+answer set 3 (`answers_rtweet.jsonl`, the same questions) against the archive the answer evaluation builds
+from it, as the app's loader reads it.
 """
 
 from __future__ import annotations
@@ -18,7 +20,13 @@ from typing import Any
 
 import pytest
 
-from devtools.answer_eval import INJECTION_FILES, load_items
+from devtools.answer_eval import (
+    ANSWER_SETS,
+    INJECTION_FILES,
+    build_eval_archive,
+    load_items,
+    missing_gold_ids,
+)
 from devtools.changelog_posts import post_id
 from devtools.evaluation import load_qa
 
@@ -27,7 +35,8 @@ EVAL_DIR = ROOT / "tests" / "eval"
 
 
 @pytest.fixture(scope="module")
-def corpus(archives_dir: Path) -> dict[str, dict[str, Any]]:
+def corpus_archive(archives_dir: Path) -> Path:
+    """The archive folder scripts/fetch_real_tweets.py builds (skipped when the package cannot be fetched)."""
     result = subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "fetch_real_tweets.py"), "--fixtures", str(archives_dir)],
         capture_output=True,
@@ -37,8 +46,12 @@ def corpus(archives_dir: Path) -> dict[str, dict[str, Any]]:
     )
     if result.returncode != 0:
         pytest.skip(f"could not fetch r-cran-rtweet: {result.stderr.strip()[-300:]}")
-    archive = Path(result.stdout.strip().splitlines()[-1])
-    text = (archive / "data" / "tweets.js").read_text(encoding="utf-8")
+    return Path(result.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="module")
+def corpus(corpus_archive: Path) -> dict[str, dict[str, Any]]:
+    text = (corpus_archive / "data" / "tweets.js").read_text(encoding="utf-8")
     items = json.loads(text[text.index("=") + 1 :])
     return {item["tweet"]["id_str"]: item["tweet"] for item in items}
 
@@ -86,6 +99,14 @@ def test_no_answer_topics_are_absent_from_the_corpus(corpus: dict[str, dict[str,
     for qid, words in terms.items():
         for word in words:
             assert not any(word in text for text in texts), (qid, word)
+
+
+def test_every_answer_set_3_gold_id_is_a_tweet_the_loader_reads(corpus_archive: Path, tmp_path: Path) -> None:
+    # The answer evaluation's rtweet archive: the corpus copied as it is (no hostile posts), read by the app.
+    archive = build_eval_archive(corpus_archive, INJECTION_FILES["rtweet"], tmp_path / "archive")
+    items = load_items(ANSWER_SETS["rtweet"])
+    assert sum(len(turn.gold_ids) for item in items for turn in item.turns) > 0
+    assert missing_gold_ids(items, archive) == []
 
 
 # ---- set 2: ikiwiki's Debian changelog as posts (scripts/fetch_changelog_posts.py) ----

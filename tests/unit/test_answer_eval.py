@@ -13,17 +13,22 @@ from chains import build_rag_chain
 from devtools.answer_eval import (
     ANSWER_SETS,
     INJECTION_FILES,
+    RETRIEVAL_QA,
     Item,
     Turn,
     TurnResult,
+    answer_entry_from_qa,
+    answer_set_from_qa,
     build_eval_archive,
     corpus_for,
     load_items,
+    missing_gold_ids,
     run_item,
     score,
     score_by_split,
 )
 from devtools.changelog_posts import changelog_posts, write_posts_archive
+from devtools.evaluation import QAItem, load_qa
 from rag.archive.reader import read_archive
 from rag.search.retrieval import build_retriever
 from tests.unit.retrieval_fixtures import make_store
@@ -31,6 +36,7 @@ from tests.unit.test_chain_rag import SETTINGS
 
 SET = Path(__file__).resolve().parents[1] / "eval" / "answers.jsonl"
 SET_2 = Path(__file__).resolve().parents[1] / "eval" / "answers_ikiwiki.jsonl"
+SET_3 = Path(__file__).resolve().parents[1] / "eval" / "answers_rtweet.jsonl"
 
 
 def turn(
@@ -108,9 +114,62 @@ def test_the_corpus_and_the_set_follow_from_either() -> None:
     assert corpus_for(SET_2, None) == ("ikiwiki", SET_2)
     assert corpus_for(Path("mine.jsonl"), None) == ("alrocar", Path("mine.jsonl"))
     assert corpus_for(Path("mine.jsonl"), "ikiwiki") == ("ikiwiki", Path("mine.jsonl"))
-    assert set(ANSWER_SETS) == set(INJECTION_FILES) == {"alrocar", "ikiwiki"}
-    with pytest.raises(ValueError, match="unknown answer-evaluation corpus 'rtweet'"):
-        corpus_for(None, "rtweet")
+    assert corpus_for(None, "rtweet") == ("rtweet", SET_3)
+    assert corpus_for(SET_3, None) == ("rtweet", SET_3)
+    assert corpus_for(Path("my_rtweet_subset.jsonl"), None) == ("rtweet", Path("my_rtweet_subset.jsonl"))
+    assert set(ANSWER_SETS) == set(INJECTION_FILES) == {"alrocar", "ikiwiki", "rtweet"}
+    assert INJECTION_FILES["rtweet"] == ()  # the retrieval corpus as it is: no hostile posts
+    with pytest.raises(ValueError, match="unknown answer-evaluation corpus 'mastodon'"):
+        corpus_for(None, "mastodon")
+
+
+def test_the_third_set_is_the_retrieval_set_as_answer_entries() -> None:
+    items = load_items(SET_3)
+    questions = {item.qid: item for item in load_qa(RETRIEVAL_QA)}
+    assert [item.qid for item in items] == list(questions)  # every retrieval question, in order, same qid
+    splits = {"heldout": "held-out", "tuning": "tuning"}
+    for item in items:
+        asked = questions[item.qid]
+        (only,) = item.turns
+        assert only.question == asked.question and only.gold_ids == asked.gold_ids, item.qid
+        assert item.category == ("unanswerable" if asked.category == "no_answer" else "answerable"), item.qid
+        assert item.split == splits[str(asked.split)], item.qid
+        assert not only.answer_terms and not item.canaries and not item.near_miss, item.qid
+    for category in ("answerable", "unanswerable"):  # both halves hold each kind
+        assert {item.split for item in items if item.category == category} == {"held-out", "tuning"}
+    assert sum(item.category == "unanswerable" for item in items) == 18
+    others = {item.qid for path in (SET, SET_2) for item in load_items(path)}
+    assert not others & set(questions)  # a qid names one entry across the three sets
+
+
+def test_the_committed_third_set_is_what_the_converter_writes() -> None:
+    # scripts/make_rtweet_answer_set.py writes these lines; a change to qa.jsonl must be carried over.
+    lines = [json.loads(line) for line in SET_3.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines == answer_set_from_qa(RETRIEVAL_QA)
+
+
+def test_a_retrieval_question_whose_category_and_gold_disagree_is_refused() -> None:
+    with pytest.raises(ValueError, match="no_answer"):
+        answer_entry_from_qa(QAItem("no99", "Anything?", ("123",), "no_answer", split="heldout"))
+    with pytest.raises(ValueError, match="split"):
+        answer_entry_from_qa(QAItem("pa99", "Anything?", ("123",), "paraphrased"))
+
+
+def test_missing_gold_ids_are_named_and_a_plain_copy_has_every_post(tmp_path: Path) -> None:
+    changelog = (
+        "ikiwiki (3.20110707) unstable; urgency=low\n\n"
+        "  * userlist: New plugin, lets admins see a list of users.\n\n"
+        " -- Joey Hess <joeyh@debian.org>  Thu, 07 Jul 2011 22:49:13 -0400\n"
+    )
+    posts = changelog_posts(changelog)
+    write_posts_archive(tmp_path / "source", posts, account_id="42", user_name="changelog")
+    archive = build_eval_archive(tmp_path / "source", INJECTION_FILES["rtweet"], tmp_path / "eval")
+    assert {tweet.id for tweet in read_archive(archive).tweets} == {post.id for post in posts}
+    entry = {"qid": "r1", "category": "answerable", "turns": [{"question": "q", "gold_ids": [posts[0].id]}]}
+    stray = {"qid": "r2", "category": "answerable", "turns": [{"question": "q", "gold_ids": ["999"]}]}
+    path = tmp_path / "set.jsonl"
+    path.write_text(json.dumps(entry) + "\n" + json.dumps(stray) + "\n", encoding="utf-8")
+    assert missing_gold_ids(load_items(path), archive) == [("r2", "999")]
 
 
 def test_the_second_set_has_both_halves_every_category_and_its_own_hostile_posts() -> None:

@@ -4,7 +4,8 @@ Small models cite `[1]` when the fact is in `[3]`, or cite nothing. So the model
 hints: `CitationVerifier` takes the answer as it streams, removes the model's citation groups and, at the
 end of each sentence (`.`, `!`, `?` before a space, or a line end), writes back the citations that the
 sentence's words support. A tweet supports a sentence by the share of the sentence's content words
-(rarer ones weigh more, numbers and @handles double) that it contains, its date included. The model's
+(rarer ones weigh more, numbers and @handles double; English words stemmed, so "formatted files" holds
+"format" and "file") that it contains, its date included. The model's
 numbers are kept when their tweet supports the sentence nearly as well as the best one; otherwise the
 best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it covers
 enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no content
@@ -22,9 +23,12 @@ from __future__ import annotations
 
 import math
 import re
+import threading
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from typing import NamedTuple
+
+import snowballstemmer
 
 from chains.context import ContextTweet
 from rag.indexing.tokenizer import tokenize
@@ -95,6 +99,17 @@ def _terms(text: str) -> list[str]:
     return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
 
 
+_PER_THREAD = threading.local()  # a Snowball stemmer keeps its word in progress: one per thread (web server)
+
+
+def _stems(terms: Iterable[str]) -> set[str]:
+    """`terms` with English words stemmed ("formatted files" and "format file" match); tags, numbers kept."""
+    stemmer = getattr(_PER_THREAD, "stemmer", None)
+    if stemmer is None:
+        stemmer = _PER_THREAD.stemmer = snowballstemmer.stemmer("english")
+    return {stemmer.stemWord(term) if term.isascii() and term.isalpha() else term for term in terms}
+
+
 def _weight(term: str) -> float:
     return 2.0 if term[0] in "@#" or any(ch.isdigit() for ch in term) else 1.0
 
@@ -104,7 +119,7 @@ class SupportIndex:
 
     def __init__(self, tweets: Sequence[ContextTweet]) -> None:
         self.numbers = [tweet.number for tweet in tweets]
-        self._terms = [set(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")) for tweet in tweets]
+        self._terms = [_stems(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")) for tweet in tweets]
         frequency: Counter[str] = Counter(term for terms in self._terms for term in terms)
         count = max(len(tweets), 1)
         self._idf = {term: math.log(1 + count / seen) for term, seen in frequency.items()}
@@ -112,11 +127,11 @@ class SupportIndex:
 
     def support(self, sentence: str) -> dict[int, float]:
         """Each tweet's share of the sentence's weighted content words (empty when it has none)."""
-        return self._shares(set(_terms(sentence)))
+        return self._shares(_stems(_terms(sentence)))
 
     def relevance(self, question: str) -> dict[int, float]:
         """Each tweet's share of the question's weighted content words (empty when it has none)."""
-        return self._shares(question_terms(question))
+        return self._shares(_stems(question_terms(question)))
 
     def _shares(self, words: set[str]) -> dict[int, float]:
         if not words:

@@ -25,7 +25,9 @@ tweets off the question are left out; an answer that says the
 tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one
 retrieved tweet holds every content word of the question: a small model refuses such questions now and
 then, so that tweet is quoted instead (the refusal sentence is held back while it streams, so it never
-shows).
+shows). With `ANSWER_CHECK` on (the default of `open_chain`), the answer's first cited tweet and the
+question go back to the model in a short prompt of their own before the answer is shown: when it says the
+tweet does not answer, the answer is "The tweets don't say." (`chains.answer_check`).
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
 
+from chains.answer_check import AnswerCheck
 from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.grounding import names_held, question_names, unmentioned_names
@@ -78,7 +81,7 @@ def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
     return {**inputs, "tweets": expand_documents(documents)}
 
 
-_CITATIONS_ONLY = re.compile(r"\[\d+\]|\s")
+_CITATIONS_ONLY = re.compile(r"\[\d+\]|[\W_]")  # what is left of an answer of no words: "[3]", ",,,, [1][2]"
 QUOTE_CHARS = 200
 
 
@@ -142,9 +145,17 @@ def _names_phrase(names: Sequence[str]) -> str:
 
 
 def _answer_step(
-    llm: BaseChatModel, template: ChatPromptTemplate, context_tokens: int, check_names: bool = True
+    llm: BaseChatModel,
+    template: ChatPromptTemplate,
+    context_tokens: int,
+    check_names: bool = True,
+    answer_check: AnswerCheck | None = None,
 ) -> Runnable[Any, Any]:
-    """The last step: abstain, or stream the model's answer with thinking removed and citations verified."""
+    """The last step: abstain, or stream the model's answer with thinking removed and citations verified.
+
+    With `answer_check`, the answer is held until its first cited tweet has been checked against the
+    question (`chains.answer_check`), then given whole, or replaced by the refusal.
+    """
     generate = RunnableLambda(_generate_with(llm), name="generate_answer")
 
     def answer(chunks: Iterator[Mapping[str, Any]], config: RunnableConfig) -> Iterator[AddableDict]:
@@ -174,7 +185,7 @@ def _answer_step(
         cites = CitationVerifier(tweets, standalone)
         by_number = {tweet.number: tweet for tweet in tweets}
         parts: list[str] = []
-        held = ""  # the answer's start, held back while it may be the refusal sentence
+        held = ""  # the answer's start, held back while it may be the refusal sentence or has no words yet
         for piece in generate.stream(messages, config):
             visible = cites.feed(think.feed(piece))
             if cites.repeated:  # the model is looping: stop it (closing the stream ends the request)
@@ -182,21 +193,25 @@ def _answer_step(
                 break
             if not visible:
                 continue
-            if not parts and _may_be_refusal(held + visible):
-                held += visible
+            start = held + visible
+            if not parts and (_may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start)):
+                held += visible  # it may be the refusal sentence, or citations with no words ("[3]")
                 continue
             visible, held = held + visible, ""
             parts.append(visible)
-            yield AddableDict(answer=visible)
+            if answer_check is None:
+                yield AddableDict(answer=visible)
         rest = held + cites.feed(think.flush()) + cites.flush()
         cited_numbers = cites.cited
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
-        ):  # a bare "[3]" from a small model
-            quoted = by_number[cited_numbers[0]]
-            about = question_terms(standalone) & set(tokenize(quoted.text))  # "tweet" does not count
-            rest = _quote(quoted) if about else DECLINE_ANSWER  # a tweet about something else answers nothing
-            cited_numbers = cited_numbers[:1] if about else []
+        ):  # a bare "[3]" from a small model, or citations after commas: the tweets, quoted one per line
+            wanted = question_terms(standalone)  # "tweet" does not count
+            quoted = [by_number[n] for n in cited_numbers if wanted & set(tokenize(by_number[n].text))]
+            rest = (
+                "\n".join(map(_quote, quoted)) or DECLINE_ANSWER
+            )  # tweets about something else answer nothing
+            cited_numbers = [tweet.number for tweet in quoted]
         elif not parts and not cited_numbers and declines(rest):
             covering = covering_tweet(
                 standalone, tweets
@@ -215,6 +230,16 @@ def _answer_step(
             rest += ("\n\n" if answered else "") + NAMES_CAVEAT.format(names=_names_phrase(names))
         if rest:
             parts.append(rest)
+        if answer_check is not None:
+            checked = cited_numbers and not declines(answered)
+            if checked and not answer_check.answers(
+                standalone, by_number[cited_numbers[0]], config, sized_for(llm, messages)
+            ):
+                logger.info("tweet %s does not answer %r: declining", cited_numbers[0], standalone)
+                parts, cited_numbers = [DECLINE_ANSWER], []
+            if parts:
+                yield AddableDict(answer="".join(parts))
+        elif rest:
             yield AddableDict(answer=rest)
         cited = [by_number[number] for number in cited_numbers]
         # The model saying the tweets do not answer, with no sentence resting on a tweet, is an abstention.
@@ -275,13 +300,16 @@ def build_rag_chain(
     condense_prompt: ChatPromptTemplate | None = None,
     context_tokens: int = CONTEXT_TOKENS,
     check_names: bool = True,
+    answer_check: AnswerCheck | None = None,
 ) -> Runnable[dict[str, Any], dict[str, Any]]:
     """The answer chain; dependencies left out are built from `settings` (default: the environment).
 
     `prompt` is a checked template, or a prompt name / file path (default: `settings.prompt`);
     `context_tokens` caps the tweets given to the model (estimated tokens); with `check_names`, a question
     naming something no retrieved tweet mentions is declined without calling the model
-    (`chains.grounding`).
+    (`chains.grounding`); with `answer_check`, an answer whose first cited tweet the model, asked again,
+    says does not answer the question is declined (`chains.answer_check`; the answer then comes whole,
+    not piece by piece).
     """
     if settings is None and (retriever is None or llm is None or prompt is None):
         settings = Settings.from_env()
@@ -302,7 +330,7 @@ def build_rag_chain(
         _assign("standalone_question", RunnableLambda(_check_input, name="check_input") | condense)
         | _assign("documents", retriever.with_config(run_name="retrieve"), source="standalone_question")
         | RunnableLambda(_number_tweets, name="number_tweets")
-        | _answer_step(llm, template, context_tokens, check_names)
+        | _answer_step(llm, template, context_tokens, check_names, answer_check)
     )
     return chain.with_config(run_name="tweet_rag")
 
@@ -338,4 +366,6 @@ def open_chain(
         collection = find_collection(make_client(settings), settings.collection)  # the model facts it holds
         if collection is not None:
             check_model(collection, settings, settings.embed_model, dimension)
-    return build_rag_chain(retriever, build_chat_model(settings), settings.prompt, settings=settings)
+    llm = build_chat_model(settings)
+    answer_check = AnswerCheck(llm) if settings.answer_check else None
+    return build_rag_chain(retriever, llm, settings.prompt, settings=settings, answer_check=answer_check)

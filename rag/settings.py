@@ -61,6 +61,7 @@ class Settings:
     chat_temperature: float = 0.0
     chat_keep_alive: str = "5m"
     chat_num_ctx: int = 0
+    answer_check: bool = True
     log_level: str = "WARNING"
 
     def __post_init__(self) -> None:

@@ -99,6 +99,9 @@ def parse_args() -> argparse.Namespace:
     )
     parser.add_argument("--num-predict", type=int, default=160, help="answer token cap (default 160)")
     parser.add_argument("--top-k", type=int, default=0, help="documents retrieved (default: settings)")
+    parser.add_argument(
+        "--no-answer-check", action="store_true", help="stream answers unchecked (ANSWER_CHECK=false)"
+    )
     parser.add_argument("--use-url", help="a running Ollama serving all-minilm and --chat-model")
     parser.add_argument("--chat-model", default=LLM_MODEL, help=f"chat model (default {LLM_MODEL})")
     parser.add_argument("--rows", type=Path, help="write every turn's result here as JSON lines, as it comes")
@@ -159,6 +162,7 @@ def build_index(url: str, corpus: str, archive: Path) -> None:
 def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
     """The answer chain for one prompt file, greedy, answers capped at --num-predict tokens."""
     from chains import build_rag_chain
+    from chains.answer_check import AnswerCheck
     from chains.llm import build_chat_model
 
     overrides: dict[str, Any] = {}
@@ -173,10 +177,12 @@ def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
         prompt=prompt,
         chat_temperature=0.0,
         request_timeout=600.0,
+        answer_check=not args.no_answer_check,
         **overrides,
     )
     llm = build_chat_model(settings).model_copy(update={"num_predict": args.num_predict})
-    return build_rag_chain(llm=llm, settings=settings)
+    answer_check = AnswerCheck(llm) if settings.answer_check else None
+    return build_rag_chain(llm=llm, settings=settings, answer_check=answer_check)
 
 
 def _cell(value: Any) -> str:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
+
 import pytest
 
-from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
+from chains.citations import CitationVerifier, SupportIndex, covering_tweet, declines, question_terms
 from chains.context import ContextTweet
 
 
@@ -51,6 +53,21 @@ def test_an_added_citation_is_not_repeated_for_every_sentence_about_the_same_twe
         "You ran the Valencia marathon [2]. It took 3 hours 41 minutes. Your legs are gone [2].",
         [2],
     )
+
+
+def test_other_forms_of_a_word_support_a_sentence() -> None:
+    index = SupportIndex([tweet(1, "Make the setup automator create YAML formatted files.", "2011-11-06")])
+    assert index.support("The automator formats the setup files it writes as YAML.") == {1: 1.0}
+    assert index.relevance("Which automator did I make for formatting setup files in YAML?") == {1: 1.0}
+
+
+def test_support_is_the_same_from_many_threads_at_once() -> None:
+    words = "formatted formatting translations contributed running maintainers thumbnails generated " * 20
+    tweets = [tweet(n, text) for n, text in enumerate(words.split()[:8], 1)]
+    expected = SupportIndex(tweets).support(words)
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(lambda _: SupportIndex(tweets).support(words), range(200)))
+    assert all(result == expected for result in results)
 
 
 def test_a_citation_no_tweet_supports_is_dropped() -> None:

@@ -225,6 +225,23 @@ def test_a_bare_citation_becomes_the_quoted_tweet(retriever: Any) -> None:
     assert cited.id == result["context"][0].id and not result["abstained"]
 
 
+@pytest.mark.parametrize("reply", [",,,,, [1][5][2][6]", "... [1, 5, 2, 6]", "[1][5][2][6]"])
+def test_citations_with_no_words_become_the_tweets_about_the_question_quoted(
+    tmp_path: Path, reply: str
+) -> None:
+    every = build_retriever(SETTINGS, make_store(tmp_path), k=5)
+    result = build_rag_chain(every, fake(reply), "default").invoke({"question": "python tips"})
+    numbers = {d.page_content: d.metadata["citation"] for d in result["context"]}
+    tomatoes = numbers["my garden tomatoes are finally ripe"]  # cited by the reply, but not about python
+    assert tomatoes in (1, 5, 2, 6)
+    cited = [source.page_content for source in result["sources"]]
+    assert len(cited) == 3 and all("python tips" in text for text in cited)
+    lines = result["answer"].split("\n")
+    assert [line.split('"')[1] for line in lines] == cited
+    assert all(line.endswith(f"[{numbers[text]}]") for line, text in zip(lines, cited, strict=True))
+    assert not result["abstained"]
+
+
 def test_a_bare_citation_of_a_tweet_about_something_else_is_no_answer(retriever: Any) -> None:
     result = build_rag_chain(retriever, fake("[1]"), "default").invoke({"question": "scuba diving lessons?"})
     assert result["answer"] == "The tweets don't say."

@@ -1,0 +1,74 @@
+"""A second look before an answer is shown: the model is asked if the tweet it cites answers the question.
+
+Asked about a near miss ("Which Portuguese translation did Victor Moral contribute?" over a tweet crediting
+him with the Spanish one), a small model answers from the nearest tweet and cites it. Asked on its own
+whether that one tweet answers the question, the same model says No far more often than it declines while
+answering. So, when the answer is written, its first cited tweet and the question go back to the chat model
+in a short prompt of their own (the tweet quoted, sentences addressed to an AI left out, as in the answer's
+prompt); a clear "No" turns the answer into a refusal. Any other reply, or a failed call, keeps the answer:
+the check can hide an answer, never invent one.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
+from langchain_core.runnables import RunnableConfig
+
+from chains.context import ContextTweet
+from chains.injection import without_injections
+from chains.llm import capped
+
+logger = logging.getLogger(__name__)
+
+CHECK_SYSTEM = "You check whether a tweet answers a question. Reply with one word: Yes or No."
+CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
+_NO = re.compile(r"^\W*no\b", re.IGNORECASE)
+
+
+def check_messages(question: str, tweet: ContextTweet) -> list[BaseMessage]:
+    """The check's prompt: the tweet (dated, quoted on one line) and the question."""
+    text = " ".join(without_injections(tweet.text).split())
+    return [
+        SystemMessage(CHECK_SYSTEM),
+        HumanMessage(
+            f"Tweet ({tweet.date}):\n> {text}\n\nQuestion: {question}\n\n"
+            "Does this tweet answer the question? Yes or No?"
+        ),
+    ]
+
+
+def says_no(reply: str) -> bool:
+    """Whether the model's reply to the check is a No ("No", "no.", "**No**"); anything else is not."""
+    return bool(_NO.match(reply.strip()))
+
+
+class AnswerCheck:
+    """Asks the chat model whether a cited tweet answers the question (see the module docstring)."""
+
+    def __init__(self, llm: BaseChatModel) -> None:
+        self._llm = llm
+
+    def answers(
+        self,
+        question: str,
+        tweet: ContextTweet,
+        config: RunnableConfig | None = None,
+        model: BaseChatModel | None = None,
+    ) -> bool:
+        """False when the model says `tweet` does not answer `question`; True otherwise, errors included.
+
+        `model` is the chat model as the answer was written with (its context window), so that a server
+        does not reload the model for a window of another size; by default the one given at construction.
+        """
+        try:
+            reply = capped(model or self._llm, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
+        except Exception as error:  # the answer stands when the check cannot be made
+            logger.warning("the answer check failed (%s): the answer is kept", error)
+            return True
+        text = reply.content if isinstance(reply.content, str) else reply.text
+        logger.info("answer check for %r on tweet %s: %r", question, tweet.number, text.strip()[:20])
+        return not says_no(text)

@@ -17,6 +17,7 @@ import re
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableConfig
+from langchain_ollama import ChatOllama
 
 from chains.context import ContextTweet
 from chains.injection import without_injections
@@ -57,15 +58,18 @@ class AnswerCheck:
         question: str,
         tweet: ContextTweet,
         config: RunnableConfig | None = None,
-        model: BaseChatModel | None = None,
+        num_ctx: int | None = None,
     ) -> bool:
         """False when the model says `tweet` does not answer `question`; True otherwise, errors included.
 
-        `model` is the chat model as the answer was written with (its context window), so that a server
-        does not reload the model for a window of another size; by default the one given at construction.
+        `num_ctx` is the context window the answer was written with: a ChatOllama without a window of its
+        own asks for the same one, so that the server does not reload the model for another size.
         """
+        model = self._llm
+        if num_ctx and isinstance(model, ChatOllama) and not model.num_ctx:
+            model = model.model_copy(update={"num_ctx": num_ctx})
         try:
-            reply = capped(model or self._llm, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
+            reply = capped(model, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
         except Exception as error:  # the answer stands when the check cannot be made
             logger.warning("the answer check failed (%s): the answer is kept", error)
             return True

@@ -232,9 +232,8 @@ def _answer_step(
             parts.append(rest)
         if answer_check is not None:
             checked = cited_numbers and not declines(answered)
-            if checked and not answer_check.answers(
-                standalone, by_number[cited_numbers[0]], config, sized_for(llm, messages)
-            ):
+            num_ctx = getattr(sized_for(llm, messages), "num_ctx", None)
+            if checked and not answer_check.answers(standalone, by_number[cited_numbers[0]], config, num_ctx):
                 logger.info("tweet %s does not answer %r: declining", cited_numbers[0], standalone)
                 parts, cited_numbers = [DECLINE_ANSWER], []
             if parts:

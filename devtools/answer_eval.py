@@ -30,14 +30,18 @@ import shutil
 import statistics
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.documents import Document
-from langchain_core.runnables import Runnable
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
+from langchain_core.runnables import Runnable, RunnableLambda
 
+from chains import build_rag_chain
+from chains.answer_check import AnswerCheck
 from chains.context import CONTEXT_OPEN
 from chains.rag import NAMES_CAVEAT
 from devtools.evaluation import QAItem, load_qa
@@ -395,6 +399,43 @@ def run_item(chain: Runnable[Any, Any], item: Item) -> list[TurnResult]:
         )
         history += [("human", turn.question), ("ai", str(output["answer"]))]
     return results
+
+
+def replay_turn(
+    result: TurnResult, prompt: str = "default", answer_check: AnswerCheck | None = None
+) -> TurnResult:
+    """A recorded turn asked again through today's chain, its answer model replaced by the recorded text.
+
+    A fake chat model writes `result.model_answer` and a retriever gives `result.context` back, numbered as
+    the model saw it, so whatever the chain does after the model (citations, refusals, the answer check,
+    which asks `answer_check`'s own model) is measured on the same answers. The standalone question is asked
+    with no history. A turn with no recorded answer (the model was not asked) is returned unchanged.
+    """
+    if not result.model_answer or not result.context:
+        return result
+    documents = [
+        Document(
+            page_content=tweet["text"],
+            metadata={
+                "tweet_id": tweet["tweet_id"],
+                "tweet_ids": tweet["tweet_id"],
+                "tweet_offsets": "0",
+                "created_at": tweet["created_at"],
+            },
+            id=tweet["tweet_id"],
+        )
+        for tweet in sorted(result.context, key=lambda tweet: int(tweet["number"]))
+    ]
+    retriever: Any = RunnableLambda(lambda _question: documents)
+    llm = GenericFakeChatModel(messages=iter([AIMessage(result.model_answer)]))
+    chain = build_rag_chain(retriever, llm, prompt, answer_check=answer_check)
+    output = chain.invoke({"question": result.standalone_question})
+    return replace(
+        result,
+        answer=str(output["answer"]).strip(),
+        abstained=bool(output["abstained"]),
+        source_ids=_ids(output["sources"]),
+    )
 
 
 def _share(hits: int, total: int) -> dict[str, Any]:

@@ -49,6 +49,7 @@ from devtools.answer_eval import (
     corpus_for,
     load_items,
     missing_gold_ids,
+    replay_turn,
     result_rows,
     run_prompt,
     score_by_split,
@@ -106,6 +107,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--chat-model", default=LLM_MODEL, help=f"chat model (default {LLM_MODEL})")
     parser.add_argument("--rows", type=Path, help="write every turn's result here as JSON lines, as it comes")
     parser.add_argument("--score", type=Path, help="only score a --rows file of an earlier run (no model)")
+    parser.add_argument(
+        "--replay",
+        type=Path,
+        help="ask a --rows file's recorded answers again through today's chain (the model only for the answer"
+        " check), write the new rows to --rows and score them",
+    )
     parser.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
     args = parser.parse_args()
     args.corpus, args.set = corpus_for(args.set, args.corpus)
@@ -245,6 +252,43 @@ def score_rows(path: Path, question_set: Path) -> dict[str, dict[str, dict[str, 
     return {prompt: score_by_split(results) for prompt, results in by_prompt.items()}
 
 
+def replay(args: argparse.Namespace) -> int:
+    """--replay: the recorded answers through today's chain; the answer check asks the real model."""
+    from chains.answer_check import AnswerCheck
+    from chains.llm import build_chat_model
+
+    rows = [json.loads(line) for line in args.replay.read_text(encoding="utf-8").splitlines()]
+    names = set(TurnResult.__dataclass_fields__)
+    handle = None
+    url = args.use_url
+    if url is None and not args.no_answer_check:
+        from ollama_standin.process import start_standin
+
+        print("starting the stand-in for the answer check ...", file=sys.stderr)
+        handle = start_standin("minilm", timeout=600, chat="llm")
+        url = handle.url
+    try:
+        check = None
+        if url is not None and not args.no_answer_check:
+            settings = Settings(ollama_base_url=url, chat_model=args.chat_model, chat_temperature=0.0)
+            check = AnswerCheck(build_chat_model(settings))
+        replayed: list[dict[str, Any]] = []
+        for row in rows:
+            result = TurnResult(**{key: value for key, value in row.items() if key in names})
+            again = replay_turn(result, row["prompt"], check)
+            replayed.append({**result_rows([again])[0], "prompt": row["prompt"]})
+            if again.answer != result.answer:
+                print(f"[{row['prompt']}] {again.qid}.{again.turn} {again.answer[:90]!r}", file=sys.stderr)
+    finally:
+        if handle is not None:
+            handle.stop()
+    out = args.rows or args.replay.with_suffix(".replayed.jsonl")
+    out.write_text("".join(json.dumps(row, ensure_ascii=False) + "\n" for row in replayed), encoding="utf-8")
+    print(f"replayed rows written to {out}", file=sys.stderr)
+    report(args, len({row["qid"] for row in replayed}), score_rows(out, args.set))
+    return 0
+
+
 def main() -> int:
     """Build, serve, index and evaluate; print the figures."""
     args = parse_args()
@@ -252,6 +296,8 @@ def main() -> int:
         qids = {json.loads(line)["qid"] for line in args.score.read_text(encoding="utf-8").splitlines()}
         report(args, len(qids), score_rows(args.score, args.set))
         return 0
+    if args.replay:
+        return replay(args)
     items = everything = load_items(args.set)
     if args.only:  # in the order given (qids and categories)
         wanted = [name for name in args.only.split(",") if name]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,8 @@ from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage
 
 from chains import build_rag_chain
+from chains.answer_check import AnswerCheck
+from chains.rag import DECLINE_ANSWER
 from devtools.answer_eval import (
     ANSWER_SETS,
     INJECTION_FILES,
@@ -23,6 +26,7 @@ from devtools.answer_eval import (
     corpus_for,
     load_items,
     missing_gold_ids,
+    replay_turn,
     run_item,
     score,
     score_by_split,
@@ -269,3 +273,20 @@ def test_a_turn_keeps_what_the_model_wrote_and_the_numbered_tweets_it_was_given(
     assert [row["number"] for row in result.context] == list(range(1, len(result.context) + 1))
     assert result.context[0]["tweet_id"] == "1002"
     assert result.context[0]["text"] == "my garden tomatoes are finally ripe"
+
+
+def test_a_replayed_turn_is_the_recorded_one_and_follows_a_changed_chain(tmp_path: Path) -> None:
+    model = GenericFakeChatModel(messages=iter([AIMessage("Your tomatoes ripened [2]. See also [9].")]))
+    chain = build_rag_chain(build_retriever(SETTINGS, make_store(tmp_path)), model, "default")
+    item = Item("t01", "answerable", (Turn("my garden tomatoes are finally ripe", ("1002",)),))
+    (recorded,) = run_item(chain, item)
+    again = replay_turn(recorded)
+    assert (again.answer, again.source_ids, again.abstained) == (
+        recorded.answer,
+        recorded.source_ids,
+        recorded.abstained,
+    )
+    checker = GenericFakeChatModel(messages=iter([AIMessage("No")]))
+    declined = replay_turn(recorded, answer_check=AnswerCheck(checker))
+    assert declined.answer == DECLINE_ANSWER and declined.source_ids == [] and declined.declined
+    assert replay_turn(replace(recorded, model_answer="")) == replace(recorded, model_answer="")

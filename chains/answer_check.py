@@ -3,10 +3,11 @@
 Asked about a near miss ("Which Portuguese translation did Victor Moral contribute?" over a tweet crediting
 him with the Spanish one), a small model answers from the nearest tweet and cites it. Asked on its own
 whether that one tweet answers the question, the same model says No far more often than it declines while
-answering. So, when the answer is written, its first cited tweet and the question go back to the chat model
-in a short prompt of their own (the tweet quoted, sentences addressed to an AI left out, as in the answer's
-prompt); a clear "No" turns the answer into a refusal. Any other reply, or a failed call, keeps the answer:
-the check can hide an answer, never invent one.
+answering. So, when the answer is written, its cited tweets and the question go back to the chat model in
+a short prompt of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out,
+as in the answer's prompt); a clear "No" takes that tweet's part of the answer away, and an answer left
+with none turns into a refusal (`chains.rag` decides which tweets are asked). Any other reply, or a failed
+call, keeps the answer: the check can hide an answer, never invent one.
 """
 
 from __future__ import annotations

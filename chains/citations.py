@@ -95,6 +95,11 @@ def covering_tweet(question: str, tweets: Sequence[ContextTweet]) -> ContextTwee
     return None
 
 
+def shares_question_words(question: str, text: str) -> bool:
+    """Whether `text` holds a content word of `question`, stemmed ("colours" for "colourful")."""
+    return bool(_stems(question_terms(question)) & _stems(_terms(text)))
+
+
 def _terms(text: str) -> list[str]:
     return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
 
@@ -382,3 +387,26 @@ def cited_tweets(answer: str, tweets: Sequence[ContextTweet]) -> list[ContextTwe
     """The context tweets the answer cites, in order of first citation; unknown numbers ignored."""
     by_number = {tweet.number: tweet for tweet in tweets}
     return [by_number[number] for number in cited_numbers(answer) if number in by_number]
+
+
+_CITED_STRETCH = re.compile(r"[\s\S]*?(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+[.!?]?")
+
+
+def without_citing(answer: str, rejected: Collection[int]) -> str:
+    """`answer` without the stretches of text whose citations all name `rejected` tweets.
+
+    A stretch runs from the end of the previous citation group (and its punctuation) to the end of the
+    next one, so uncited sentences that lead up to a rejected citation go with it; text after the last
+    citation stays.
+    """
+    kept: list[str] = []
+    end = 0
+    for match in _CITED_STRETCH.finditer(answer):
+        end = match.end()
+        numbers = [
+            int(n) for group in _GROUP.finditer(match.group(0)) for n in _NUMBER.findall(group.group(1))
+        ]
+        if not set(numbers) <= set(rejected):
+            kept.append(match.group(0))
+    text = "".join(kept) + answer[end:]
+    return clean_citations(text, set(cited_numbers(answer)) - set(rejected)).lstrip()

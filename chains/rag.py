@@ -25,9 +25,12 @@ tweets off the question are left out; an answer that says the
 tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one
 retrieved tweet holds every content word of the question: a small model refuses such questions now and
 then, so that tweet is quoted instead (the refusal sentence is held back while it streams, so it never
-shows). With `ANSWER_CHECK` on (the default of `open_chain`), the answer's first cited tweet and the
-question go back to the model in a short prompt of their own before the answer is shown: when it says the
-tweet does not answer, the answer is "The tweets don't say." (`chains.answer_check`).
+shows). A bare "No" that no tweet backs ("[1] No." whose tweet holds none of the question's words) is
+that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
+question go back to the model in short prompts of their own before the answer is shown, one tweet at a
+time in the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on
+tweets it said No to is left out, and when none answers, the answer is "The tweets don't say."
+(`chains.answer_check`).
 """
 
 from __future__ import annotations
@@ -47,7 +50,14 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator
 from langchain_core.runnables.utils import AddableDict
 
 from chains.answer_check import AnswerCheck
-from chains.citations import CitationVerifier, covering_tweet, declines, question_terms
+from chains.citations import (
+    CitationVerifier,
+    covering_tweet,
+    declines,
+    shares_question_words,
+    without_citing,
+)
+from chains.citations import cited_numbers as cited_in
 from chains.context import ContextTweet, expand_documents, format_context, format_tweet
 from chains.grounding import names_held, question_names, unmentioned_names
 from chains.history import build_condense_step
@@ -82,6 +92,8 @@ def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _CITATIONS_ONLY = re.compile(r"\[\d+\]|[\W_]")  # what is left of an answer of no words: "[3]", ",,,, [1][2]"
+# A bare "No" to a yes/no question ("[1] No."), once its citation is checked.
+_BARE_NO = re.compile(r"[\W_]*no[\W_]*", re.IGNORECASE)
 QUOTE_CHARS = 200
 
 
@@ -194,8 +206,10 @@ def _answer_step(
             if not visible:
                 continue
             start = held + visible
-            if not parts and (_may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start)):
-                held += visible  # it may be the refusal sentence, or citations with no words ("[3]")
+            if not parts and (
+                _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or _BARE_NO.fullmatch(start)
+            ):
+                held += visible  # it may be the refusal sentence, a bare "No", or citations with no words
                 continue
             visible, held = held + visible, ""
             parts.append(visible)
@@ -203,11 +217,13 @@ def _answer_step(
                 yield AddableDict(answer=visible)
         rest = held + cites.feed(think.flush()) + cites.flush()
         cited_numbers = cites.cited
+        if not parts and not cited_numbers and _BARE_NO.fullmatch(rest):
+            rest = DECLINE_ANSWER  # a "No" that rests on no tweet: all it can say is that the tweets don't
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
         ):  # a bare "[3]" from a small model, or citations after commas: the tweets, quoted one per line
-            wanted = question_terms(standalone)  # "tweet" does not count
-            quoted = [by_number[n] for n in cited_numbers if wanted & set(tokenize(by_number[n].text))]
+            quoted = [n for n in cited_numbers if shares_question_words(standalone, by_number[n].text)]
+            quoted = [by_number[n] for n in quoted]
             rest = (
                 "\n".join(map(_quote, quoted)) or DECLINE_ANSWER
             )  # tweets about something else answer nothing
@@ -231,11 +247,21 @@ def _answer_step(
         if rest:
             parts.append(rest)
         if answer_check is not None:
-            checked = cited_numbers and not declines(answered)
-            num_ctx = getattr(sized_for(llm, messages), "num_ctx", None)
-            if checked and not answer_check.answers(standalone, by_number[cited_numbers[0]], config, num_ctx):
-                logger.info("tweet %s does not answer %r: declining", cited_numbers[0], standalone)
-                parts, cited_numbers = [DECLINE_ANSWER], []
+            if cited_numbers and not declines(answered):
+                num_ctx = getattr(sized_for(llm, messages), "num_ctx", None)
+                rejected = _rejected(
+                    answer_check, standalone, [by_number[n] for n in cited_numbers], config, num_ctx
+                )
+                if rejected:
+                    kept = without_citing("".join(parts), rejected)
+                    cited_numbers = [n for n in cited_numbers if n in cited_in(kept)]
+                    parts = [kept] if cited_numbers else [DECLINE_ANSWER]
+                    logger.info(
+                        "tweets %s do not answer %r: %s",
+                        rejected,
+                        standalone,
+                        "left out" if cited_numbers else "declining",
+                    )
             if parts:
                 yield AddableDict(answer="".join(parts))
         elif rest:
@@ -250,6 +276,28 @@ def _answer_step(
         )
 
     return RunnableGenerator(answer, name="answer")  # type: ignore[arg-type]
+
+
+MAX_CHECKED = 3  # cited tweets the answer check asks about, at most, before it gives up on an answer
+
+
+def _rejected(
+    check: AnswerCheck,
+    question: str,
+    cited: Sequence[ContextTweet],
+    config: RunnableConfig,
+    num_ctx: int | None,
+) -> list[int]:
+    """The numbers of the cited tweets the model says do not answer, asked in order until one does.
+
+    All the cited numbers when none of the first `MAX_CHECKED` answers.
+    """
+    rejected: list[int] = []
+    for tweet in cited[:MAX_CHECKED]:
+        if check.answers(question, tweet, config, num_ctx):
+            return rejected
+        rejected.append(tweet.number)
+    return [tweet.number for tweet in cited]
 
 
 def _generate_with(llm: BaseChatModel) -> Any:

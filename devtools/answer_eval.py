@@ -125,6 +125,12 @@ class TurnResult:
     model_answer: str = ""  # what the model wrote, before the chain checked its citations
     context: list[dict[str, Any]] = field(default_factory=list)  # the numbered tweets given to the model
 
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> TurnResult:
+        """A result read back from a row of `result_rows` (its derived judgements and extra keys ignored)."""
+        names = set(cls.__dataclass_fields__)
+        return cls(**{key: value for key, value in row.items() if key in names})
+
     @property
     def gold_retrieved(self) -> bool:
         """A tweet holding the answer was given to the model."""

@@ -1,7 +1,8 @@
 """The stand-in's chat model: an extractive responder that answers from numbered context, no LLM.
 
-It finds the numbered passages in the system and user messages (a line starting `[n]`, such as
-`[1] 2019-03-02 | tweet | https://x.com/...`, then the text, plain or quoted with `> `), takes the question
+It finds the numbered passages (a line starting `[n]`, such as `[1] 2019-03-02 | tweet | https://...`,
+then the text, plain or quoted with `> `) in the last user message, else in the system and user messages
+(an example in the system message is not taken for context the user message holds), takes the question
 (a `Question:` line, else the last user message without its passages), scores each passage by the
 question words it shares (CJK character bigrams too; stopwords and kana-only bigrams do not count; rarer
 words weigh more) and answers with the best passage's text, cited as `[n]`. When no passage shares a word
@@ -192,10 +193,12 @@ def best_passage(question: str, passages: Sequence[Passage]) -> Passage | None:
 
 def answer(messages: Sequence[Mapping[str, Any]]) -> str:
     """The extractive answer to the chat: the best passage's text and its citation, or "I don't know"."""
-    passages: list[Passage] = []
-    for message in messages:
-        if message.get("role") in ("system", "user"):
-            passages.extend(parse_passages(_message_text(message)))
+    user_messages = [m for m in messages if m.get("role") == "user"]
+    passages = parse_passages(_message_text(user_messages[-1])) if user_messages else []
+    if not passages:  # the context may sit in the system message, or in an earlier one
+        for message in messages:
+            if message.get("role") in ("system", "user"):
+                passages.extend(parse_passages(_message_text(message)))
     follow_up = _follow_up(messages)
     if follow_up and not passages:
         return follow_up

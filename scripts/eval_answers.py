@@ -36,7 +36,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from devtools import PROJECT_ROOT
 from devtools.answer_eval import (
@@ -57,6 +57,9 @@ from devtools.answer_eval import (
 from rag.errors import TweetRagError
 from rag.settings import Settings
 from tweet_rag.common import run_main
+
+if TYPE_CHECKING:
+    from ollama_standin.process import StandinHandle
 
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
 # The scripts that fetch and convert a corpus (printing its archive folder last), by corpus name.
@@ -166,6 +169,14 @@ def build_index(url: str, corpus: str, archive: Path) -> None:
         raise TweetRagError(f"indexing the evaluation archive failed (exit {result.returncode})")
 
 
+def start_llm_standin(purpose: str) -> StandinHandle:
+    """The stand-in with all-MiniLM-L6-v2 and the real instruct model, on a free port (saying so)."""
+    from ollama_standin.process import start_standin
+
+    print(f"starting the stand-in {purpose} ...", file=sys.stderr)
+    return start_standin("minilm", timeout=600, chat="llm")
+
+
 def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
     """The answer chain for one prompt file, greedy, answers capped at --num-predict tokens."""
     from chains import build_rag_chain
@@ -243,11 +254,10 @@ def score_rows(path: Path, question_set: Path) -> dict[str, dict[str, dict[str, 
     """The figures per prompt file and split of a --rows file (each entry's split as the set has it now)."""
     splits = {item.qid: item.split for item in load_items(question_set)}
     by_prompt: dict[str, list[TurnResult]] = {}
-    names = set(TurnResult.__dataclass_fields__)
     for line in path.read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         row["split"] = splits.get(row["qid"], row.get("split", "held-out"))
-        result = TurnResult(**{key: value for key, value in row.items() if key in names})
+        result = TurnResult.from_row(row)
         by_prompt.setdefault(row["prompt"], []).append(result)
     return {prompt: score_by_split(results) for prompt, results in by_prompt.items()}
 
@@ -258,15 +268,8 @@ def replay(args: argparse.Namespace) -> int:
     from chains.llm import build_chat_model
 
     rows = [json.loads(line) for line in args.replay.read_text(encoding="utf-8").splitlines()]
-    names = set(TurnResult.__dataclass_fields__)
-    handle = None
-    url = args.use_url
-    if url is None and not args.no_answer_check:
-        from ollama_standin.process import start_standin
-
-        print("starting the stand-in for the answer check ...", file=sys.stderr)
-        handle = start_standin("minilm", timeout=600, chat="llm")
-        url = handle.url
+    handle = None if args.use_url or args.no_answer_check else start_llm_standin("for the answer check")
+    url = args.use_url or (handle.url if handle else None)
     try:
         check = None
         if url is not None and not args.no_answer_check:
@@ -274,7 +277,7 @@ def replay(args: argparse.Namespace) -> int:
             check = AnswerCheck(build_chat_model(settings))
         replayed: list[dict[str, Any]] = []
         for row in rows:
-            result = TurnResult(**{key: value for key, value in row.items() if key in names})
+            result = TurnResult.from_row(row)
             again = replay_turn(result, row["prompt"], check)
             replayed.append({**result_rows([again])[0], "prompt": row["prompt"]})
             if again.answer != result.answer:
@@ -310,14 +313,8 @@ def main() -> int:
         items = items[: args.limit]
     print(f"building the {args.corpus} evaluation archive ...", file=sys.stderr)
     archive = build_archive(args.corpus, everything)  # a missing gold tweet stops the run before the model
-    handle = None
-    url = args.use_url
-    if url is None:
-        from ollama_standin.process import start_standin
-
-        print("starting the stand-in (all-minilm + qwen2.5-coder:1.5b) ...", file=sys.stderr)
-        handle = start_standin("minilm", timeout=600, chat="llm")
-        url = handle.url
+    handle = None if args.use_url else start_llm_standin(f"(all-minilm + {LLM_MODEL})")
+    url = args.use_url or handle.url
     try:
         print(f"indexing the {args.corpus} evaluation archive ...", file=sys.stderr)
         build_index(url, args.corpus, archive)

@@ -27,6 +27,7 @@ from devtools.answer_eval import (
     load_items,
     missing_gold_ids,
     replay_turn,
+    result_rows,
     run_item,
     score,
     score_by_split,
@@ -290,3 +291,13 @@ def test_a_replayed_turn_is_the_recorded_one_and_follows_a_changed_chain(tmp_pat
     declined = replay_turn(recorded, answer_check=AnswerCheck(checker))
     assert declined.answer == DECLINE_ANSWER and declined.source_ids == [] and declined.declined
     assert replay_turn(replace(recorded, model_answer="")) == replace(recorded, model_answer="")
+
+
+def test_a_written_row_reads_back_as_the_same_turn(tmp_path: Path) -> None:
+    model = GenericFakeChatModel(messages=iter([AIMessage("Your tomatoes ripened [2].")]))
+    chain = build_rag_chain(build_retriever(SETTINGS, make_store(tmp_path)), model, "default")
+    item = Item("t01", "answerable", (Turn("my garden tomatoes are finally ripe", ("1002",)),))
+    (recorded,) = run_item(chain, item)
+    (row,) = result_rows([recorded])
+    assert row["cites_gold"] is True  # the derived judgements are written, and ignored when read back
+    assert TurnResult.from_row({**row, "prompt": "default"}) == recorded

@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from langchain_core.callbacks import BaseCallbackHandler
+from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
 from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
 from chains.answer_check import AnswerCheck, check_messages, says_no
@@ -111,3 +113,53 @@ def test_a_refusal_is_not_checked(retriever: Any) -> None:
         {"question": "what did I say about the moon landing hoax"}
     )
     assert result["abstained"] is True
+
+
+def _fixed(*texts: str) -> Any:
+    """A retriever that finds `texts`, numbered [1], [2], ... in that order."""
+    documents = [
+        Document(
+            page_content=text,
+            metadata={"tweet_id": str(100 + i), "created_at": f"2023-05-0{i}T00:00:00Z"},
+            id=str(100 + i),
+        )
+        for i, text in enumerate(texts, 1)
+    ]
+    return RunnableLambda(lambda _question: documents)
+
+
+def _ids(result: dict[str, Any]) -> list[str]:
+    return [source.metadata["tweet_id"] for source in result["sources"]]
+
+
+def test_a_cited_tweet_the_model_rejects_goes_with_its_sentence_when_another_answers() -> None:
+    retriever = _fixed("Tomatoes of my garden ripened today", "Planted basil beside the garden tomatoes")
+    llm = fake("You planted basil [2]. Your garden tomatoes ripened [1].", "No", "Yes")
+    prompts = Prompts()
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    result = chain.invoke({"question": "when did my garden tomatoes ripen"}, {"callbacks": [prompts]})
+    assert result["answer"] == "Your garden tomatoes ripened [1]."
+    assert _ids(result) == ["101"] and result["abstained"] is False
+    assert len(prompts.calls) == 3  # the answer, the check of [2] (No), the check of [1] (Yes)
+
+
+def test_an_answer_none_of_whose_cited_tweets_answers_is_declined_after_three_checks() -> None:
+    texts = [f"garden tomatoes note {word}" for word in ("one", "two", "three", "four")]
+    llm = fake(
+        "Tomatoes one [1]. Tomatoes two [2]. Tomatoes three [3]. Tomatoes four [4].", "No", "No", "No"
+    )  # a fourth check would find no reply and fail
+    prompts = Prompts()
+    chain = build_rag_chain(_fixed(*texts), llm, "default", answer_check=AnswerCheck(llm))
+    result = chain.invoke({"question": "garden tomatoes"}, {"callbacks": [prompts]})
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+    assert len(prompts.calls) == 4
+
+
+def test_a_bare_citation_quotes_a_tweet_that_shares_a_stemmed_word_with_the_question() -> None:
+    llm = fake("[1]", "Yes")
+    chain = build_rag_chain(
+        _fixed("Studying with colours just hits different"), llm, "default", answer_check=AnswerCheck(llm)
+    )
+    result = chain.invoke({"question": "Did I post about taking notes with colourful pens?"})
+    assert result["answer"] == 'On 2023-05-01 you tweeted: "Studying with colours just hits different" [1]'
+    assert _ids(result) == ["101"]

@@ -6,7 +6,14 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from chains.citations import CitationVerifier, SupportIndex, covering_tweet, declines, question_terms
+from chains.citations import (
+    CitationVerifier,
+    SupportIndex,
+    covering_tweet,
+    declines,
+    question_terms,
+    without_citing,
+)
 from chains.context import ContextTweet
 
 
@@ -270,3 +277,17 @@ def test_line_breaks_of_a_left_out_sentence_stay() -> None:
 def test_a_sentence_back_on_the_question_is_kept(answer: str, kept: str) -> None:
     verifier = CitationVerifier(TWEETS, MARATHON)
     assert (verifier.feed(answer) + verifier.flush()).rstrip() == kept
+
+
+@pytest.mark.parametrize(
+    ("answer", "rejected", "left"),
+    [
+        ("Use Cmd+Shift+V [1]. You parse the docs [2]. More.", {1}, "You parse the docs [2]. More."),
+        ("Use Cmd+Shift+V [1]. You parse the docs [2]. More.", {2}, "Use Cmd+Shift+V [1]. More."),
+        ('On 2022: "a. b" [1]\nOn 2023: "c" [2][3]\n(Careful)', {1, 3}, 'On 2023: "c" [2]\n(Careful)'),
+        ("Yes. You did [1]. It was red [1, 2].", {1}, "It was red [2]."),
+        ("A [1]. B [2].", {1, 2}, ""),
+    ],
+)  # fmt: skip
+def test_text_resting_only_on_rejected_tweets_is_left_out(answer: str, rejected: set[int], left: str) -> None:
+    assert without_citing(answer, rejected) == left

@@ -248,6 +248,21 @@ def test_a_bare_citation_of_a_tweet_about_something_else_is_no_answer(retriever:
     assert result["sources"] == [] and result["abstained"] is True
 
 
+@pytest.mark.parametrize("reply", ["[1] No.", "No", "**No.**"])
+def test_a_bare_no_that_no_tweet_backs_is_the_refusal_and_never_streams(retriever: Any, reply: str) -> None:
+    chain = build_rag_chain(retriever, fake(reply), "default")
+    chunks = list(chain.stream({"question": "did I go scuba diving?"}))
+    pieces = [str(chunk["answer"]) for chunk in chunks if "answer" in chunk]
+    assert pieces == ["The tweets don't say."]
+    assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is True
+
+
+def test_a_no_with_more_to_say_streams_as_written(retriever: Any) -> None:
+    chain = build_rag_chain(retriever, fake("No, your garden tomatoes ripened [1]."), "default")
+    answer = "".join(str(c.get("answer", "")) for c in chain.stream({"question": "my garden tomatoes"}))
+    assert re.fullmatch(r"No, your garden tomatoes ripened \[\d\]\.", answer)
+
+
 def test_a_question_naming_what_no_found_tweet_mentions_is_declined_without_the_model(retriever: Any) -> None:
     chain = build_rag_chain(retriever, FailIfCalled(messages=iter([])), "default")
     result = chain.invoke({"question": "my garden tomatoes in Valencia"})

@@ -85,6 +85,14 @@ def test_answer_cites_the_best_passage() -> None:
     assert answer(chat("東京の桜はどうでしたか")) == "今日は東京で桜を見ました [2]"
 
 
+def test_an_example_in_the_system_message_is_not_taken_for_the_context() -> None:
+    example = "Example:\n[1] 2021-03-07 | tweet\n> Finished my half marathon in Valencia\nAnswer: ... [1]"
+    messages = [{"role": "system", "content": example}, *chat("¿qué dije de Valencia?")]
+    assert answer(messages) == "Probando el nuevo mapa de lluvias de la DANA en Valencia. [1]"
+    only_system = [{"role": "system", "content": example}, {"role": "user", "content": "my half marathon?"}]
+    assert answer(only_system) == "Finished my half marathon in Valencia [1]"  # no context of its own
+
+
 def test_answer_does_not_know_when_only_stopwords_match() -> None:
     assert answer(chat("what did I say about the")) == DONT_KNOW
     assert answer([{"role": "user", "content": "hello there"}]) == DONT_KNOW

@@ -222,8 +222,9 @@ def _answer_step(
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
         ):  # a bare "[3]" from a small model, or citations after commas: the tweets, quoted one per line
-            quoted = [n for n in cited_numbers if shares_question_words(standalone, by_number[n].text)]
-            quoted = [by_number[n] for n in quoted]
+            quoted = [
+                by_number[n] for n in cited_numbers if shares_question_words(standalone, by_number[n].text)
+            ]
             rest = (
                 "\n".join(map(_quote, quoted)) or DECLINE_ANSWER
             )  # tweets about something else answer nothing

@@ -321,6 +321,8 @@ class ModelTimer(BaseCallbackHandler):
     def on_chat_model_start(self, serialized: Any, messages: Any, *, run_id: Any, **kwargs: Any) -> None:
         """A call starts."""
         self._started[run_id] = time.perf_counter()
+        if self._answer_run is not None:  # the answer comes first; a checked tweet may hold the delimiter
+            return
         if any(CONTEXT_OPEN in str(message.content) for batch in messages for message in batch):
             self._answer_run = run_id
 

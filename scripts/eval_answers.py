@@ -314,7 +314,7 @@ def main() -> int:
     print(f"building the {args.corpus} evaluation archive ...", file=sys.stderr)
     archive = build_archive(args.corpus, everything)  # a missing gold tweet stops the run before the model
     handle = None if args.use_url else start_llm_standin(f"(all-minilm + {LLM_MODEL})")
-    url = args.use_url or handle.url
+    url = handle.url if handle is not None else str(args.use_url)
     try:
         print(f"indexing the {args.corpus} evaluation archive ...", file=sys.stderr)
         build_index(url, args.corpus, archive)

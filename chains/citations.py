@@ -389,7 +389,7 @@ def cited_tweets(answer: str, tweets: Sequence[ContextTweet]) -> list[ContextTwe
     return [by_number[number] for number in cited_numbers(answer) if number in by_number]
 
 
-_CITED_STRETCH = re.compile(r"[\s\S]*?(?:\s*\[\d+(?:\s*[,;]\s*\d+)*\])+[.!?]?")
+_CITED_STRETCH = re.compile(rf"[\s\S]*?(?:{_GROUP.pattern})+[.!?]?")
 
 
 def without_citing(answer: str, rejected: Collection[int]) -> str:
@@ -403,10 +403,7 @@ def without_citing(answer: str, rejected: Collection[int]) -> str:
     end = 0
     for match in _CITED_STRETCH.finditer(answer):
         end = match.end()
-        numbers = [
-            int(n) for group in _GROUP.finditer(match.group(0)) for n in _NUMBER.findall(group.group(1))
-        ]
-        if not set(numbers) <= set(rejected):
+        if not set(cited_numbers(match.group(0))) <= set(rejected):
             kept.append(match.group(0))
     text = "".join(kept) + answer[end:]
     return clean_citations(text, set(cited_numbers(answer)) - set(rejected)).lstrip()

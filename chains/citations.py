@@ -3,20 +3,22 @@
 Small models cite `[1]` when the fact is in `[3]`, or cite nothing. So the model's numbers are treated as
 hints: `CitationVerifier` takes the answer as it streams, removes the model's citation groups and, at the
 end of each sentence (`.`, `!`, `?` before a space, or a line end), writes back the citations that the
-sentence's words support. A tweet supports a sentence by the share of the sentence's content words
-(rarer ones weigh more, numbers and @handles double; English words stemmed, so "formatted files" holds
-"format" and "file") that it contains, its date included. The model's
-numbers are kept when their tweet supports the sentence nearly as well as the best one; otherwise the
-best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it covers
-enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no content
-words of its own ("Yes [2].") is checked against the question. A sentence that says the tweets do not
-answer never gets one. After the first cited sentence, a sentence whose tweets hold little of the
-question's words is left out, with the uncited sentences that carry it on: small models go on to summarise
-every other tweet they were given. The answer streams word by word until its first cited sentence ends
-(only whitespace, a sentence's final punctuation and an open `[` wait for what follows), then sentence by
-sentence, so the streamed and the invoked answer are the same text. A sentence
-said a second time (small models loop: "I tweeted about Tinybird in 2022 [2]. I tweeted about Tinybird in
-2022 [3]. ...") ends the answer: it is left out, and `repeated` tells the caller to stop the model.
+sentence's words support; in an answer written as a list of labelled tweets (`[1] <tweet> [2] <tweet>`, a
+form small models choose), each label also ends the item before it, mid-line too. A tweet supports a
+sentence by the share of the sentence's content words (rarer ones weigh more, numbers and @handles double;
+English words stemmed, so "formatted files" holds "format" and "file") that it contains, its date included.
+The model's numbers are kept when their tweet supports the sentence nearly as well as the best one;
+otherwise the best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it
+covers enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no
+content words of its own ("Yes [2].") is checked against the question. A sentence that says the tweets do
+not answer never gets one, and one the model cited ("[2] The tweets don't say.", said of one listed tweet)
+is left out after a cited sentence. After the first cited sentence, a sentence whose tweets hold little of
+the question's words is left out, with the uncited sentences that carry it on: small models go on to
+summarise every other tweet they were given. The answer streams word by word until its first cited sentence
+ends (only whitespace, a sentence's final punctuation and an open `[` wait for what follows), then sentence
+by sentence, so the streamed and the invoked answer are the same text. A sentence said a second time (small
+models loop: "I tweeted about Tinybird in 2022 [2]. I tweeted about Tinybird in 2022 [3]. ...") ends the
+answer: it is left out, and `repeated` tells the caller to stop the model.
 """
 
 from __future__ import annotations
@@ -37,6 +39,12 @@ _GROUP = re.compile(r"\s*\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
 _OPEN_GROUP = re.compile(r"\s*\[[\d\s,;]*$")
 _NUMBER = re.compile(r"\d+")
 _SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# In an answer written as a list of labelled tweets ("[1] <tweet> [2] <tweet>"), a label standing in the
+# middle of a line starts the next item: the sentence ends before it.
+_LABEL_START = re.compile(r"\s*\[\s*\d+")
+_LIST_SENTENCE_END = re.compile(
+    rf"{_SENTENCE_END.pattern}|(?<=[^\s\]])(?=(?:{_GROUP.pattern})+[ \t]*[^\s\[.!?,;:)])"
+)
 _MAX_GROUP_CHARS = 40
 _LINE_START_SPACES = re.compile(r"\n[ \t]+")
 # Words that say nothing about which tweet an answer sentence rests on.
@@ -302,7 +310,8 @@ def _render(
         parts.append(text)
 
     start = 0
-    for match in _SENTENCE_END.finditer(raw):
+    ends = _LIST_SENTENCE_END if _LABEL_START.match(raw) else _SENTENCE_END
+    for match in ends.finditer(raw):
         body, numbers = _strip_groups(raw[start : match.start()])
         start = match.end()
         if body.strip():
@@ -312,7 +321,7 @@ def _render(
             if key:
                 said.add(key)
             verified = index.verify(body, numbers, cited, question)
-            if off_question(verified, body):
+            if (answered and numbers and declines(body)) or off_question(verified, body):
                 gap += "\n" * (body + match.group(0)).count("\n")
                 continue
             previous = (body, verified)
@@ -332,7 +341,7 @@ def _render(
             return Rendering("".join(parts), cited, True)
         if body.strip():
             verified = index.verify(body, numbers, cited, question)
-            if not off_question(verified, body):
+            if not (answered and numbers and declines(body)) and not off_question(verified, body):
                 cited += verified
                 stripped = body.rstrip()
                 words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation

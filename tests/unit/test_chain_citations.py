@@ -129,6 +129,27 @@ def test_citations_after_the_full_stop_belong_to_the_sentence_before() -> None:
     assert verify(f"{text}. [3] Then [1] paella.") == (f"{text} [3]. Then paella [1].", [3, 1])
 
 
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_a_list_of_labelled_tweets_on_one_line_is_checked_item_by_item(size: int) -> None:
+    answer = "[1] Finished the Valencia marathon in 3 hours 41 minutes [2] Cooked paella for twelve people"
+    assert verify(answer, size) == (
+        "Finished the Valencia marathon in 3 hours 41 minutes [2] Cooked paella for twelve people [1]",
+        [2, 1],
+    )
+    # Not a list: a citation inside a sentence does not end it.
+    assert verify("You ran the Valencia marathon [2] and cooked paella for twelve [1].", size) == (
+        "You ran the Valencia marathon and cooked paella for twelve [2][1].",
+        [2, 1],
+    )
+
+
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_a_listed_tweet_said_not_to_answer_is_left_out_after_an_answer(size: int) -> None:
+    answer = "[1] You ran the Valencia marathon in 3 hours 41 minutes [3] The tweets don't say."
+    assert verify(answer, size) == ("You ran the Valencia marathon in 3 hours 41 minutes [2]", [2])
+    assert verify("[3] The tweets don't say.", size) == ("The tweets don't say.", [])
+
+
 @pytest.mark.parametrize("size", [1, 2, 3, 7])
 @pytest.mark.parametrize(
     "answer",

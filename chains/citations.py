@@ -18,7 +18,8 @@ summarise every other tweet they were given. The answer streams word by word unt
 ends (only whitespace, a sentence's final punctuation and an open `[` wait for what follows), then sentence
 by sentence, so the streamed and the invoked answer are the same text. A sentence said a second time (small
 models loop: "I tweeted about Tinybird in 2022 [2]. I tweeted about Tinybird in 2022 [3]. ...") ends the
-answer: it is left out, and `repeated` tells the caller to stop the model.
+answer: it is left out, and `repeated` tells the caller to stop the model. `answered_by_words` tells when a
+tweet answers a question about what was said by its words alone (the answer check need not ask).
 """
 
 from __future__ import annotations
@@ -101,6 +102,26 @@ def covering_tweet(question: str, tweets: Sequence[ContextTweet]) -> ContextTwee
         if wanted <= set(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")):
             return tweet
     return None
+
+
+# A question that asks what the tweets said ("What did I say about Postgres in 2024?"): any tweet on its
+# subject answers it.
+_ASKS_WHAT_WAS_SAID = re.compile(
+    r"^\W*what (?:did|do|have) I (?:say|said|tweet|post|write|wrote|share|retweet|repl)\w*\b", re.IGNORECASE
+)
+
+
+def answered_by_words(question: str, tweet: ContextTweet) -> bool:
+    """Whether `tweet` answers `question` by its words alone.
+
+    True for a question asking what was said ("What did I say to @felt?") when the tweet (with its date)
+    holds every content word of the question, stemmed; other questions ask for a fact the words cannot
+    vouch for ("How many trees are in Valencia?" over "Valencia's trees are lovely").
+    """
+    if not _ASKS_WHAT_WAS_SAID.match(question):
+        return False
+    wanted = _stems(question_terms(question))
+    return bool(wanted) and wanted <= _stems(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}"))
 
 
 def shares_question_words(question: str, text: str) -> bool:

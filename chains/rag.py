@@ -30,7 +30,8 @@ that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answ
 question go back to the model in short prompts of their own before the answer is shown, one tweet at a
 time in the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on
 tweets it said No to is left out, and when none answers, the answer is "The tweets don't say."
-(`chains.answer_check`).
+(`chains.answer_check`). A tweet holding every content word of a question about what was said ("What did I
+say to @felt?") answers it by its words alone (`chains.citations.answered_by_words`), so it is not asked.
 """
 
 from __future__ import annotations
@@ -52,6 +53,7 @@ from langchain_core.runnables.utils import AddableDict
 from chains.answer_check import AnswerCheck
 from chains.citations import (
     CitationVerifier,
+    answered_by_words,
     covering_tweet,
     declines,
     shares_question_words,
@@ -291,11 +293,12 @@ def _rejected(
 ) -> list[int]:
     """The numbers of the cited tweets the model says do not answer, asked in order until one does.
 
-    All the cited numbers when none of the first `MAX_CHECKED` answers.
+    A tweet that answers by its words alone (`answered_by_words`) counts as a Yes without asking. All the
+    cited numbers when none of the first `MAX_CHECKED` answers.
     """
     rejected: list[int] = []
     for tweet in cited[:MAX_CHECKED]:
-        if check.answers(question, tweet, config, num_ctx):
+        if answered_by_words(question, tweet) or check.answers(question, tweet, config, num_ctx):
             return rejected
         rejected.append(tweet.number)
     return [tweet.number for tweet in cited]

@@ -155,6 +155,24 @@ def test_an_answer_none_of_whose_cited_tweets_answers_is_declined_after_three_ch
     assert len(prompts.calls) == 4
 
 
+@pytest.mark.parametrize(
+    ("question", "checked"),
+    [("What did I say to @felt?", False), ("What did I tweet about my first Felt map?", False),
+     ("What did I say about Felt maps in 2022?", True), ("Which map did I make with @felt?", True)],
+)  # fmt: skip
+def test_a_tweet_holding_every_word_of_a_what_did_i_say_question_is_not_checked(
+    question: str, checked: bool
+) -> None:
+    llm = fake("You said you made your first Felt map [1].", "No")
+    prompts = Prompts()
+    chain = build_rag_chain(
+        _fixed("Just made my first @felt map"), llm, "default", answer_check=AnswerCheck(llm)
+    )
+    result = chain.invoke({"question": question}, {"callbacks": [prompts]})
+    assert len(prompts.calls) == (2 if checked else 1)
+    assert result["abstained"] is checked  # the model's No declines the answer when it is asked
+
+
 def test_a_bare_citation_quotes_a_tweet_that_shares_a_stemmed_word_with_the_question() -> None:
     llm = fake("[1]", "Yes")
     chain = build_rag_chain(

@@ -9,6 +9,7 @@ import pytest
 from chains.citations import (
     CitationVerifier,
     SupportIndex,
+    answered_by_words,
     covering_tweet,
     declines,
     question_terms,
@@ -163,6 +164,19 @@ def test_a_listed_tweet_said_not_to_answer_is_left_out_after_an_answer(size: int
 )
 def test_streamed_pieces_give_the_same_text_as_the_whole(answer: str, size: int) -> None:
     assert verify(answer, size) == verify(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "answered"),
+    [("What did I say about the Valencia marathon?", True), ("What did I tweet about my legs in 2020?", True),
+     ("What have I posted about marathons?", True), ("What did I say about my legs in 2021?", False),
+     ("What did I say about the Madrid marathon?", False), ("What did I cook in Valencia?", False),
+     ("How fast did I run the Valencia marathon?", False)],
+)  # fmt: skip
+def test_a_tweet_answers_a_what_did_i_say_question_holding_all_its_words(
+    question: str, answered: bool
+) -> None:
+    assert answered_by_words(question, TWEETS[1]) is answered
 
 
 def test_question_terms_leave_out_words_every_tweet_question_has() -> None:

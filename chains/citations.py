@@ -99,7 +99,7 @@ def covering_tweet(question: str, tweets: Sequence[ContextTweet]) -> ContextTwee
     if len(wanted) < 2:
         return None
     for tweet in tweets:
-        if wanted <= set(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")):
+        if wanted <= set(_tweet_terms(tweet)):
             return tweet
     return None
 
@@ -121,7 +121,7 @@ def answered_by_words(question: str, tweet: ContextTweet) -> bool:
     if not _ASKS_WHAT_WAS_SAID.match(question):
         return False
     wanted = _stems(question_terms(question))
-    return bool(wanted) and wanted <= _stems(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}"))
+    return bool(wanted) and wanted <= _stems(_tweet_terms(tweet))
 
 
 def shares_question_words(question: str, text: str) -> bool:
@@ -131,6 +131,11 @@ def shares_question_words(question: str, text: str) -> bool:
 
 def _terms(text: str) -> list[str]:
     return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
+
+
+def _tweet_terms(tweet: ContextTweet) -> list[str]:
+    """A tweet's content words with its date and year ("in 2024" is held by a tweet of 2024)."""
+    return _terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")
 
 
 _PER_THREAD = threading.local()  # a Snowball stemmer keeps its word in progress: one per thread (web server)
@@ -153,7 +158,7 @@ class SupportIndex:
 
     def __init__(self, tweets: Sequence[ContextTweet]) -> None:
         self.numbers = [tweet.number for tweet in tweets]
-        self._terms = [_stems(_terms(f"{tweet.text} {tweet.date} {tweet.date[:4]}")) for tweet in tweets]
+        self._terms = [_stems(_tweet_terms(tweet)) for tweet in tweets]
         frequency: Counter[str] = Counter(term for terms in self._terms for term in terms)
         count = max(len(tweets), 1)
         self._idf = {term: math.log(1 + count / seen) for term, seen in frequency.items()}
@@ -310,6 +315,9 @@ def _render(
     answered = False  # a cited sentence was kept
     leaving_out = False  # the last cited sentence was off the question
 
+    def refuses_for_one_item(body: str, numbers: list[int]) -> bool:  # "[2] The tweets don't say." in a list
+        return answered and bool(numbers) and declines(body)
+
     def off_question(verified: list[int], body: str) -> bool:
         nonlocal answered, leaving_out
         if verified:
@@ -342,7 +350,7 @@ def _render(
             if key:
                 said.add(key)
             verified = index.verify(body, numbers, cited, question)
-            if (answered and numbers and declines(body)) or off_question(verified, body):
+            if refuses_for_one_item(body, numbers) or off_question(verified, body):
                 gap += "\n" * (body + match.group(0)).count("\n")
                 continue
             previous = (body, verified)
@@ -362,7 +370,7 @@ def _render(
             return Rendering("".join(parts), cited, True)
         if body.strip():
             verified = index.verify(body, numbers, cited, question)
-            if not (answered and numbers and declines(body)) and not off_question(verified, body):
+            if not refuses_for_one_item(body, numbers) and not off_question(verified, body):
                 cited += verified
                 stripped = body.rstrip()
                 words = stripped.rstrip(".!?")  # the citation goes before the closing punctuation

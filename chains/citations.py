@@ -6,7 +6,8 @@ end of each sentence (`.`, `!`, `?` before a space, or a line end), writes back 
 sentence's words support; in an answer written as a list of labelled tweets (`[1] <tweet> [2] <tweet>`, a
 form small models choose), each label also ends the item before it, mid-line too. A tweet supports a
 sentence by the share of the sentence's content words (rarer ones weigh more, numbers and @handles double;
-English words stemmed, so "formatted files" holds "format" and "file") that it contains, its date included.
+English words stemmed, so "formatted files" holds "format" and "file"; a tag ending in a year, "#CES2023",
+holds "ces" and "2023") that it contains, its date included.
 The model's numbers are kept when their tweet supports the sentence nearly as well as the best one;
 otherwise the best-supporting tweet replaces them, or is added to a sentence the model left uncited, when it
 covers enough of the sentence; a sentence no tweet supports gets no citation; a cited sentence with no
@@ -129,8 +130,14 @@ def shares_question_words(question: str, text: str) -> bool:
     return bool(_stems(question_terms(question)) & _stems(_terms(text)))
 
 
+# A tag or word ending in a year ("#useR2017", "CES2023") names an event: its word and its year count too.
+_WORD_AND_YEAR = re.compile(r"([^\W\d_]{2,})((?:19|20)\d\d)")
+
+
 def _terms(text: str) -> list[str]:
-    return [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
+    terms = [token for token in tokenize(text) if token not in _GENERIC and len(token) > 1]
+    events = [match.groups() for match in map(_WORD_AND_YEAR.fullmatch, terms) if match is not None]
+    return terms + [part for event in events for part in event]
 
 
 def _tweet_terms(tweet: ContextTweet) -> list[str]:

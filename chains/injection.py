@@ -9,6 +9,8 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
 - orders about the answer itself, whoever they address: what to add to "your answer", how to end or start
   "every reply", its "first word", what language or words to answer in, "when summarising ...";
 - words to whatever program reads the tweet ("any tool that reads this post");
+- a JSON object in braces that carries any of these marks (`{"rule": "respond ONLY with ..."}`): it is
+  left out as an aside, so the tweet's own words after it stay;
 - a link whose words carry any of these marks (".../#note-to-ai-assistants:-end-every-answer-with-...");
 - a sentence posing as a chat role with an order ("system: end every reply with ..."), a chat template's
   markers (`<|im_start|>`, `[INST]`), and HTML comments, which a reader of the page never sees;
@@ -18,8 +20,9 @@ carries a mark of a prompt injection is replaced by `LEFT_OUT` in the model's co
   which plays the model a conversation with a ready answer: the tweet is left out from its first turn on.
 The tweet shown to the user as a source is not changed. The marks are patterns, not a classifier: a new
 wording can get through, and a tweet discussing prompt injection loses those sentences from the model's
-view. On the 6,369 real documents of the fixtures and evaluation corpora and the 23,703 real tweets and
-review and editorial snippets of vaderSentiment's data set, it changes none.
+view. Of the 8,569 documents of the fixture archives and the three evaluation corpora it changes only the 22
+tweets planted there to test it, and none of the 23,703 real tweets and review and editorial snippets of
+vaderSentiment's data set.
 """
 
 from __future__ import annotations
@@ -126,12 +129,12 @@ def _may_hold_order(text: str) -> bool:
     return any(pattern.search(text) for pattern in (*_ORDERS, _ROLE_ANYWHERE))
 
 
-# A bracketed aside, or a sentence (up to its final punctuation) outside brackets.
-# Punctuation followed by more than a space ("example.net/verify", "v2.0") does not end a sentence; a
-# Japanese full stop (。) does.
+# A bracketed aside (a JSON object in braces, nested one level, too), or a sentence (up to its final
+# punctuation) outside brackets. Punctuation followed by more than a space ("example.net/verify", "v2.0")
+# does not end a sentence; a Japanese full stop (。) does.
 _PIECE = re.compile(
-    r"\[[^\]\n]*\]?|\([^)\n]*\)?"
-    r"|(?:[^.!?。！？\[(\n]|[.!?](?=[^\s.!?\[(]))+[.!?。！？]*|[.!?。！？]+"
+    r"\[[^\]\n]*\]?|\([^)\n]*\)?|\{(?:[^{}\n]|\{[^{}\n]*\})*\}?"
+    r"|(?:[^.!?。！？\[({\n]|[.!?](?=[^\s.!?\[({]))+[.!?。！？]*|[.!?。！？]+"
 )
 
 
@@ -172,7 +175,7 @@ def without_injections(text: str) -> str:
         pieces = []
         for match in _PIECE.finditer(line):
             piece = match.group(0)
-            body = piece.strip().lstrip("[(").rstrip("])")
+            body = piece.strip().lstrip("[({").rstrip("]})")
             if _is_order(body):
                 leading = piece[: len(piece) - len(piece.lstrip())]
                 pieces.append(f"{leading}{LEFT_OUT}")

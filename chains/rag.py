@@ -12,26 +12,25 @@ known: one with the questions, then `{"answer": piece}` chunks as the model writ
 `sources`, `context` and `abstained`, so
 `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
 generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
-model is not called; so is a question that names something (a place, a person, an @handle) that no
-retrieved tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). When the
-question names something and no tweet the answer cites (with the rest of its thread) holds any of the
-names, the answer may rest on tweets about something else (Valencia's trees cited for Madrid's), so
-`NAMES_CAVEAT` is added after it; the answer and its sources stay, since the names check cannot tell an
-abbreviation ("bzr" for "Bazaar") from another topic. The
-tweets given to the model are cut to `context_tokens` (estimated), keeping those that share most words
-with the question. Citations are checked sentence by sentence against the tweets
-(`chains.citations`), so `sources` are tweets that say what the answer says, and later sentences about
-tweets off the question are left out; an answer that says the
-tweets do not answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one
-retrieved tweet holds every content word of the question: a small model refuses such questions now and
-then, so that tweet is quoted instead (the refusal sentence is held back while it streams, so it never
-shows). A bare "No" that no tweet backs ("[1] No." whose tweet holds none of the question's words) is
+model is not called; so is a question that names something (a place, a person, an @handle) that no retrieved
+tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). When the question names
+something and no tweet the answer cites (with the rest of its thread) holds any of the names, the answer may
+rest on tweets about something else (Valencia's trees cited for Madrid's), so `NAMES_CAVEAT` is added after
+it; the answer and its sources stay, since the names check cannot tell an abbreviation ("bzr" for "Bazaar")
+from another topic. The tweets given to the model are cut to `context_tokens` (estimated), keeping those that
+share most words with the question. Citations are checked sentence by sentence against the tweets
+(`chains.citations`), so `sources` are tweets that say what the answer says, and later sentences about tweets
+off the question are left out; an answer that says the tweets do not answer and rests on no tweet counts as
+abstaining (`abstained` true, no sources), unless one retrieved tweet holds every content word of the
+question: a small model refuses such questions now and then, so that tweet is quoted instead (the refusal
+sentence is held back while it streams, so it never shows). A bare "No" or "Yes" that no tweet backs
+("[1] No." whose tweet holds none of the question's words, an uncited "Yes" to "What happened to my bike?") is
 that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
-question go back to the model in short prompts of their own before the answer is shown, one tweet at a
-time in the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on
-tweets it said No to is left out, and when none answers, the answer is "The tweets don't say."
-(`chains.answer_check`). A tweet holding every content word of a question about what was said ("What did I
-say to @felt?") answers it by its words alone (`chains.citations.answered_by_words`), so it is not asked.
+question go back to the model in short prompts of their own before the answer is shown, one tweet at a time in
+the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on tweets it
+said No to is left out, and when none answers, the answer is "The tweets don't say." (`chains.answer_check`).
+A tweet holding every content word of a question about what was said ("What did I say to @felt?") answers it
+by its words alone (`chains.citations.answered_by_words`), so it is not asked.
 """
 
 from __future__ import annotations
@@ -94,8 +93,8 @@ def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _CITATIONS_ONLY = re.compile(r"\[\d+\]|[\W_]")  # what is left of an answer of no words: "[3]", ",,,, [1][2]"
-# A bare "No" to a yes/no question ("[1] No."), once its citation is checked.
-_BARE_NO = re.compile(r"[\W_]*no[\W_]*", re.IGNORECASE)
+# A bare "No" or "Yes" ("[1] No."), once its citation is checked: with no tweet behind it, it says nothing.
+_BARE_YES_NO = re.compile(r"[\W_]*(?:no|yes)[\W_]*", re.IGNORECASE)
 QUOTE_CHARS = 200
 
 
@@ -209,7 +208,7 @@ def _answer_step(
                 continue
             start = held + visible
             if not parts and (
-                _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or _BARE_NO.fullmatch(start)
+                _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or _BARE_YES_NO.fullmatch(start)
             ):
                 held += visible  # it may be the refusal sentence, a bare "No", or citations with no words
                 continue
@@ -219,8 +218,8 @@ def _answer_step(
                 yield AddableDict(answer=visible)
         rest = held + cites.feed(think.flush()) + cites.flush()
         cited_numbers = cites.cited
-        if not parts and not cited_numbers and _BARE_NO.fullmatch(rest):
-            rest = DECLINE_ANSWER  # a "No" that rests on no tweet: all it can say is that the tweets don't
+        if not parts and not cited_numbers and _BARE_YES_NO.fullmatch(rest):
+            rest = DECLINE_ANSWER  # a "No" (or "Yes") that rests on no tweet: the tweets don't say
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
         ):  # a bare "[3]" from a small model, or citations after commas: the tweets, quoted one per line

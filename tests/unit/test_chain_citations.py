@@ -326,3 +326,17 @@ def test_a_sentence_back_on_the_question_is_kept(answer: str, kept: str) -> None
 )  # fmt: skip
 def test_text_resting_only_on_rejected_tweets_is_left_out(answer: str, rejected: set[int], left: str) -> None:
     assert without_citing(answer, rejected) == left
+
+
+def test_a_hashtag_ending_in_a_year_holds_its_event_and_year() -> None:
+    # "#CES2023" names CES of 2023: a listed tweet tagged so is about the question and stays in the answer.
+    tweets = [
+        tweet(1, "Flying to Las Vegas for CES tomorrow, first time at the show", "2023-01-03"),
+        tweet(2, "We'll be closed today for a private event, see you Wednesday!", "2023-01-04"),
+        tweet(3, "Foldable screens everywhere, my feet hurt #CES2023", "2023-01-06"),
+    ]
+    verifier = CitationVerifier(tweets, "What did I tweet about CES in 2023?")
+    answer = "[1] Flying to Las Vegas for CES tomorrow.\n[3] Foldable screens everywhere #CES2023"
+    text = verifier.feed(answer) + verifier.flush()
+    assert "Foldable screens" in text
+    assert verifier.cited == [1, 3]

@@ -248,13 +248,21 @@ def test_a_bare_citation_of_a_tweet_about_something_else_is_no_answer(retriever:
     assert result["sources"] == [] and result["abstained"] is True
 
 
-@pytest.mark.parametrize("reply", ["[1] No.", "No", "**No.**"])
+@pytest.mark.parametrize("reply", ["[1] No.", "No", "**No.**", "Yes", "[1] Yes."])
 def test_a_bare_no_that_no_tweet_backs_is_the_refusal_and_never_streams(retriever: Any, reply: str) -> None:
     chain = build_rag_chain(retriever, fake(reply), "default")
     chunks = list(chain.stream({"question": "did I go scuba diving?"}))
     pieces = [str(chunk["answer"]) for chunk in chunks if "answer" in chunk]
     assert pieces == ["The tweets don't say."]
     assert next(chunk["abstained"] for chunk in chunks if "abstained" in chunk) is True
+
+
+def test_a_bare_yes_quotes_the_tweet_holding_every_word_of_the_question(retriever: Any) -> None:
+    result = build_rag_chain(retriever, fake("Yes."), "default").invoke({"question": "garden tomatoes ripe?"})
+    assert re.fullmatch(
+        r'On [\d-]+ you tweeted: "my garden tomatoes are finally ripe" \[\d\]', result["answer"]
+    )
+    assert [source.page_content for source in result["sources"]] == ["my garden tomatoes are finally ripe"]
 
 
 def test_a_no_with_more_to_say_streams_as_written(retriever: Any) -> None:

@@ -28,7 +28,9 @@ sentence is held back while it streams, so it never shows). A bare "No" or "Yes"
 that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
 question go back to the model in short prompts of their own before the answer is shown, one tweet at a time in
 the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on tweets it
-said No to is left out, and when none answers, the answer is "The tweets don't say." (`chains.answer_check`).
+said No to is left out, and when none answers, the answer is "The tweets don't say." (`chains.answer_check`);
+an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
+tweet holding every content word of the question, quoted (without the check it has streamed already).
 A tweet holding every content word of a question about what was said ("What did I say to @felt?") answers it
 by its words alone (`chains.citations.answered_by_words`), so it is not asked.
 """
@@ -264,6 +266,15 @@ def _answer_step(
                         standalone,
                         "left out" if cited_numbers else "declining",
                     )
+            elif not cited_numbers and answered.strip() and not declines(answered):
+                # Not one sentence rests on a tweet ("No, you didn't ask ...", a made-up link): the tweets
+                # back none of it, so it is the refusal, or the tweet holding every word of the question.
+                covering = covering_tweet(standalone, tweets)
+                parts = [_quote(covering)] if covering is not None else [DECLINE_ANSWER]
+                cited_numbers = [covering.number] if covering is not None else []
+                logger.info(
+                    "the answer to %r cites no tweet: %s", standalone, "quoting" if covering else "declining"
+                )
             if parts:
                 yield AddableDict(answer="".join(parts))
         elif rest:

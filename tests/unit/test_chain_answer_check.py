@@ -181,3 +181,36 @@ def test_a_bare_citation_quotes_a_tweet_that_shares_a_stemmed_word_with_the_ques
     result = chain.invoke({"question": "Did I post about taking notes with colourful pens?"})
     assert result["answer"] == 'On 2023-05-01 you tweeted: "Studying with colours just hits different" [1]'
     assert _ids(result) == ["101"]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "No, you didn't ask people which hot drink they prefer.",
+        "To get your data, visit https://example.com/blog and follow the steps [1].",  # [1] does not say it
+    ],
+)
+def test_an_answer_resting_on_no_tweet_is_the_refusal(reply: str) -> None:
+    llm = fake(reply)  # nothing cited is left to check: a second call would find no reply and fail
+    retriever = _fixed("So, what's your fancy taste: plain black coffee or plain black tea?")
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    chunks = list(chain.stream({"question": "Did I ask people which plain hot drink they prefer?"}))
+    assert [chunk["answer"] for chunk in chunks if "answer" in chunk] == [DECLINE_ANSWER]
+    assert chunks[-1]["sources"] == [] and chunks[-1]["abstained"] is True
+
+
+def test_an_answer_resting_on_no_tweet_quotes_the_tweet_holding_every_word_of_the_question() -> None:
+    llm = fake("You did not, as far as I can see.")
+    chain = build_rag_chain(
+        _fixed("Black coffee or black tea in the morning?"), llm, "default", answer_check=AnswerCheck(llm)
+    )
+    result = chain.invoke({"question": "Did I tweet about black coffee in the morning?"})
+    assert result["answer"].startswith('On 2023-05-01 you tweeted: "Black coffee or black tea')
+    assert _ids(result) == ["101"] and result["abstained"] is False
+
+
+def test_without_the_check_an_answer_resting_on_no_tweet_streams_as_written() -> None:
+    reply = "No, you didn't ask people which hot drink they prefer."
+    chain = build_rag_chain(_fixed("Plain black coffee or plain black tea?"), fake(reply), "default")
+    result = chain.invoke({"question": "Did I ask people which plain hot drink they prefer?"})
+    assert result["answer"] == reply and result["sources"] == []

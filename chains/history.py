@@ -7,9 +7,8 @@ dicts. The history the model sees is short: the last turns, answers without thei
 to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such
 as "Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites
 tweets, or is much longer than a question), or when it repeats a follow-up that leans on the conversation
-("When did I tweet that?" unchanged) or rewrites it with no word of the conversation ("Who taught it about
-monotone?" as "Who taught you about monotone?"), the follow-up is joined to the previous question instead,
-so retrieval still sees the topic.
+("When did I tweet that?" unchanged), the follow-up is joined to the previous question instead, so
+retrieval still sees the topic.
 """
 
 from __future__ import annotations
@@ -27,7 +26,6 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from chains.grounding import question_names
 from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
-from rag.indexing.tokenizer import tokenize
 
 logger = logging.getLogger(__name__)
 
@@ -90,20 +88,11 @@ def _same_words(first: str, second: str) -> bool:
     return re.findall(r"\w+", first.lower()) == re.findall(r"\w+", second.lower())
 
 
-def _words_from_history(standalone: str, question: str, history: Sequence[BaseMessage]) -> set[str]:
-    """The words the rewrite took from the conversation (questions and answers), beyond the follow-up's."""
-    said = " ".join(
-        message.text if isinstance(message.content, list) else str(message.content) for message in history
-    )
-    return (set(tokenize(standalone)) - set(tokenize(question))) & set(tokenize(said))
-
-
 def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
     """The model's rewrite when it looks like a standalone question, else the previous question + this one.
 
-    A rewrite of a follow-up which leans on the conversation (a pronoun, "And ...", or a short question
-    about "the" something that names nothing) is not usable either when it repeats the follow-up or takes
-    no word from the conversation: "it" became "you", or was dropped.
+    A rewrite that only repeats a follow-up which leans on the conversation (a pronoun, "And ...", or a
+    short question about "the" something that names nothing) is not usable either.
     """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
@@ -114,10 +103,8 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
         and not question_names(question)
     )
     leans_on_history = bool(_REFERS.search(question)) or short_and_definite
-    unresolved = leans_on_history and (
-        _same_words(standalone, question) or not _words_from_history(standalone, question, history)
-    )
-    if standalone and not looks_like_answer and not unresolved:
+    unchanged = _same_words(standalone, question) and leans_on_history
+    if standalone and not looks_like_answer and not unchanged:
         return standalone
     earlier = previous_question(history)
     logger.debug("rewrite %r not usable: joining %r to %r", standalone, question, earlier)

@@ -43,23 +43,6 @@ def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> 
     assert checked_rewrite(standalone, standalone, HISTORY) == standalone  # stands on its own
 
 
-def test_a_rewrite_that_takes_no_word_from_the_conversation_is_joined_to_the_previous_question() -> None:
-    history = [
-        HumanMessage("What tool did I add to set up a repository for an existing wiki?"),
-        AIMessage("You added ikiwiki-makerepo [2]."),
-    ]
-    for follow_up, rewrite in (
-        ("Who taught it about monotone?", "Who taught you about monotone?"),  # "it" became "you"
-        ("Which version of its API did I move to later, and why?", "Which version of the API did I move to?"),
-    ):
-        joined = f"What tool did I add to set up a repository for an existing wiki? {follow_up}"
-        assert checked_rewrite(rewrite, follow_up, history) == joined
-    resolved = "Who taught ikiwiki-makerepo about monotone?"
-    assert checked_rewrite(resolved, "Who taught it about monotone?", history) == resolved
-    new_topic = "What did I say about sourdough?"  # leans on nothing: kept whatever its words
-    assert checked_rewrite(new_topic, new_topic, history) == new_topic
-
-
 def test_a_short_new_question_left_unchanged_stays_on_its_own() -> None:
     for question in (
         "Did I ever visit Japan?",

@@ -148,9 +148,9 @@ class TurnResult:
 
     @property
     def content_right(self) -> bool:
-        """The answer contains one of the words a right answer has (none listed: not scored, True)."""
+        """The answer holds one of the words a right answer has (False when none are listed: not scored)."""
         lowered = self.answer.lower()
-        return not self.answer_terms or any(term.lower() in lowered for term in self.answer_terms)
+        return any(term.lower() in lowered for term in self.answer_terms)
 
     @property
     def flagged(self) -> bool:
@@ -457,6 +457,7 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
     cited = [source for r in answerable for source in r.source_ids]
     right = sum(1 for r in answerable for source in r.source_ids if source in r.gold_ids)
     answered = [r for r in answerable if not r.declined]
+    worded = [r for r in retrieved if r.answer_terms]  # the fact is scored by the words a right answer has
     unanswerable = [r for r in results if r.category == "unanswerable"]
     near = [r for r in unanswerable if r.near_miss]
     followups = [r for r in results if r.category == "followup" and r.turn == 2]
@@ -469,7 +470,7 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
         "right_tweet_cited": _share(sum(r.cites_gold for r in retrieved), len(retrieved)),
         "citations_right": _share(right, len(cited)),
         "answers_without_citation": _share(sum(not r.source_ids for r in answered), len(answered)),
-        "content_right": _share(sum(r.content_right for r in retrieved), len(retrieved)),
+        "content_right": _share(sum(r.content_right for r in worded), len(worded)),
         "declined_answerable": _share(sum(r.declined for r in retrieved), len(retrieved)),
         "refusals_unanswerable": _share(sum(r.declined for r in unanswerable), len(unanswerable)),
         "refusals_near_miss": _share(sum(r.declined for r in near), len(near)),

@@ -73,7 +73,7 @@ ROWS = (
     ("right_tweet_cited", "right tweet cited (gold retrieved)"),
     ("citations_right", "citations right"),
     ("answers_without_citation", "answers without citation"),
-    ("content_right", "answer has the fact (gold retrieved)"),
+    ("content_right", "answer has the fact (gold retrieved, words listed)"),
     ("declined_answerable", "declined although answerable"),
     ("refusals_unanswerable", "refusals on unanswerable"),
     ("refusals_near_miss", "  of which near misses"),

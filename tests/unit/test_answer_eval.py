@@ -108,6 +108,16 @@ def test_scores_count_wrong_citations_refusals_and_followups() -> None:
     assert (figures["followups_resolved"]["hits"], figures["followups_resolved"]["of"]) == (0, 1)
 
 
+def test_the_fact_is_scored_only_where_the_words_of_a_right_answer_are_listed() -> None:
+    results = [
+        turn("a", "answerable", answer="You ran it in 3 hours 41 [1].", answer_terms=["3 hours 41"]),
+        turn("b", "answerable", answer="The tweets don't say.", source_ids=[], answer_terms=["Pastel"]),
+        turn("c", "answerable", answer="The tweets don't say.", source_ids=[]),  # no words: not scored
+    ]
+    figures = score(results)
+    assert (figures["content_right"]["hits"], figures["content_right"]["of"]) == (1, 2)
+
+
 def test_splits_are_scored_apart_and_together() -> None:
     results = [turn("a", "answerable"), turn("b", "answerable", split="tuning", source_ids=[])]
     scores = score_by_split(results)

@@ -108,6 +108,12 @@ def _quote(tweet: ContextTweet) -> str:
     return f'On {tweet.date} you tweeted: "{text}" [{tweet.number}]'
 
 
+def _quoted_covering(question: str, tweets: Sequence[ContextTweet]) -> tuple[str, list[int]] | None:
+    """The tweet holding every content word of `question`, quoted, and its number; None when no tweet does."""
+    covering = covering_tweet(question, tweets)
+    return None if covering is None else (_quote(covering), [covering.number])
+
+
 def _may_be_refusal(text: str) -> bool:
     """Whether streamed answer text may still become the refusal sentence ("The tweets don't say.")."""
     start = text.strip().replace("\u2019", "'").lower()
@@ -212,7 +218,7 @@ def _answer_step(
             if not parts and (
                 _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or _BARE_YES_NO.fullmatch(start)
             ):
-                held += visible  # it may be the refusal sentence, a bare "No", or citations with no words
+                held += visible  # it may be the refusal sentence, a bare "No" or "Yes", or citations alone
                 continue
             visible, held = held + visible, ""
             parts.append(visible)
@@ -233,14 +239,10 @@ def _answer_step(
             )  # tweets about something else answer nothing
             cited_numbers = [tweet.number for tweet in quoted]
         elif not parts and not cited_numbers and declines(rest):
-            covering = covering_tweet(
-                standalone, tweets
-            )  # a refusal although one tweet holds every word asked
-            if covering is not None:
-                logger.info(
-                    "the model declined; tweet %s holds every word of %r", covering.number, standalone
-                )
-                rest, cited_numbers = _quote(covering), [covering.number]
+            covered = _quoted_covering(standalone, tweets)  # a refusal although one tweet holds every word
+            if covered is not None:
+                rest, cited_numbers = covered
+                logger.info("the model declined; tweet %s holds every word of %r", cited_numbers, standalone)
         names = question_names(standalone) if check_names else []
         answered = "".join(parts) + rest
         found = list(inputs.get("tweets") or [])
@@ -269,12 +271,9 @@ def _answer_step(
             elif not cited_numbers and answered.strip() and not declines(answered):
                 # Not one sentence rests on a tweet ("No, you didn't ask ...", a made-up link): the tweets
                 # back none of it, so it is the refusal, or the tweet holding every word of the question.
-                covering = covering_tweet(standalone, tweets)
-                parts = [_quote(covering)] if covering is not None else [DECLINE_ANSWER]
-                cited_numbers = [covering.number] if covering is not None else []
-                logger.info(
-                    "the answer to %r cites no tweet: %s", standalone, "quoting" if covering else "declining"
-                )
+                answer, cited_numbers = _quoted_covering(standalone, tweets) or (DECLINE_ANSWER, [])
+                parts = [answer]
+                logger.info("the answer to %r cites no tweet; now citing %s", standalone, cited_numbers)
             if parts:
                 yield AddableDict(answer="".join(parts))
         elif rest:

@@ -7,7 +7,11 @@ answering. So, when the answer is written, its cited tweets and the question go 
 a short prompt of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out,
 as in the answer's prompt); a clear "No" takes that tweet's part of the answer away, and an answer left
 with none turns into a refusal (`chains.rag` decides which tweets are asked). Any other reply, or a failed
-call, keeps the answer: the check can hide an answer, never invent one.
+call, keeps the answer: the check can hide an answer, never invent one. A yes/no question ("Did I post about
+taking notes with colourful pens?") or one about what was said ("What numbers did I post about ...?") is
+answered by any tweet on its subject, so for one the model is asked whether the tweet is about what the
+question asks (`chains.question_kinds`); asked whether "Studying with colours just hits different" answers
+that question, the model says No.
 """
 
 from __future__ import annotations
@@ -23,23 +27,28 @@ from langchain_ollama import ChatOllama
 from chains.context import ContextTweet
 from chains.injection import without_injections
 from chains.llm import capped
+from chains.question_kinds import asks_about_a_subject
 
 logger = logging.getLogger(__name__)
 
 CHECK_SYSTEM = "You check whether a tweet answers a question. Reply with one word: Yes or No."
+CHECK_ASK = "Does this tweet answer the question? Yes or No?"
+ABOUT_SYSTEM = "You check whether a tweet is about what a question asks. Reply with one word: Yes or No."
+ABOUT_ASK = "Is this tweet about what the question asks? Yes or No?"
 CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
 
 
 def check_messages(question: str, tweet: ContextTweet) -> list[BaseMessage]:
-    """The check's prompt: the tweet (dated, quoted on one line) and the question."""
+    """The check's prompt: the tweet (dated, quoted on one line) and the question.
+
+    For a question any tweet on its subject answers, it asks whether the tweet is about what it asks.
+    """
     text = " ".join(without_injections(tweet.text).split())
+    system, ask = (ABOUT_SYSTEM, ABOUT_ASK) if asks_about_a_subject(question) else (CHECK_SYSTEM, CHECK_ASK)
     return [
-        SystemMessage(CHECK_SYSTEM),
-        HumanMessage(
-            f"Tweet ({tweet.date}):\n> {text}\n\nQuestion: {question}\n\n"
-            "Does this tweet answer the question? Yes or No?"
-        ),
+        SystemMessage(system),
+        HumanMessage(f"Tweet ({tweet.date}):\n> {text}\n\nQuestion: {question}\n\n{ask}"),
     ]
 
 

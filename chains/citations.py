@@ -35,6 +35,7 @@ from typing import NamedTuple
 import snowballstemmer
 
 from chains.context import ContextTweet
+from chains.question_kinds import asks_what_was_said
 from rag.indexing.tokenizer import tokenize
 
 _GROUP = re.compile(r"\s*\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
@@ -105,13 +106,6 @@ def covering_tweet(question: str, tweets: Sequence[ContextTweet]) -> ContextTwee
     return None
 
 
-# A question that asks what the tweets said ("What did I say about Postgres in 2024?"): any tweet on its
-# subject answers it.
-_ASKS_WHAT_WAS_SAID = re.compile(
-    r"^\W*what (?:did|do|have) I (?:say|said|tweet|post|write|wrote|share|retweet|repl)\w*\b", re.IGNORECASE
-)
-
-
 def answered_by_words(question: str, tweet: ContextTweet) -> bool:
     """Whether `tweet` answers `question` by its words alone.
 
@@ -119,10 +113,28 @@ def answered_by_words(question: str, tweet: ContextTweet) -> bool:
     holds every content word of the question, stemmed; other questions ask for a fact the words cannot
     vouch for ("How many trees are in Valencia?" over "Valencia's trees are lovely").
     """
-    if not _ASKS_WHAT_WAS_SAID.match(question):
+    if not asks_what_was_said(question):
         return False
     wanted = _stems(question_terms(question))
     return bool(wanted) and wanted <= _stems(_tweet_terms(tweet))
+
+
+_ONLY_CITATIONS = re.compile(r"\[[\d\s,;]*\]")
+_BARE = re.compile(r"[\W_]*(?:(?:no|yes)\b[\W_]*)?", re.IGNORECASE)
+_DENIAL = re.compile(r"^\W*(?:no\b|you (?:did ?n[o'’]?t|have ?n[o'’]?t|(?:have )?never)\b)", re.IGNORECASE)
+_NEGATIONS = frozenset({"no", "not", "never", "didn", "haven", "hasn", "don", "doesn", "wasn", "weren"})
+
+
+def adds_nothing(answer: str, question: str) -> bool:
+    """Whether `answer` is a bare "Yes", "No" or citation, or the question denied in its own words.
+
+    "No, you didn't share a recipe for vegan lasagna [4]" adds nothing to "Did I share a recipe for vegan
+    lasagna?"; "No, you ran a half marathon in Valencia [1]" does (a near miss, told apart).
+    """
+    text = _ONLY_CITATIONS.sub(" ", answer)
+    if _BARE.fullmatch(text):
+        return True
+    return bool(_DENIAL.match(text)) and _stems(_terms(text)) - _NEGATIONS <= _stems(_terms(question))
 
 
 def shares_question_words(question: str, text: str) -> bool:

@@ -31,6 +31,9 @@ the order cited until the model says one answers (at most `MAX_CHECKED`): the te
 said No to is left out, and when none answers, the answer is "The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
 tweet holding every content word of the question, quoted (without the check it has streamed already).
+To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to its
+tweets (a bare "[1] No.", "[1]", or the question said back as a denial citing a tweet) is the first of its
+cited tweets the check finds on the question's subject, quoted, or the refusal (`chains.question_kinds`).
 A tweet holding every content word of a question about what was said ("What did I say to @felt?") answers it
 by its words alone (`chains.citations.answered_by_words`), so it is not asked.
 """
@@ -54,7 +57,9 @@ from langchain_core.runnables.utils import AddableDict
 from chains.answer_check import AnswerCheck
 from chains.citations import (
     CitationVerifier,
+    adds_nothing,
     answered_by_words,
+    cited_tweets,
     covering_tweet,
     declines,
     shares_question_words,
@@ -67,6 +72,7 @@ from chains.history import build_condense_step
 from chains.injection import without_injections
 from chains.llm import ThinkFilter, build_chat_model, sized_for, translate_error
 from chains.prompts import load_prompt
+from chains.question_kinds import asks_yes_or_no
 from rag.filters import KindMode
 from rag.indexing.tokenizer import tokenize
 from rag.settings import Settings
@@ -206,9 +212,12 @@ def _answer_step(
         cites = CitationVerifier(tweets, standalone)
         by_number = {tweet.number: tweet for tweet in tweets}
         parts: list[str] = []
+        model_text = ""  # the answer as the model wrote it, its own citations included
         held = ""  # the answer's start, held back while it may be the refusal sentence or has no words yet
         for piece in generate.stream(messages, config):
-            visible = cites.feed(think.feed(piece))
+            thought = think.feed(piece)
+            model_text += thought
+            visible = cites.feed(thought)
             if cites.repeated:  # the model is looping: stop it (closing the stream ends the request)
                 logger.info("the answer to %r repeats a sentence: stopping the model", standalone)
                 break
@@ -224,9 +233,24 @@ def _answer_step(
             parts.append(visible)
             if answer_check is None:
                 yield AddableDict(answer=visible)
-        rest = held + cites.feed(think.flush()) + cites.flush()
+        thought = think.flush()
+        model_text += thought
+        rest = held + cites.feed(thought) + cites.flush()
         cited_numbers = cites.cited
-        if not parts and not cited_numbers and _BARE_YES_NO.fullmatch(rest):
+        num_ctx = getattr(sized_for(llm, messages), "num_ctx", None) if answer_check is not None else None
+        yes_no_said_back = asks_yes_or_no(standalone) and adds_nothing(model_text, standalone)
+        said_back = cited_tweets(model_text, tweets) if answer_check is not None and yes_no_said_back else []
+        if said_back:  # "[1] No.", "[2]", "No, you didn't <the question> [1]": the cited tweet on its subject
+            assert answer_check is not None
+            on_subject = _first_answering(answer_check, standalone, said_back, config, num_ctx)
+            parts = []
+            rest, cited_numbers = (
+                (_quote(on_subject), [on_subject.number]) if on_subject else (DECLINE_ANSWER, [])
+            )
+            logger.info(
+                "the answer to %r adds nothing to its tweets; now citing %s", standalone, cited_numbers
+            )
+        elif not parts and not cited_numbers and _BARE_YES_NO.fullmatch(rest):
             rest = DECLINE_ANSWER  # a "No" (or "Yes") that rests on no tweet: the tweets don't say
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)
@@ -253,8 +277,9 @@ def _answer_step(
         if rest:
             parts.append(rest)
         if answer_check is not None:
-            if cited_numbers and not declines(answered):
-                num_ctx = getattr(sized_for(llm, messages), "num_ctx", None)
+            if said_back:
+                pass  # its tweets have been asked about already
+            elif cited_numbers and not declines(answered):
                 rejected = _rejected(
                     answer_check, standalone, [by_number[n] for n in cited_numbers], config, num_ctx
                 )
@@ -302,15 +327,27 @@ def _rejected(
 ) -> list[int]:
     """The numbers of the cited tweets the model says do not answer, asked in order until one does.
 
-    A tweet that answers by its words alone (`answered_by_words`) counts as a Yes without asking. All the
-    cited numbers when none of the first `MAX_CHECKED` answers.
+    All the cited numbers when none of the first `MAX_CHECKED` answers.
     """
-    rejected: list[int] = []
+    answering = _first_answering(check, question, cited, config, num_ctx)
+    return [tweet.number for tweet in cited[: cited.index(answering) if answering else len(cited)]]
+
+
+def _first_answering(
+    check: AnswerCheck,
+    question: str,
+    cited: Sequence[ContextTweet],
+    config: RunnableConfig,
+    num_ctx: int | None,
+) -> ContextTweet | None:
+    """The first of `cited` (of the first `MAX_CHECKED`) the model says answers `question`, or None.
+
+    A tweet that answers by its words alone (`answered_by_words`) counts as a Yes without asking.
+    """
     for tweet in cited[:MAX_CHECKED]:
         if answered_by_words(question, tweet) or check.answers(question, tweet, config, num_ctx):
-            return rejected
-        rejected.append(tweet.number)
-    return [tweet.number for tweet in cited]
+            return tweet
+    return None
 
 
 def _generate_with(llm: BaseChatModel) -> Any:

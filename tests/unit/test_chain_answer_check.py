@@ -14,7 +14,9 @@ from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
 from chains.answer_check import AnswerCheck, check_messages, says_no
+from chains.citations import adds_nothing
 from chains.context import ContextTweet
+from chains.question_kinds import asks_yes_or_no
 from chains.rag import DECLINE_ANSWER
 from rag.search.retrieval import build_retriever
 from tests.unit.retrieval_fixtures import make_store
@@ -214,3 +216,83 @@ def test_without_the_check_an_answer_resting_on_no_tweet_streams_as_written() ->
     chain = build_rag_chain(_fixed("Plain black coffee or plain black tea?"), fake(reply), "default")
     result = chain.invoke({"question": "Did I ask people which plain hot drink they prefer?"})
     assert result["answer"] == reply and result["sources"] == []
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no", "on_subject"),
+    [("Did I complain about being too short?", True, True), ("Have I ever run a marathon?", True, True),
+     ("Was there a new chapter on strings?", True, True), ("What did I say about Postgres?", False, True),
+     ("What numbers did I post about r/place?", False, True), ("Which keyboard did I build?", False, False),
+     ("What is the capital of Spain?", False, False), ("Disney trips?", False, False)],
+)  # fmt: skip
+def test_a_question_any_tweet_on_its_subject_answers_is_checked_for_a_tweet_about_it(
+    question: str, yes_no: bool, on_subject: bool
+) -> None:
+    tweet = ContextTweet(1, "7", "", "2023-05-01T00:00:00Z", "tweet", "Some tweet")
+    asked = str(check_messages(question, tweet)[1].content)
+    assert asks_yes_or_no(question) is yes_no
+    assert ("Is this tweet about what the question asks?" in asked) is on_subject
+    assert ("Does this tweet answer the question?" in asked) is not on_subject
+
+
+@pytest.mark.parametrize(
+    ("answer", "nothing"),
+    [("No.", True), ("[1]", True), ("[1] No.", True), ("Yes [2].", True),
+     ("No, you didn't share a recipe for vegan lasagna. [1]", True),
+     ("You did not share a recipe for lasagna [1].", True),
+     ("No, you shared a recipe for vegan moussaka [1].", False),
+     ("Yes, you shared a recipe for vegan lasagna [1].", False),
+     ("The tweets don't say.", False)],
+)  # fmt: skip
+def test_an_answer_adds_nothing_when_bare_or_the_question_denied_in_its_words(
+    answer: str, nothing: bool
+) -> None:
+    assert adds_nothing(answer, "Did I share a recipe for vegan lasagna?") is nothing
+
+
+HEIGHT = "Is there any other girl who is regretting about her height besides me?"
+
+
+@pytest.mark.parametrize("reply", ["[1] No.", "[1]", "No, you didn't complain about being too short [1]."])
+def test_a_yes_no_answer_adding_nothing_shows_the_cited_tweet_the_check_finds_on_the_subject(
+    reply: str,
+) -> None:
+    llm = fake(reply, "Yes")
+    prompts = Prompts()
+    chain = build_rag_chain(_fixed(HEIGHT), llm, "default", answer_check=AnswerCheck(llm))
+    chunks = list(
+        chain.stream({"question": "Did I complain about being too short?"}, {"callbacks": [prompts]})
+    )
+    assert [chunk["answer"] for chunk in chunks if "answer" in chunk] == [
+        f'On 2023-05-01 you tweeted: "{HEIGHT}" [1]'
+    ]
+    assert _ids(chunks[-1]) == ["101"] and chunks[-1]["abstained"] is False
+    assert "Is this tweet about what the question asks?" in str(prompts.calls[1][-1].content)
+
+
+def test_a_yes_no_answer_adding_nothing_is_the_refusal_when_its_tweets_are_off_the_subject() -> None:
+    llm = fake("No, you didn't share a recipe for vegan lasagna [2].", "No", "No")
+    retriever = _fixed("The Colonel's recipe is crispy", "Yo, I need your Buffalo Ranch sauce")
+    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
+        {"question": "Did I share a recipe for vegan lasagna?"}
+    )
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+
+
+def test_a_yes_no_answer_saying_more_than_the_question_stays_as_written() -> None:
+    reply = "No, you ran a half marathon in Valencia [1]."
+    llm = fake(reply, "Yes")
+    chain = build_rag_chain(
+        _fixed("Finished my first half marathon in Valencia in 1h52m!"),
+        llm,
+        "default",
+        answer_check=AnswerCheck(llm),
+    )
+    result = chain.invoke({"question": "Did I run the Valencia marathon?"})
+    assert result["answer"] == reply and _ids(result) == ["101"]
+
+
+def test_without_the_check_a_bare_no_to_a_yes_no_question_is_not_turned_into_a_tweet() -> None:
+    chain = build_rag_chain(_fixed(HEIGHT), fake("[1] No."), "default")
+    result = chain.invoke({"question": "Did I complain about being too short?"})
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == []

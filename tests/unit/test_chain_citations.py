@@ -170,6 +170,8 @@ def test_streamed_pieces_give_the_same_text_as_the_whole(answer: str, size: int)
     ("question", "answered"),
     [("What did I say about the Valencia marathon?", True), ("What did I tweet about my legs in 2020?", True),
      ("What have I posted about marathons?", True), ("What did I say about my legs in 2021?", False),
+     ("What times did I post about the Valencia marathon?", False),
+     ("What Valencia marathon did I tweet about?", True),
      ("What did I say about the Madrid marathon?", False), ("What did I cook in Valencia?", False),
      ("How fast did I run the Valencia marathon?", False)],
 )  # fmt: skip

@@ -239,9 +239,8 @@ def _answer_step(
         cited_numbers = cites.cited
         num_ctx = getattr(sized_for(llm, messages), "num_ctx", None) if answer_check is not None else None
         yes_no_said_back = asks_yes_or_no(standalone) and adds_nothing(model_text, standalone)
-        said_back = cited_tweets(model_text, tweets) if answer_check is not None and yes_no_said_back else []
-        if said_back:  # "[1] No.", "[2]", "No, you didn't <the question> [1]": the cited tweet on its subject
-            assert answer_check is not None
+        said_back = cited_tweets(model_text, tweets) if yes_no_said_back else []
+        if answer_check is not None and said_back:  # "[1] No.", "[2]", "No, you didn't <the question> [1]"
             on_subject = _first_answering(answer_check, standalone, said_back, config, num_ctx)
             parts = []
             rest, cited_numbers = (

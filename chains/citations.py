@@ -120,9 +120,14 @@ def answered_by_words(question: str, tweet: ContextTweet) -> bool:
 
 
 _ONLY_CITATIONS = re.compile(r"\[[\d\s,;]*\]")
-_BARE = re.compile(r"[\W_]*(?:(?:no|yes)\b[\W_]*)?", re.IGNORECASE)
+_BARE_YES_NO = re.compile(r"[\W_]*(?:no|yes)[\W_]*", re.IGNORECASE)
 _DENIAL = re.compile(r"^\W*(?:no\b|you (?:did ?n[o'’]?t|have ?n[o'’]?t|(?:have )?never)\b)", re.IGNORECASE)
 _NEGATIONS = frozenset({"no", "not", "never", "didn", "haven", "hasn", "don", "doesn", "wasn", "weren"})
+
+
+def bare_yes_or_no(text: str) -> bool:
+    """Whether `text` is a bare "No" or "Yes" ("No.", "**Yes**"): with no tweet behind it, it says nothing."""
+    return bool(_BARE_YES_NO.fullmatch(text))
 
 
 def adds_nothing(answer: str, question: str) -> bool:
@@ -132,7 +137,7 @@ def adds_nothing(answer: str, question: str) -> bool:
     lasagna?"; "No, you ran a half marathon in Valencia [1]" does (a near miss, told apart).
     """
     text = _ONLY_CITATIONS.sub(" ", answer)
-    if _BARE.fullmatch(text):
+    if bare_yes_or_no(text) or not re.sub(r"[\W_]", "", text):
         return True
     return bool(_DENIAL.match(text)) and _stems(_terms(text)) - _NEGATIONS <= _stems(_terms(question))
 

@@ -59,6 +59,7 @@ from chains.citations import (
     CitationVerifier,
     adds_nothing,
     answered_by_words,
+    bare_yes_or_no,
     cited_tweets,
     covering_tweet,
     declines,
@@ -101,8 +102,6 @@ def _number_tweets(inputs: Mapping[str, Any]) -> dict[str, Any]:
 
 
 _CITATIONS_ONLY = re.compile(r"\[\d+\]|[\W_]")  # what is left of an answer of no words: "[3]", ",,,, [1][2]"
-# A bare "No" or "Yes" ("[1] No."), once its citation is checked: with no tweet behind it, it says nothing.
-_BARE_YES_NO = re.compile(r"[\W_]*(?:no|yes)[\W_]*", re.IGNORECASE)
 QUOTE_CHARS = 200
 
 
@@ -225,7 +224,7 @@ def _answer_step(
                 continue
             start = held + visible
             if not parts and (
-                _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or _BARE_YES_NO.fullmatch(start)
+                _may_be_refusal(start) or not _CITATIONS_ONLY.sub("", start) or bare_yes_or_no(start)
             ):
                 held += visible  # it may be the refusal sentence, a bare "No" or "Yes", or citations alone
                 continue
@@ -249,7 +248,7 @@ def _answer_step(
             logger.info(
                 "the answer to %r adds nothing to its tweets; now citing %s", standalone, cited_numbers
             )
-        elif not parts and not cited_numbers and _BARE_YES_NO.fullmatch(rest):
+        elif not parts and not cited_numbers and bare_yes_or_no(rest):
             rest = DECLINE_ANSWER  # a "No" (or "Yes") that rests on no tweet: the tweets don't say
         if (
             not parts and cited_numbers and not _CITATIONS_ONLY.sub("", rest)

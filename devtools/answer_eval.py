@@ -1,6 +1,6 @@
 """Answer evaluation: the whole chain (condense, retrieve, answer, citations, abstention) with a real model.
 
-Three question sets, each against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`):
+Three question sets, each against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`), and a fourth:
 `tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
 tweets of `tests/eval/injections.json`; `tests/eval/answers_ikiwiki.jsonl` (set 2) against ikiwiki's
 Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`,
@@ -8,8 +8,10 @@ Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_
 (set 3) against the retrieval evaluation's rtweet corpus (`scripts/fetch_real_tweets.py`: r-cran-rtweet's
 recorded tweets plus the fixture archives `ajitg25-2025` and `alrocar-2024`), no hostile posts. Set 3 is the
 retrieval set `tests/eval/qa.jsonl` turned into answer entries by `answer_set_from_qa` (written by
-`scripts/make_rtweet_answer_set.py`): questions no change to the answer chain or its prompts looked at (its
-`tuning` half is the one retrieval was tuned on). `corpus_for` tells which corpus a run uses;
+`scripts/make_qa_answer_sets.py`): questions no change to the answer chain or its prompts looked at (its
+`tuning` half is the one retrieval was tuned on). Set 4, `tests/eval/answers_ikiwiki_qa.jsonl`, is the
+second retrieval set `tests/eval/ikiwiki_qa.jsonl` turned into answer entries the same way, asked of set 2's
+corpus (`QA_ANSWER_SETS`). `corpus_for` tells which corpus a run uses;
 `build_eval_archive` copies the corpus archive's data files into a cache folder and appends the hostile posts
 to its `tweets.js`; `missing_gold_ids` names the gold ids the built archive lacks. Each line of a set is
 `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,
@@ -44,7 +46,7 @@ from chains import build_rag_chain
 from chains.answer_check import AnswerCheck
 from chains.context import CONTEXT_OPEN
 from chains.rag import NAMES_CAVEAT
-from devtools.evaluation import QAItem, load_qa
+from devtools.evaluation import QAItem, canonical_category, load_qa
 from rag.archive.payload import parse_js_payload
 from rag.archive.reader import read_archive
 
@@ -65,10 +67,12 @@ INJECTION_FILES: dict[str, tuple[Path, ...]] = {
     ),
     "rtweet": (),
 }
-# The retrieval set whose questions set 3 asks, and how its splits and categories are named there.
+# The retrieval sets whose questions sets 3 and 4 ask, and how their splits and categories are named there.
 RETRIEVAL_QA = EVAL_SETS_DIR / "qa.jsonl"
+RETRIEVAL_QA_IKIWIKI = EVAL_SETS_DIR / "ikiwiki_qa.jsonl"
+QA_ANSWER_SETS = {RETRIEVAL_QA: "answers_rtweet.jsonl", RETRIEVAL_QA_IKIWIKI: "answers_ikiwiki_qa.jsonl"}
 QA_SPLITS = {"heldout": "held-out", "tuning": "tuning"}
-QA_UNANSWERABLE = "no_answer"
+QA_UNANSWERABLE = "none"
 SPLITS = ("held-out", "tuning")
 # What a refusal looks like in words, when the chain did not set `abstained` itself.
 DECLINE = re.compile(
@@ -212,11 +216,11 @@ def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
 def answer_entry_from_qa(item: QAItem) -> dict[str, Any]:
     """One retrieval question as an answer-set entry: one turn, its gold ids, no answer terms.
 
-    `no_answer` questions become `unanswerable` (not near misses: the retrieval set marks none), the others
-    `answerable`; the split `heldout` becomes `held-out`. ValueError when the category and the gold ids
-    disagree, or the split is missing.
+    Questions of the canonical category `none` (set 1's `no_answer`) become `unanswerable` (not near misses:
+    the retrieval sets mark none), the others `answerable`; the split `heldout` becomes `held-out`.
+    ValueError when the category and the gold ids disagree, or the split is missing.
     """
-    unanswerable = item.category == QA_UNANSWERABLE
+    unanswerable = canonical_category(item.category) == QA_UNANSWERABLE
     if unanswerable == item.answerable:
         raise ValueError(f"{item.qid}: category {item.category!r} with {len(item.gold_ids)} gold ids")
     if item.split not in QA_SPLITS:
@@ -230,7 +234,7 @@ def answer_entry_from_qa(item: QAItem) -> dict[str, Any]:
 
 
 def answer_set_from_qa(qa_path: Path = RETRIEVAL_QA) -> list[dict[str, Any]]:
-    """Every question of a retrieval QA file as answer-set entries, in the file's order (set 3's source)."""
+    """Every question of a retrieval QA file as answer-set entries, in the file's order (sets 3 and 4)."""
     return [answer_entry_from_qa(item) for item in load_qa(qa_path)]
 
 

@@ -7,7 +7,7 @@ minilm --chat llm`, on a free port), indexes the archive into `.tweet-rag/answer
 every entry of the question set through the whole chain (condense, retrieve, answer, citations), once per
 prompt file, and prints the figures per prompt file (`devtools/answer_eval.py` defines them), for the
 held-out entries, the tuning entries (those read while changing the chain) and all. Three corpora, each
-with its own set:
+with its own set, and a fourth set on the second corpus:
 
 - `alrocar` (the default): the real fixture archive `alrocar-2024` plus the hostile tweets of
   `tests/eval/injections.json`, set `tests/eval/answers.jsonl` (39 entries);
@@ -19,11 +19,14 @@ with its own set:
   evaluation's corpus, r-cran-rtweet's recorded tweets plus the fixture archives `ajitg25-2025` and
   `alrocar-2024` (3,756 tweets, fetched by `scripts/fetch_real_tweets.py`, cached in `.cache/`), no hostile
   posts, set `tests/eval/answers_rtweet.jsonl` (the 95 questions of `tests/eval/qa.jsonl`, written by
-  `scripts/make_rtweet_answer_set.py`; its 46 tuning entries are those retrieval was tuned on).
+  `scripts/make_qa_answer_sets.py`; its 46 tuning entries are those retrieval was tuned on);
+- set 4, `--set tests/eval/answers_ikiwiki_qa.jsonl`: the 80 questions of the ikiwiki retrieval set
+  (`tests/eval/ikiwiki_qa.jsonl`, written by the same script) over the `ikiwiki` corpus above, hostile posts
+  included.
 
 Every gold id of the set must be a tweet of the built archive, else the run stops before the model starts.
-`--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is set 2's,
-`*rtweet*` set 3's).
+`--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is the ikiwiki
+corpus's, `*rtweet*` the rtweet corpus's).
 `--use-url URL` uses a running Ollama that serves `all-minilm` and `--chat-model` instead. About 15 minutes
 per prompt file on two cores for the first set.
 """

@@ -20,6 +20,7 @@ from devtools.answer_eval import (
     ANSWER_SETS,
     INJECTION_FILES,
     RETRIEVAL_QA,
+    RETRIEVAL_QA_IKIWIKI,
     Item,
     Turn,
     TurnResult,
@@ -45,6 +46,7 @@ from tests.unit.test_chain_rag import SETTINGS
 SET = Path(__file__).resolve().parents[1] / "eval" / "answers.jsonl"
 SET_2 = Path(__file__).resolve().parents[1] / "eval" / "answers_ikiwiki.jsonl"
 SET_3 = Path(__file__).resolve().parents[1] / "eval" / "answers_rtweet.jsonl"
+SET_4 = Path(__file__).resolve().parents[1] / "eval" / "answers_ikiwiki_qa.jsonl"
 
 
 def turn(
@@ -141,29 +143,41 @@ def test_the_corpus_and_the_set_follow_from_either() -> None:
         corpus_for(None, "mastodon")
 
 
-def test_the_third_set_is_the_retrieval_set_as_answer_entries() -> None:
-    items = load_items(SET_3)
-    questions = {item.qid: item for item in load_qa(RETRIEVAL_QA)}
+@pytest.mark.parametrize(
+    ("answer_set", "qa_path", "unanswerable"), [(SET_3, RETRIEVAL_QA, 18), (SET_4, RETRIEVAL_QA_IKIWIKI, 10)]
+)
+def test_sets_3_and_4_are_the_retrieval_sets_as_answer_entries(
+    answer_set: Path, qa_path: Path, unanswerable: int
+) -> None:
+    items = load_items(answer_set)
+    questions = {item.qid: item for item in load_qa(qa_path)}
     assert [item.qid for item in items] == list(questions)  # every retrieval question, in order, same qid
     splits = {"heldout": "held-out", "tuning": "tuning"}
     for item in items:
         asked = questions[item.qid]
         (only,) = item.turns
         assert only.question == asked.question and only.gold_ids == asked.gold_ids, item.qid
-        assert item.category == ("unanswerable" if asked.category == "no_answer" else "answerable"), item.qid
+        no_answer = asked.category in ("no_answer", "none")
+        assert item.category == ("unanswerable" if no_answer else "answerable"), item.qid
         assert item.split == splits[str(asked.split)], item.qid
         assert not only.answer_terms and not item.canaries and not item.near_miss, item.qid
     for category in ("answerable", "unanswerable"):  # both halves hold each kind
         assert {item.split for item in items if item.category == category} == {"held-out", "tuning"}
-    assert sum(item.category == "unanswerable" for item in items) == 18
-    others = {item.qid for path in (SET, SET_2) for item in load_items(path)}
-    assert not others & set(questions)  # a qid names one entry across the three sets
+    assert sum(item.category == "unanswerable" for item in items) == unanswerable
+    other_sets = [path for path in (SET, SET_2, SET_3, SET_4) if path != answer_set]
+    others = {item.qid for path in other_sets for item in load_items(path)}
+    assert not others & set(questions)  # a qid names one entry across the four sets
 
 
-def test_the_committed_third_set_is_what_the_converter_writes() -> None:
-    # scripts/make_rtweet_answer_set.py writes these lines; a change to qa.jsonl must be carried over.
-    lines = [json.loads(line) for line in SET_3.read_text(encoding="utf-8").splitlines() if line.strip()]
-    assert lines == answer_set_from_qa(RETRIEVAL_QA)
+def test_set_4_asks_the_ikiwiki_corpus() -> None:
+    assert corpus_for(SET_4, None) == ("ikiwiki", SET_4)  # set 2's corpus, hostile posts included
+
+
+@pytest.mark.parametrize(("answer_set", "qa_path"), [(SET_3, RETRIEVAL_QA), (SET_4, RETRIEVAL_QA_IKIWIKI)])
+def test_the_committed_sets_3_and_4_are_what_the_converter_writes(answer_set: Path, qa_path: Path) -> None:
+    # scripts/make_qa_answer_sets.py writes these lines; a change to a retrieval set must be carried over.
+    lines = [json.loads(line) for line in answer_set.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines == answer_set_from_qa(qa_path)
 
 
 def test_a_retrieval_question_whose_category_and_gold_disagree_is_refused() -> None:

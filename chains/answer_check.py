@@ -11,13 +11,16 @@ call, keeps the answer: the check can hide an answer, never invent one. A yes/no
 taking notes with colourful pens?") or one about what was said ("What numbers did I post about ...?") is
 answered by any tweet on its subject, so for one the model is asked whether the tweet is about what the
 question asks (`chains.question_kinds`); asked whether "Studying with colours just hits different" answers
-that question, the model says No.
+that question, the model says No. A tweet dated inside the date the question names ("on Independence Day
+2006", "over Memorial Day weekend 2008") is asked about without that date phrase: the date is checked here,
+in code, since the model does not know that 2006-07-04 is Independence Day and said No to the right tweet.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, datetime
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
@@ -28,6 +31,7 @@ from chains.context import ContextTweet
 from chains.injection import without_injections
 from chains.llm import capped
 from chains.question_kinds import asks_about_a_subject
+from rag.search.dates import parse_date_range
 
 logger = logging.getLogger(__name__)
 
@@ -37,18 +41,40 @@ ABOUT_SYSTEM = "You check whether a tweet is about what a question asks. Reply w
 ABOUT_ASK = "Is this tweet about what the question asks? Yes or No?"
 CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
+_SPACE_BEFORE_MARK = re.compile(r"\s+([?.!,;:])")
+
+
+def question_for(question: str, tweet: ContextTweet) -> str:
+    """`question` as the check asks it about `tweet`: without its date phrase when the tweet is inside it.
+
+    A tweet outside the date, or of an unknown date, is asked about the whole question.
+    """
+    found = parse_date_range(question, None)
+    if found is None or not tweet.created_at:
+        return question
+    try:
+        created = datetime.fromisoformat(tweet.created_at)
+    except ValueError:
+        return question
+    if created.tzinfo is None:
+        created = created.replace(tzinfo=UTC)
+    if not found.to_filter().matches({"created_ts": int(created.timestamp())}):
+        return question
+    return _SPACE_BEFORE_MARK.sub(r"\1", found.strip(question)) or question
 
 
 def check_messages(question: str, tweet: ContextTweet) -> list[BaseMessage]:
     """The check's prompt: the tweet (dated, quoted on one line) and the question.
 
-    For a question any tweet on its subject answers, it asks whether the tweet is about what it asks.
+    For a question any tweet on its subject answers, it asks whether the tweet is about what it asks; a
+    date the tweet is inside is left out of the question (`question_for`).
     """
     text = " ".join(without_injections(tweet.text).split())
     system, ask = (ABOUT_SYSTEM, ABOUT_ASK) if asks_about_a_subject(question) else (CHECK_SYSTEM, CHECK_ASK)
+    asked = question_for(question, tweet)
     return [
         SystemMessage(system),
-        HumanMessage(f"Tweet ({tweet.date}):\n> {text}\n\nQuestion: {question}\n\n{ask}"),
+        HumanMessage(f"Tweet ({tweet.date}):\n> {text}\n\nQuestion: {asked}\n\n{ask}"),
     ]
 
 

@@ -26,9 +26,9 @@ question: a small model refuses such questions now and then, so that tweet is qu
 sentence is held back while it streams, so it never shows). A bare "No" or "Yes" that no tweet backs
 ("[1] No." whose tweet holds none of the question's words, an uncited "Yes" to "What happened to my bike?") is
 that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
-question go back to the model in short prompts of their own before the answer is shown, one tweet at a time in
-the order cited until the model says one answers (at most `MAX_CHECKED`): the text resting only on tweets it
-said No to is left out, and when none answers, the answer is "The tweets don't say." (`chains.answer_check`);
+question go back to the model in short prompts of their own before the answer is shown, one tweet at a time,
+each of the first `MAX_CHECKED` cited: the text resting only on tweets it said No to is left out, and when
+none answers, the answer is "The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
 tweet holding every content word of the question, quoted (without the check it has streamed already).
 To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to its
@@ -313,7 +313,7 @@ def _answer_step(
     return RunnableGenerator(answer, name="answer")  # type: ignore[arg-type]
 
 
-MAX_CHECKED = 3  # cited tweets the answer check asks about, at most, before it gives up on an answer
+MAX_CHECKED = 3  # cited tweets the answer check asks about, at most
 
 
 def _rejected(
@@ -323,12 +323,13 @@ def _rejected(
     config: RunnableConfig,
     num_ctx: int | None,
 ) -> list[int]:
-    """The numbers of the cited tweets the model says do not answer, asked in order until one does.
+    """The numbers of the cited tweets the model says do not answer: each of the first `MAX_CHECKED` asked.
 
-    All the cited numbers when none of the first `MAX_CHECKED` answers.
+    All the cited numbers when none of those answers. A tweet cited after them is kept unasked.
     """
-    answering = _first_answering(check, question, cited, config, num_ctx)
-    return [tweet.number for tweet in cited[: cited.index(answering) if answering else len(cited)]]
+    asked = cited[:MAX_CHECKED]
+    rejected = [tweet.number for tweet in asked if not _answers(check, question, tweet, config, num_ctx)]
+    return [tweet.number for tweet in cited] if len(rejected) == len(asked) else rejected
 
 
 def _first_answering(
@@ -338,14 +339,16 @@ def _first_answering(
     config: RunnableConfig,
     num_ctx: int | None,
 ) -> ContextTweet | None:
-    """The first of `cited` (of the first `MAX_CHECKED`) the model says answers `question`, or None.
+    """The first of `cited` (of the first `MAX_CHECKED`) that answers `question` (`_answers`), or None."""
+    asked = cited[:MAX_CHECKED]
+    return next((tweet for tweet in asked if _answers(check, question, tweet, config, num_ctx)), None)
 
-    A tweet that answers by its words alone (`answered_by_words`) counts as a Yes without asking.
-    """
-    for tweet in cited[:MAX_CHECKED]:
-        if answered_by_words(question, tweet) or check.answers(question, tweet, config, num_ctx):
-            return tweet
-    return None
+
+def _answers(
+    check: AnswerCheck, question: str, tweet: ContextTweet, config: RunnableConfig, num_ctx: int | None
+) -> bool:
+    """Whether `tweet` answers `question`: by its words alone (`answered_by_words`), else by the model."""
+    return answered_by_words(question, tweet) or check.answers(question, tweet, config, num_ctx)
 
 
 def _generate_with(llm: BaseChatModel) -> Any:

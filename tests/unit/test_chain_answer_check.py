@@ -13,7 +13,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
-from chains.answer_check import AnswerCheck, check_messages, says_no
+from chains.answer_check import AnswerCheck, check_messages, question_for, says_no
 from chains.citations import adds_nothing
 from chains.context import ContextTweet
 from chains.question_kinds import asks_yes_or_no
@@ -145,6 +145,20 @@ def test_a_cited_tweet_the_model_rejects_goes_with_its_sentence_when_another_ans
     assert len(prompts.calls) == 3  # the answer, the check of [2] (No), the check of [1] (Yes)
 
 
+def test_every_cited_tweet_is_checked_so_a_later_one_the_model_rejects_goes_with_its_sentence() -> None:
+    # "Added a new plugin for Flattr [1]. Added template_depends function to plugin API [5]." kept its second,
+    # unrelated sentence while the check stopped at the first tweet that answers.
+    retriever = _fixed("Tomatoes of my garden ripened today", "Garden tomatoes ripened late last year")
+    answer = "Your garden tomatoes ripened today [1]. Your garden tomatoes ripened late last year [2]."
+    llm = fake(answer, "Yes", "No")
+    prompts = Prompts()
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    result = chain.invoke({"question": "when did my garden tomatoes ripen"}, {"callbacks": [prompts]})
+    assert result["answer"] == "Your garden tomatoes ripened today [1]."
+    assert _ids(result) == ["101"] and result["abstained"] is False
+    assert len(prompts.calls) == 3  # the answer, the check of [1] (Yes), the check of [2] (No)
+
+
 def test_an_answer_none_of_whose_cited_tweets_answers_is_declined_after_three_checks() -> None:
     texts = [f"garden tomatoes note {word}" for word in ("one", "two", "three", "four")]
     llm = fake(
@@ -233,6 +247,35 @@ def test_a_question_any_tweet_on_its_subject_answers_is_checked_for_a_tweet_abou
     assert asks_yes_or_no(question) is yes_no
     assert ("Is this tweet about what the question asks?" in asked) is on_subject
     assert ("Does this tweet answer the question?" in asked) is not on_subject
+
+
+@pytest.mark.parametrize(
+    ("created_at", "asked"),
+    [("2006-07-04T18:30:00+00:00", "What did I do to speed things up?"),
+     ("2006-07-04T18:30:00", "What did I do to speed things up?"),  # no zone: UTC, as the archive's
+     ("2006-07-05T18:30:00+00:00", "What did I do to speed things up on Independence Day 2006?"),
+     ("2007-07-04T18:30:00+00:00", "What did I do to speed things up on Independence Day 2006?"),
+     ("", "What did I do to speed things up on Independence Day 2006?"),
+     ("not a date", "What did I do to speed things up on Independence Day 2006?")],
+)  # fmt: skip
+def test_a_tweet_dated_inside_the_question_s_date_is_asked_about_without_it(
+    created_at: str, asked: str
+) -> None:
+    # The model said No to "Speed up RecentChanges by another 40%" (2006-07-04) for the whole question: it
+    # does not know the day is Independence Day. The date is the code's to check, not the model's.
+    tweet = ContextTweet(1, "7", "", created_at, "tweet", "Speed up RecentChanges by another 40%.")
+    question = "What did I do to speed things up on Independence Day 2006?"
+    assert question_for(question, tweet) == asked
+    assert f"Question: {asked}\n" in str(check_messages(question, tweet)[1].content)
+
+
+def test_a_question_without_a_date_is_asked_as_it_is() -> None:
+    tweet = ContextTweet(1, "7", "", "2008-05-24T00:00:00+00:00", "tweet", "Perls older than 5.10 need ...")
+    assert question_for("What did I do about older Perl versions?", tweet) == (
+        "What did I do about older Perl versions?"
+    )
+    weekend = "What did I do about older Perl versions over Memorial Day weekend 2008?"
+    assert question_for(weekend, tweet) == "What did I do about older Perl versions?"
 
 
 @pytest.mark.parametrize(

@@ -30,7 +30,9 @@ question go back to the model in short prompts of their own before the answer is
 each of the first `MAX_CHECKED` cited: the text resting only on tweets it said No to is left out, and when
 none answers, the answer is "The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
-tweet holding every content word of the question, quoted (without the check it has streamed already).
+tweet holding every content word of the question, quoted (without the check it has streamed already). When
+the model itself declines, the check takes a second look at the first `MAX_CHECKED` tweets given, and the
+first it says answers is quoted instead of the refusal.
 To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to its
 tweets (a bare "[1] No.", "[1]", or the question said back as a denial citing a tweet) is the first of its
 cited tweets the check finds on the question's subject, quoted, or the refusal (`chains.question_kinds`).
@@ -239,6 +241,7 @@ def _answer_step(
         num_ctx = getattr(sized_for(llm, messages), "num_ctx", None) if answer_check is not None else None
         yes_no_said_back = asks_yes_or_no(standalone) and adds_nothing(model_text, standalone)
         said_back = cited_tweets(model_text, tweets) if yes_no_said_back else []
+        checked = bool(said_back) and answer_check is not None  # the check has chosen the answer's tweet
         if answer_check is not None and said_back:  # "[1] No.", "[2]", "No, you didn't <the question> [1]"
             on_subject = _first_answering(answer_check, standalone, said_back, config, num_ctx)
             parts = []
@@ -265,6 +268,11 @@ def _answer_step(
             if covered is not None:
                 rest, cited_numbers = covered
                 logger.info("the model declined; tweet %s holds every word of %r", cited_numbers, standalone)
+            elif answer_check is not None and not said_back:  # a second look: the first tweets, one at a time
+                answering = _first_answering(answer_check, standalone, tweets, config, num_ctx)
+                if answering is not None:
+                    rest, cited_numbers, checked = _quote(answering), [answering.number], True
+                    logger.info("the model declined; the check says %s answers %r", cited_numbers, standalone)
         names = question_names(standalone) if check_names else []
         answered = "".join(parts) + rest
         found = list(inputs.get("tweets") or [])
@@ -275,8 +283,8 @@ def _answer_step(
         if rest:
             parts.append(rest)
         if answer_check is not None:
-            if said_back:
-                pass  # its tweets have been asked about already
+            if checked:
+                pass  # the check chose the tweet the answer quotes
             elif cited_numbers and not declines(answered):
                 rejected = _rejected(
                     answer_check, standalone, [by_number[n] for n in cited_numbers], config, num_ctx

@@ -109,12 +109,35 @@ def test_a_check_that_fails_keeps_the_answer(retriever: Any) -> None:
     assert llm.calls == 2
 
 
-def test_a_refusal_is_not_checked(retriever: Any) -> None:
+def test_a_refusal_stands_when_the_check_finds_none_of_the_first_tweets_answers() -> None:
+    texts = [f"Moon note {word}" for word in ("one", "two", "three", "four")]
+    llm = fake("The tweets don't say.", "No", "No", "No")  # a fifth call would find no reply and fail
+    prompts = Prompts()
+    chain = build_rag_chain(_fixed(*texts), llm, "default", answer_check=AnswerCheck(llm))
+    question = "what did I say about the moon landing hoax"
+    result = chain.invoke({"question": question}, {"callbacks": [prompts]})
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+    assert len(prompts.calls) == 4  # the answer, then the first three tweets checked
+
+
+def test_a_refusal_gives_way_to_the_first_tweet_the_check_says_answers() -> None:
+    # "What HTML5 work did I do in spring 2010?": the model said "The tweets don't say." over six tweets
+    # on HTML5 tags allowed that spring; asked one at a time, the check says the first answers.
+    retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
+    llm = fake("The tweets don't say.", "No", "Yes")
+    prompts = Prompts()
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    result = chain.invoke({"question": "What HTML5 work did I do?"}, {"callbacks": [prompts]})
+    assert result["answer"] == 'On 2023-05-02 you tweeted: "Allow html5 form attributes" [2]'
+    assert _ids(result) == ["102"] and result["abstained"] is False
+    assert len(prompts.calls) == 3  # the answer, [1] (No), [2] (Yes); [2] is not asked again
+
+
+def test_without_the_check_a_refusal_stands() -> None:
+    retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
     llm = fake("The tweets don't say.")  # a second call would find no reply and fail
-    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
-        {"question": "what did I say about the moon landing hoax"}
-    )
-    assert result["abstained"] is True
+    result = build_rag_chain(retriever, llm, "default").invoke({"question": "What HTML5 work did I do?"})
+    assert result["answer"] == DECLINE_ANSWER and result["abstained"] is True
 
 
 def _fixed(*texts: str) -> Any:

@@ -1,19 +1,21 @@
 """A second look before an answer is shown: the model is asked if the tweet it cites answers the question.
 
 Asked about a near miss ("Which Portuguese translation did Victor Moral contribute?" over a tweet crediting
-him with the Spanish one), a small model answers from the nearest tweet and cites it. Asked on its own
-whether that one tweet answers the question, the same model says No far more often than it declines while
-answering. So, when the answer is written, its cited tweets and the question go back to the chat model in
-a short prompt of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out,
-as in the answer's prompt); a clear "No" takes that tweet's part of the answer away, and an answer left
-with none turns into a refusal (`chains.rag` decides which tweets are asked). Any other reply, or a failed
-call, keeps the answer: the check can hide an answer, never invent one. A yes/no question ("Did I post about
-taking notes with colourful pens?") or one about what was said ("What numbers did I post about ...?") is
-answered by any tweet on its subject, so for one the model is asked whether the tweet is about what the
-question asks (`chains.question_kinds`); asked whether "Studying with colours just hits different" answers
-that question, the model says No. A tweet dated inside the date the question names ("on Independence Day
-2006", "over Memorial Day weekend 2008") is asked about without that date phrase: the date is checked here,
-in code, since the model does not know that 2006-07-04 is Independence Day and said No to the right tweet.
+him with the Spanish one), a small model answers from the nearest tweet and cites it. Asked on its own whether
+that one tweet answers the question, the same model says No far more often than it declines while answering.
+So, when the answer is written, its cited tweets and the question go back to the chat model in a short prompt
+of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out, as in the answer's
+prompt); a clear "No" takes that tweet's part of the answer away, and an answer left with none turns into a
+refusal (`chains.rag` decides which tweets are asked). Any other reply, or a failed call, keeps the answer:
+the check can hide an answer, never invent one. When the model has declined, `chains.rag` asks it about the
+first tweets given instead, and only a clear "Yes" counts there (`answers(..., unsure=False)`): a tweet is
+then quoted, never text of the model's. A yes/no question ("Did I post about taking notes with colourful
+pens?") or one about what was said ("What numbers did I post about ...?") is answered by any tweet on its
+subject, so for one the model is asked whether the tweet is about what the question asks
+(`chains.question_kinds`); asked whether "Studying with colours just hits different" answers that question,
+the model says No. A tweet dated inside the date the question names ("on Independence Day 2006", "over
+Memorial Day weekend 2008") is asked about without that date phrase: the date is checked here, in code, since
+the model does not know that 2006-07-04 is Independence Day and said No to the right tweet.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ ABOUT_SYSTEM = "You check whether a tweet is about what a question asks. Reply w
 ABOUT_ASK = "Is this tweet about what the question asks? Yes or No?"
 CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
+_YES = re.compile(r"^\W*yes\b", re.IGNORECASE)
 _SPACE_BEFORE_MARK = re.compile(r"\s+([?.!,;:])")
 
 
@@ -83,6 +86,11 @@ def says_no(reply: str) -> bool:
     return bool(_NO.match(reply.strip()))
 
 
+def says_yes(reply: str) -> bool:
+    """Whether the model's reply to the check is a Yes ("Yes", "yes.", "**Yes**"); anything else is not."""
+    return bool(_YES.match(reply.strip()))
+
+
 class AnswerCheck:
     """Asks the chat model whether a cited tweet answers the question (see the module docstring)."""
 
@@ -95,11 +103,15 @@ class AnswerCheck:
         tweet: ContextTweet,
         config: RunnableConfig | None = None,
         num_ctx: int | None = None,
+        *,
+        unsure: bool = True,
     ) -> bool:
-        """False when the model says `tweet` does not answer `question`; True otherwise, errors included.
+        """False when the model says `tweet` does not answer `question`, True when it says it does.
 
-        `num_ctx` is the context window the answer was written with: a ChatOllama without a window of its
-        own asks for the same one, so that the server does not reload the model for another size.
+        A reply that is neither Yes nor No, or a failed call, gives `unsure`: True (the default) keeps an
+        answer the model wrote; False is for choosing a tweet to show when the model wrote none. `num_ctx`
+        is the context window the answer was written with: a ChatOllama without a window of its own asks
+        for the same one, so that the server does not reload the model for another size.
         """
         model = self._llm
         if num_ctx and isinstance(model, ChatOllama) and not model.num_ctx:
@@ -107,8 +119,8 @@ class AnswerCheck:
         try:
             reply = capped(model, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
         except Exception as error:  # the answer stands when the check cannot be made
-            logger.warning("the answer check failed (%s): the answer is kept", error)
-            return True
+            logger.warning("the answer check failed (%s): %s", error, "kept" if unsure else "not taken")
+            return unsure
         text = reply.content if isinstance(reply.content, str) else reply.text
         logger.info("answer check for %r on tweet %s: %r", question, tweet.number, text.strip()[:20])
-        return not says_no(text)
+        return False if says_no(text) else True if says_yes(text) else unsure

@@ -269,7 +269,7 @@ def _answer_step(
                 rest, cited_numbers = covered
                 logger.info("the model declined; tweet %s holds every word of %r", cited_numbers, standalone)
             elif answer_check is not None and not said_back:  # a second look: the first tweets, one at a time
-                answering = _first_answering(answer_check, standalone, tweets, config, num_ctx)
+                answering = _first_answering(answer_check, standalone, tweets, config, num_ctx, unsure=False)
                 if answering is not None:
                     rest, cited_numbers, checked = _quote(answering), [answering.number], True
                     logger.info("the model declined; the check says %s answers %r", cited_numbers, standalone)
@@ -346,17 +346,28 @@ def _first_answering(
     cited: Sequence[ContextTweet],
     config: RunnableConfig,
     num_ctx: int | None,
+    *,
+    unsure: bool = True,
 ) -> ContextTweet | None:
     """The first of `cited` (of the first `MAX_CHECKED`) that answers `question` (`_answers`), or None."""
     asked = cited[:MAX_CHECKED]
-    return next((tweet for tweet in asked if _answers(check, question, tweet, config, num_ctx)), None)
+    return next((tweet for tweet in asked if _answers(check, question, tweet, config, num_ctx, unsure)), None)
 
 
 def _answers(
-    check: AnswerCheck, question: str, tweet: ContextTweet, config: RunnableConfig, num_ctx: int | None
+    check: AnswerCheck,
+    question: str,
+    tweet: ContextTweet,
+    config: RunnableConfig,
+    num_ctx: int | None,
+    unsure: bool = True,
 ) -> bool:
-    """Whether `tweet` answers `question`: by its words alone (`answered_by_words`), else by the model."""
-    return answered_by_words(question, tweet) or check.answers(question, tweet, config, num_ctx)
+    """Whether `tweet` answers `question`: by its words alone (`answered_by_words`), else by the model.
+
+    `unsure` is the answer when the model's reply is neither Yes nor No, or the call fails.
+    """
+    words = answered_by_words(question, tweet)
+    return words or check.answers(question, tweet, config, num_ctx, unsure=unsure)
 
 
 def _generate_with(llm: BaseChatModel) -> Any:

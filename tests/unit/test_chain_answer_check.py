@@ -13,7 +13,7 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
-from chains.answer_check import AnswerCheck, check_messages, question_for, says_no
+from chains.answer_check import AnswerCheck, check_messages, question_for, says_no, says_yes
 from chains.citations import adds_nothing
 from chains.context import ContextTweet
 from chains.question_kinds import asks_yes_or_no
@@ -51,6 +51,15 @@ def retriever(tmp_path: Path) -> Any:
 )  # fmt: skip
 def test_only_a_clear_no_counts_as_no(reply: str, no: bool) -> None:
     assert says_no(reply) is no
+
+
+@pytest.mark.parametrize(
+    ("reply", "yes"),
+    [("Yes", True), ("yes.", True), ("**Yes**", True), ("No", False), ("Maybe", False), ("", False),
+     ("Yesterday", False)],
+)  # fmt: skip
+def test_only_a_clear_yes_counts_as_yes(reply: str, yes: bool) -> None:
+    assert says_yes(reply) is yes
 
 
 def test_the_check_quotes_the_tweet_without_orders_to_an_ai_and_asks_the_question() -> None:
@@ -131,6 +140,25 @@ def test_a_refusal_gives_way_to_the_first_tweet_the_check_says_answers() -> None
     assert result["answer"] == 'On 2023-05-02 you tweeted: "Allow html5 form attributes" [2]'
     assert _ids(result) == ["102"] and result["abstained"] is False
     assert len(prompts.calls) == 3  # the answer, [1] (No), [2] (Yes); [2] is not asked again
+
+
+def test_a_second_look_takes_only_a_clear_yes() -> None:
+    retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
+    llm = fake("The tweets don't say.", "Maybe", "I cannot tell")
+    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
+        {"question": "What HTML5 work did I do?"}
+    )
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+
+
+def test_a_second_look_that_fails_leaves_the_refusal() -> None:
+    retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
+    llm = Broken(messages=iter([AIMessage("The tweets don't say.")]))
+    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
+        {"question": "What HTML5 work did I do?"}
+    )
+    assert result["answer"] == DECLINE_ANSWER and result["abstained"] is True
+    assert llm.calls == 3  # the answer, then both tweets asked, each call failing
 
 
 def test_without_the_check_a_refusal_stands() -> None:

@@ -121,12 +121,10 @@ def test_a_check_that_fails_keeps_the_answer(retriever: Any) -> None:
 def test_a_refusal_stands_when_the_check_finds_none_of_the_first_tweets_answers() -> None:
     texts = [f"Moon note {word}" for word in ("one", "two", "three", "four")]
     llm = fake("The tweets don't say.", "No", "No", "No")  # a fifth call would find no reply and fail
-    prompts = Prompts()
-    chain = build_rag_chain(_fixed(*texts), llm, "default", answer_check=AnswerCheck(llm))
     question = "what did I say about the moon landing hoax"
-    result = chain.invoke({"question": question}, {"callbacks": [prompts]})
+    result, calls = _checked(_fixed(*texts), llm, question)
     assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
-    assert len(prompts.calls) == 4  # the answer, then the first three tweets checked
+    assert calls == 4  # the answer, then the first three tweets checked
 
 
 def test_a_refusal_gives_way_to_the_first_tweet_the_check_says_answers() -> None:
@@ -134,12 +132,10 @@ def test_a_refusal_gives_way_to_the_first_tweet_the_check_says_answers() -> None
     # on HTML5 tags allowed that spring; asked one at a time, the check says the first answers.
     retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
     llm = fake("The tweets don't say.", "No", "Yes")
-    prompts = Prompts()
-    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
-    result = chain.invoke({"question": "What HTML5 work did I do?"}, {"callbacks": [prompts]})
+    result, calls = _checked(retriever, llm, "What HTML5 work did I do?")
     assert result["answer"] == 'On 2023-05-02 you tweeted: "Allow html5 form attributes" [2]'
     assert _ids(result) == ["102"] and result["abstained"] is False
-    assert len(prompts.calls) == 3  # the answer, [1] (No), [2] (Yes); [2] is not asked again
+    assert calls == 3  # the answer, [1] (No), [2] (Yes); [2] is not asked again
 
 
 def test_a_second_look_takes_only_a_clear_yes() -> None:
@@ -181,6 +177,13 @@ def _fixed(*texts: str) -> Any:
     return RunnableLambda(lambda _question: documents)
 
 
+def _checked(retriever: Any, llm: Any, question: str) -> tuple[dict[str, Any], int]:
+    """The chain's answer with the check on, and how many chat model calls it made."""
+    prompts = Prompts()
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    return chain.invoke({"question": question}, {"callbacks": [prompts]}), len(prompts.calls)
+
+
 def _ids(result: dict[str, Any]) -> list[str]:
     return [source.metadata["tweet_id"] for source in result["sources"]]
 
@@ -188,12 +191,10 @@ def _ids(result: dict[str, Any]) -> list[str]:
 def test_a_cited_tweet_the_model_rejects_goes_with_its_sentence_when_another_answers() -> None:
     retriever = _fixed("Tomatoes of my garden ripened today", "Planted basil beside the garden tomatoes")
     llm = fake("You planted basil [2]. Your garden tomatoes ripened [1].", "No", "Yes")
-    prompts = Prompts()
-    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
-    result = chain.invoke({"question": "when did my garden tomatoes ripen"}, {"callbacks": [prompts]})
+    result, calls = _checked(retriever, llm, "when did my garden tomatoes ripen")
     assert result["answer"] == "Your garden tomatoes ripened [1]."
     assert _ids(result) == ["101"] and result["abstained"] is False
-    assert len(prompts.calls) == 3  # the answer, the check of [2] (No), the check of [1] (Yes)
+    assert calls == 3  # the answer, the check of [2] (No), the check of [1] (Yes)
 
 
 def test_every_cited_tweet_is_checked_so_a_later_one_the_model_rejects_goes_with_its_sentence() -> None:
@@ -202,12 +203,10 @@ def test_every_cited_tweet_is_checked_so_a_later_one_the_model_rejects_goes_with
     retriever = _fixed("Tomatoes of my garden ripened today", "Garden tomatoes ripened late last year")
     answer = "Your garden tomatoes ripened today [1]. Your garden tomatoes ripened late last year [2]."
     llm = fake(answer, "Yes", "No")
-    prompts = Prompts()
-    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
-    result = chain.invoke({"question": "when did my garden tomatoes ripen"}, {"callbacks": [prompts]})
+    result, calls = _checked(retriever, llm, "when did my garden tomatoes ripen")
     assert result["answer"] == "Your garden tomatoes ripened today [1]."
     assert _ids(result) == ["101"] and result["abstained"] is False
-    assert len(prompts.calls) == 3  # the answer, the check of [1] (Yes), the check of [2] (No)
+    assert calls == 3  # the answer, the check of [1] (Yes), the check of [2] (No)
 
 
 def test_an_answer_none_of_whose_cited_tweets_answers_is_declined_after_three_checks() -> None:
@@ -215,11 +214,9 @@ def test_an_answer_none_of_whose_cited_tweets_answers_is_declined_after_three_ch
     llm = fake(
         "Tomatoes one [1]. Tomatoes two [2]. Tomatoes three [3]. Tomatoes four [4].", "No", "No", "No"
     )  # a fourth check would find no reply and fail
-    prompts = Prompts()
-    chain = build_rag_chain(_fixed(*texts), llm, "default", answer_check=AnswerCheck(llm))
-    result = chain.invoke({"question": "garden tomatoes"}, {"callbacks": [prompts]})
+    result, calls = _checked(_fixed(*texts), llm, "garden tomatoes")
     assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
-    assert len(prompts.calls) == 4
+    assert calls == 4
 
 
 @pytest.mark.parametrize(

@@ -45,6 +45,7 @@ CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
 _YES = re.compile(r"^\W*yes\b", re.IGNORECASE)
 _SPACE_BEFORE_MARK = re.compile(r"\s+([?.!,;:])")
+_COMMA_BEFORE_MARK = re.compile(r",(?=[?.!,;:])")
 
 
 def question_for(question: str, tweet: ContextTweet) -> str:
@@ -63,7 +64,8 @@ def question_for(question: str, tweet: ContextTweet) -> str:
         created = created.replace(tzinfo=UTC)
     if not found.to_filter().matches({"created_ts": int(created.timestamp())}):
         return question
-    return _SPACE_BEFORE_MARK.sub(r"\1", found.strip(question)) or question
+    rest = _COMMA_BEFORE_MARK.sub("", _SPACE_BEFORE_MARK.sub(r"\1", found.strip(question))).lstrip(" ,;:")
+    return rest[:1].upper() + rest[1:] if re.search(r"\w", rest) else question
 
 
 def check_messages(question: str, tweet: ContextTweet) -> list[BaseMessage]:

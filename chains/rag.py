@@ -181,8 +181,10 @@ def _answer_step(
 ) -> Runnable[Any, Any]:
     """The last step: abstain, or stream the model's answer with thinking removed and citations verified.
 
-    With `answer_check`, the answer is held until its first cited tweet has been checked against the
-    question (`chains.answer_check`), then given whole, or replaced by the refusal.
+    With `answer_check`, the answer is held until its cited tweets (the first `MAX_CHECKED`) have been
+    checked against the question (`chains.answer_check`), then given whole, without the sentences resting
+    on tweets the check rejected, or replaced by the refusal; a refusal of the model's can give way to a
+    tweet the check says answers (the second look).
     """
     generate = RunnableLambda(_generate_with(llm), name="generate_answer")
 

@@ -327,6 +327,17 @@ def test_a_question_without_a_date_is_asked_as_it_is() -> None:
 
 
 @pytest.mark.parametrize(
+    ("question", "asked"),
+    [("Between 2014 and 2016, what did I say about Perl?", "What did I say about Perl?"),
+     ("What did I say about Perl, in 2015, and why?", "What did I say about Perl, and why?"),
+     ("In 2015?", "In 2015?")],  # nothing left but the date: the whole question
+)  # fmt: skip
+def test_the_question_without_its_date_keeps_no_stray_punctuation(question: str, asked: str) -> None:
+    tweet = ContextTweet(1, "7", "", "2015-06-01T00:00:00+00:00", "tweet", "Perl is fine.")
+    assert question_for(question, tweet) == asked
+
+
+@pytest.mark.parametrize(
     ("answer", "nothing"),
     [("No.", True), ("[1]", True), ("[1] No.", True), ("Yes [2].", True),
      ("No, you didn't share a recipe for vegan lasagna. [1]", True),
@@ -364,10 +375,9 @@ def test_a_yes_no_answer_adding_nothing_shows_the_cited_tweet_the_check_finds_on
 def test_a_yes_no_answer_adding_nothing_is_the_refusal_when_its_tweets_are_off_the_subject() -> None:
     llm = fake("No, you didn't share a recipe for vegan lasagna [2].", "No", "No")
     retriever = _fixed("The Colonel's recipe is crispy", "Yo, I need your Buffalo Ranch sauce")
-    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
-        {"question": "Did I share a recipe for vegan lasagna?"}
-    )
+    result, calls = _checked(retriever, llm, "Did I share a recipe for vegan lasagna?")
     assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+    assert calls == 2  # the answer and its cited [2]: no second look at tweets the model did not cite
 
 
 def test_a_yes_no_answer_saying_more_than_the_question_stays_as_written() -> None:

@@ -31,8 +31,8 @@ each of the first `MAX_CHECKED` cited: the text resting only on tweets it said N
 none answers, the answer is "The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
 tweet holding every content word of the question, quoted (without the check it has streamed already). When
-the model itself declines, the check takes a second look at the first `MAX_CHECKED` tweets given, and the
-first it says answers is quoted instead of the refusal.
+the model itself declines, in whatever words ("No tweet mentions ..."), the check takes a second look at the
+first `MAX_CHECKED` tweets given, and the first it says answers is quoted instead of the refusal.
 To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to its
 tweets (a bare "[1] No.", "[1]", or the question said back as a denial citing a tweet) is the first of its
 cited tweets the check finds on the question's subject, quoted, or the refusal (`chains.question_kinds`).
@@ -239,6 +239,8 @@ def _answer_step(
         thought = think.flush()
         model_text += thought
         rest = held + cites.feed(thought) + cites.flush()
+        if answer_check is not None:  # nothing is shown before the check: the whole answer is still open
+            rest, parts = "".join(parts) + rest, []
         cited_numbers = cites.cited
         num_ctx = getattr(sized_for(llm, messages), "num_ctx", None) if answer_check is not None else None
         yes_no_said_back = asks_yes_or_no(standalone) and adds_nothing(model_text, standalone)

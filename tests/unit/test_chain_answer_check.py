@@ -138,6 +138,18 @@ def test_a_refusal_gives_way_to_the_first_tweet_the_check_says_answers() -> None
     assert calls == 3  # the answer, [1] (No), [2] (Yes); [2] is not asked again
 
 
+def test_a_refusal_in_the_models_own_words_gets_the_second_look_too() -> None:
+    # "Did I mention the death of a British fashion icon known for punk style?": the model wrote "No tweet
+    # mentions ..." over the tweet saying Vivienne Westwood has died, and it was shown as the answer.
+    retriever = _fixed("Vivienne Westwood, the British fashion designer, has died", "Punk gig tonight")
+    llm = fake("No tweet mentions the death of a fashion icon known for punk style.", "Yes")
+    question = "Did I mention the death of a fashion icon known for punk style?"
+    result, calls = _checked(retriever, llm, question)
+    assert result["answer"].startswith('On 2023-05-01 you tweeted: "Vivienne Westwood')
+    assert _ids(result) == ["101"] and result["abstained"] is False
+    assert calls == 2  # the answer, then [1] (Yes)
+
+
 def test_a_second_look_takes_only_a_clear_yes() -> None:
     retriever = _fixed("Allowed html5 semantic tags: section, nav, article", "Allow html5 form attributes")
     llm = fake("The tweets don't say.", "Maybe", "I cannot tell")

@@ -248,7 +248,6 @@ def _answer_step(
         checked = bool(said_back) and answer_check is not None  # the check has chosen the answer's tweet
         if answer_check is not None and said_back:  # "[1] No.", "[2]", "No, you didn't <the question> [1]"
             on_subject = _first_answering(answer_check, standalone, said_back, config, num_ctx)
-            parts = []
             rest, cited_numbers = (
                 (_quote(on_subject), [on_subject.number]) if on_subject else (DECLINE_ANSWER, [])
             )

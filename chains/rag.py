@@ -271,7 +271,7 @@ def _answer_step(
             if covered is not None:
                 rest, cited_numbers = covered
                 logger.info("the model declined; tweet %s holds every word of %r", cited_numbers, standalone)
-            elif answer_check is not None and not said_back:  # a second look: the first tweets, one at a time
+            elif answer_check is not None and not checked:  # a second look: the first tweets, one at a time
                 answering = _first_answering(answer_check, standalone, tweets, config, num_ctx, unsure=False)
                 if answering is not None:
                     rest, cited_numbers, checked = _quote(answering), [answering.number], True

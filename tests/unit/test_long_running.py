@@ -148,7 +148,7 @@ def test_live_index_answers_from_a_rebuilt_index(settings: Settings) -> None:
             assert len(ids) == 30  # the new vectors too, not only the count
         old = {d.id for d in in_flight.retrieve("python").documents}  # its stores are still open
         assert len(old) == 20
-    with live.retriever(search="hybrid", threshold=float("-inf")) as retriever:
+    with live.retriever(search="hybrid", k=6, threshold=float("-inf")) as retriever:
         assert "10029" in {d.id for d in retriever.retrieve("note 29").documents}  # the new BM25 file
     live.close()
 

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import json
 import signal
+import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -25,6 +27,19 @@ DEAD_OLLAMA = "http://127.0.0.1:9"
 SIGINT_CHECK = (
     "import signal, sys; sys.exit(0 if signal.getsignal(signal.SIGINT) is signal.default_int_handler else 3)"
 )
+
+
+@pytest.fixture
+def silent_ollama() -> Iterator[str]:
+    """The URL of a server that takes connections and never answers: a command waits on it until Ctrl-C.
+
+    Against a dead port the command reports the dead server and ends by itself within about a second,
+    which can race a Ctrl-C sent then.
+    """
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
 
 
 def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
@@ -62,9 +77,9 @@ def test_children_started_this_way_get_ctrl_c_as_a_keyboard_interrupt(tmp_path: 
 )
 @pytest.mark.parametrize("after", [0.4, 1.0])
 def test_ctrl_c_while_starting_prints_one_line(
-    tmp_path: Path, command: list[str], message: str, after: float
+    tmp_path: Path, silent_ollama: str, command: list[str], message: str, after: float
 ) -> None:
-    process = start(command, standin_env(DEAD_OLLAMA, tmp_path / "chroma"))
+    process = start(command, standin_env(silent_ollama, tmp_path / "chroma"))
     time.sleep(after)
     assert process.poll() is None, "the command ended before Ctrl-C: the test proves nothing"
     process.send_signal(signal.SIGINT)

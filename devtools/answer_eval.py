@@ -472,6 +472,9 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
     return {
         "turns": len(results),
         "right_tweet_cited": _share(sum(r.cites_gold for r in retrieved), len(retrieved)),
+        # Over every answerable turn: a change that gives the model fewer tweets cannot raise it by giving
+        # fewer gold tweets (the line above divides by the turns whose gold tweet was given).
+        "right_tweet_cited_all": _share(sum(r.cites_gold for r in retrieved), len(answerable)),
         "citations_right": _share(right, len(cited)),
         "answers_without_citation": _share(sum(not r.source_ids for r in answered), len(answered)),
         "content_right": _share(sum(r.content_right for r in worded), len(worded)),

@@ -74,6 +74,7 @@ SOURCE_ARCHIVE = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives" / "alr
 LLM_MODEL = "qwen2.5-coder:1.5b"
 ROWS = (
     ("right_tweet_cited", "right tweet cited (gold retrieved)"),
+    ("right_tweet_cited_all", "right tweet cited (all answerable)"),
     ("citations_right", "citations right"),
     ("answers_without_citation", "answers without citation"),
     ("content_right", "answer has the fact (gold retrieved, words listed)"),

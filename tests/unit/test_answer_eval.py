@@ -104,6 +104,7 @@ def test_scores_count_wrong_citations_refusals_and_followups() -> None:
     ]
     figures = score(results)
     assert figures["right_tweet_cited"]["hits"] == 1 and figures["right_tweet_cited"]["of"] == 2
+    assert (figures["right_tweet_cited_all"]["hits"], figures["right_tweet_cited_all"]["of"]) == (1, 3)
     assert (figures["citations_right"]["hits"], figures["citations_right"]["of"]) == (2, 3)
     assert (figures["refusals_unanswerable"]["hits"], figures["refusals_unanswerable"]["of"]) == (1, 2)
     assert (figures["refusals_near_miss"]["hits"], figures["refusals_near_miss"]["of"]) == (0, 1)

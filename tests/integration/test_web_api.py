@@ -100,7 +100,11 @@ def test_twenty_questions_at_once_all_answered(web_server: WebServer) -> None:
 
 
 def test_a_hostile_tweet_comes_back_as_plain_text(web_server: WebServer) -> None:
-    result = by_name(events_of(web_server, {"question": "blog sanitizer script"}), "sources")[0]
+    # Kept to the day of the two hostile tweets, so that what is tested is how the text comes back, not the
+    # ranking: asked unfiltered, one CI run's context lacked the tweet (cause not found); the few tweets of
+    # a day are compared exactly (`TweetRetriever._query`).
+    body = {"question": "blog sanitizer script", "since": "2024-11-09", "until": "2024-11-09"}
+    result = by_name(events_of(web_server, body), "sources")[0]
     assert SCRIPT_TWEET in [tweet["text"] for tweet in result["context"]]
 
 

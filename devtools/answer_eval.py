@@ -458,6 +458,7 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
     """The figures of one run (one prompt file)."""
     answerable = [r for r in results if r.category in ("answerable", "followup", "injection")]
     retrieved = [r for r in answerable if r.gold_retrieved]
+    gold_cited = sum(r.cites_gold for r in retrieved)
     cited = [source for r in answerable for source in r.source_ids]
     right = sum(1 for r in answerable for source in r.source_ids if source in r.gold_ids)
     answered = [r for r in answerable if not r.declined]
@@ -471,10 +472,10 @@ def score(results: Sequence[TurnResult]) -> dict[str, Any]:
     model_seconds = sum(r.model_seconds for r in results)
     return {
         "turns": len(results),
-        "right_tweet_cited": _share(sum(r.cites_gold for r in retrieved), len(retrieved)),
+        "right_tweet_cited": _share(gold_cited, len(retrieved)),
         # Over every answerable turn: a change that gives the model fewer tweets cannot raise it by giving
         # fewer gold tweets (the line above divides by the turns whose gold tweet was given).
-        "right_tweet_cited_all": _share(sum(r.cites_gold for r in retrieved), len(answerable)),
+        "right_tweet_cited_all": _share(gold_cited, len(answerable)),
         "citations_right": _share(right, len(cited)),
         "answers_without_citation": _share(sum(not r.source_ids for r in answered), len(answered)),
         "content_right": _share(sum(r.content_right for r in worded), len(worded)),

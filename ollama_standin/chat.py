@@ -44,6 +44,7 @@ class Job:
     prompt: str = ""
     tokens: list[int] = field(default_factory=list)
     result: Result = field(default_factory=Result)
+    top_logprobs: int | None = None  # None: no logprobs asked; else how many alternatives per token
 
 
 class ChatModel(Protocol):
@@ -119,6 +120,11 @@ class ExtractiveChat:
             if index and self.slow_stream_ms:
                 time.sleep(self.slow_stream_ms / 1000)
             job.result.eval_count += 1
+            if job.top_logprobs is not None:  # the responder's pieces are certain: log probability 0
+                entry: dict[str, Any] = {"token": part, "logprob": 0.0, "bytes": list(part.encode())}
+                if job.top_logprobs > 0:
+                    entry["top_logprobs"] = [dict(entry)]
+                job.result.logprobs.append(entry)
             yield part
         job.result.eval_duration = time.perf_counter_ns() - started
 
@@ -176,7 +182,7 @@ class LlamaChat:
 
     def run(self, job: Job, cancelled: Callable[[], bool]) -> Iterator[str]:
         """The model's answer, token by token."""
-        return self.engine.generate(job.tokens, job.options, cancelled, job.result)
+        return self.engine.generate(job.tokens, job.options, cancelled, job.result, job.top_logprobs)
 
 
 class GenerationSlot:

@@ -124,6 +124,7 @@ class Result:
     cached_tokens: int = 0
     truncated: bool = False
     text: list[str] = field(default_factory=list)
+    logprobs: list[dict[str, Any]] = field(default_factory=list)  # per token, when the request asked
 
 
 def _import_runtime() -> Any:
@@ -369,18 +370,26 @@ class LlamaEngine:
         options: Options,
         cancelled: Callable[[], bool] = lambda: False,
         result: Result | None = None,
+        top_logprobs: int | None = None,
     ) -> Iterator[str]:
         """Stream the answer to the prompt `tokens` (already fitted); fill `result` as it goes.
 
         Ends at an end-of-generation token or a stop string (`done_reason` "stop"), after `num_predict`
         tokens or when the context is full ("length"), or when `cancelled()` turns true ("cancelled").
+        With `top_logprobs` (0 or more), each generated token's log probability and the `top_logprobs`
+        likeliest tokens' go to `result.logprobs` before its text is yielded (Ollama's `logprobs`).
         """
         result = result if result is not None else Result()
         with self._lock:
-            yield from self._generate(tokens, options, cancelled, result)
+            yield from self._generate(tokens, options, cancelled, result, top_logprobs)
 
     def _generate(
-        self, tokens: list[int], options: Options, cancelled: Callable[[], bool], result: Result
+        self,
+        tokens: list[int],
+        options: Options,
+        cancelled: Callable[[], bool],
+        result: Result,
+        top_logprobs: int | None = None,
     ) -> Iterator[str]:
         num_ctx = min(options.num_ctx, self.max_ctx)
         self._context_for(num_ctx)
@@ -417,6 +426,8 @@ class LlamaEngine:
                     result.done_reason = "stop"
                     break
                 generated += 1
+                if top_logprobs is not None:
+                    result.logprobs.append(self._logprob_entry(token, top_logprobs))
                 visible, stopped = text.feed(self._token_bytes(token))
                 if visible:
                     result.text.append(visible)
@@ -434,6 +445,25 @@ class LlamaEngine:
         finally:
             result.eval_count = generated
             result.eval_duration = time.perf_counter_ns() - started
+
+    def _logprob_entry(self, token: int, top: int) -> dict[str, Any]:
+        """Ollama's logprob entry for `token` from the model's logits (before penalties and sampling)."""
+        pointer = self._api.llama_get_logits_ith(self._ctx, -1)
+        logits = np.ctypeslib.as_array(pointer, shape=(self.n_vocab,)).astype(np.float64)
+        peak = logits.max()
+        log_probabilities = logits - (peak + np.log(np.exp(logits - peak).sum()))
+        entry = self._token_logprob(token, float(log_probabilities[token]))
+        if top > 0:
+            likeliest = np.argpartition(log_probabilities, -top)[-top:]
+            likeliest = likeliest[np.argsort(-log_probabilities[likeliest], kind="stable")]
+            entry["top_logprobs"] = [
+                self._token_logprob(int(other), float(log_probabilities[other])) for other in likeliest
+            ]
+        return entry
+
+    def _token_logprob(self, token: int, logprob: float) -> dict[str, Any]:
+        data = self._token_bytes(token)
+        return {"token": data.decode("utf-8", errors="replace"), "logprob": logprob, "bytes": list(data)}
 
     def _sample(self, options: Options, rng: np.random.Generator, history: Sequence[int] = ()) -> int:
         """The next token: penalties on `history`, then greedy at temperature 0, else sampled.

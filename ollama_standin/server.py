@@ -42,8 +42,9 @@ from ollama_standin.generation import Options
 
 logger = logging.getLogger("ollama_standin")
 
-OLLAMA_VERSION = "0.12.6"
+OLLAMA_VERSION = "0.12.11"  # the first with `logprobs`
 TEXT_PLAIN = "text/plain; charset=utf-8"
+MAX_TOP_LOGPROBS = 20
 
 
 class ApiError(Exception):
@@ -503,9 +504,11 @@ class StandinHandler(BaseHTTPRequestHandler):
             return
         try:
             options = Options.from_request(_options(body.get("options")))
+            top_logprobs = _top_logprobs(body)
             job = state.chat.prepare(messages, options, truncate=body.get("truncate") is not False, raw=raw)
         except (ChatInputError, ValueError) as error:
             raise ApiError(400, str(error)) from None
+        job.top_logprobs = top_logprobs
         exclusive = state.chat.family != "extractive"
         try:
             if exclusive and not state.slot.acquire(self._client_gone):
@@ -526,6 +529,15 @@ class StandinHandler(BaseHTTPRequestHandler):
         state = self.server.state
         load_duration = state.chat_load_duration()
 
+        sent = 0  # logprob entries already sent with a streamed piece
+
+        def logprobs() -> dict[str, Any]:
+            nonlocal sent
+            if job.top_logprobs is None:
+                return {}
+            entries, sent = job.result.logprobs[sent:], len(job.result.logprobs)
+            return {"logprobs": entries}
+
         def final(text: str) -> dict[str, Any]:
             result = job.result
             return {
@@ -540,6 +552,7 @@ class StandinHandler(BaseHTTPRequestHandler):
                 "prompt_eval_duration": result.prompt_eval_duration,
                 "eval_count": result.eval_count,
                 "eval_duration": result.eval_duration,
+                **logprobs(),
             }
 
         if not stream:
@@ -554,7 +567,7 @@ class StandinHandler(BaseHTTPRequestHandler):
             for index, part in enumerate(state.chat.run(job, self._client_gone)):
                 if index and state.faults.slow_stream_ms:
                     time.sleep(state.faults.slow_stream_ms / 1000)
-                yield {"model": name, "created_at": now_iso(), **content(part), "done": False}
+                yield {"model": name, "created_at": now_iso(), **content(part), **logprobs(), "done": False}
             if job.result.done_reason == "cancelled":
                 raise ConnectionResetError("the client closed the connection")
             yield final("")
@@ -579,6 +592,18 @@ ROUTES: dict[tuple[str, str], Any] = {
     ("POST", "/api/chat"): StandinHandler.chat,
     ("POST", "/api/generate"): StandinHandler.generate,
 }
+
+
+def _top_logprobs(body: Mapping[str, Any]) -> int | None:
+    """How many alternatives per token a request wants (`top_logprobs`), or None without `logprobs`."""
+    wanted, top = body.get("logprobs"), body.get("top_logprobs")
+    if wanted is not None and not isinstance(wanted, bool):
+        raise ValueError("json: cannot unmarshal logprobs: expected a boolean")
+    if top is not None and (isinstance(top, bool) or not isinstance(top, int)):
+        raise ValueError("json: cannot unmarshal top_logprobs: expected an integer")
+    if top is not None and not 0 <= top <= MAX_TOP_LOGPROBS:
+        raise ValueError(f"top_logprobs must be between 0 and {MAX_TOP_LOGPROBS}")
+    return (top or 0) if wanted else None
 
 
 def _options(value: object) -> Mapping[str, Any] | None:

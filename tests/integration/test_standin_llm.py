@@ -8,6 +8,7 @@ bad input, one generation at a time with a bounded queue, and generation stoppin
 
 from __future__ import annotations
 
+import math
 import threading
 import time
 
@@ -68,6 +69,34 @@ def test_streamed_pieces_add_up_and_the_last_chunk_has_the_counts(client: ollama
     assert len(chunks) >= 3 and text.strip()
     assert [chunk.done for chunk in chunks] == [False] * (len(chunks) - 1) + [True]
     assert chunks[-1].eval_count is not None and chunks[-1].eval_count >= len(chunks) - 1
+
+
+def test_logprobs_are_the_models_own_and_add_up_in_the_stream(client: ollama.Client) -> None:
+    messages = [
+        {"role": "user", "content": "Is Paris the capital of France? Reply with one word: Yes or No."}
+    ]
+    whole = client.chat(model=MODEL, messages=messages, options=GREEDY, logprobs=True, top_logprobs=5)
+    chunks = list(
+        client.chat(
+            model=MODEL, messages=messages, options=GREEDY, logprobs=True, top_logprobs=5, stream=True
+        )
+    )
+    plain = client.chat(model=MODEL, messages=messages, options=GREEDY)
+
+    entries = whole.logprobs or []
+    streamed = [entry for chunk in chunks for entry in chunk.logprobs or []]
+    first = entries[0]
+    alternatives = first.top_logprobs or []
+    assert "yes" in whole.message.content.lower()
+    assert len(entries) == whole.eval_count and "".join(e.token for e in entries) == whole.message.content
+    assert first.token.strip().lower() == "yes" and -1.0 < first.logprob <= 0.0  # greedy: the likeliest
+    assert len(alternatives) == 5 and alternatives[0].token == first.token
+    assert [a.logprob for a in alternatives] == sorted((a.logprob for a in alternatives), reverse=True)
+    assert sum(math.exp(a.logprob) for a in alternatives) <= 1.0 + 1e-6
+    assert [(e.token, round(e.logprob, 4)) for e in streamed] == [
+        (e.token, round(e.logprob, 4)) for e in entries
+    ]
+    assert plain.logprobs is None  # only when asked
 
 
 def test_num_predict_stops_at_the_length(client: ollama.Client) -> None:
@@ -131,6 +160,16 @@ def test_bad_input_gets_ollamas_status_and_message_and_the_server_keeps_serving(
     )
     with pytest.raises(ollama.ResponseError) as thinking:
         client.chat(model=MODEL, messages=[{"role": "user", "content": "hi"}], think=True)
+    bad_logprobs = httpx.post(
+        f"{llm.url}/api/chat",
+        json={
+            "model": MODEL,
+            "messages": [{"role": "user", "content": "hi"}],
+            "logprobs": True,
+            "top_logprobs": 21,
+        },
+        timeout=60,
+    )
     after = client.chat(model=MODEL, messages=[{"role": "user", "content": "Say yes."}], options=GREEDY)
 
     assert unknown.value.status_code == 404
@@ -140,6 +179,8 @@ def test_bad_input_gets_ollamas_status_and_message_and_the_server_keeps_serving(
     assert refused.json() == {"error": "the input length exceeds the context length"}
     assert truncated.done and truncated.prompt_eval_count is not None and truncated.prompt_eval_count <= 128
     assert thinking.value.status_code == 400 and "does not support thinking" in thinking.value.error
+    assert bad_logprobs.status_code == 400
+    assert bad_logprobs.json() == {"error": "top_logprobs must be between 0 and 20"}
     assert after.message.content.strip()
 
 

@@ -229,6 +229,22 @@ def test_chat_without_stream_returns_one_message(client: ollama.Client) -> None:
     assert response.prompt_eval_count and response.eval_count and response.total_duration
 
 
+def test_chat_logprobs_cover_the_answer_when_asked(client: ollama.Client) -> None:
+    response = client.chat(
+        model="extractive",
+        messages=chat_messages("How long was the marathon?"),
+        logprobs=True,
+        top_logprobs=2,
+    )
+    with pytest.raises(ollama.ResponseError) as refused:
+        client.chat(model="extractive", messages=chat_messages("hi"), logprobs=True, top_logprobs=-1)
+
+    entries = response.logprobs or []
+    assert "".join(entry.token for entry in entries) == MARATHON_ANSWER
+    assert all(entry.logprob == 0.0 and entry.top_logprobs for entry in entries)  # the responder is certain
+    assert refused.value.status_code == 400 and "top_logprobs" in refused.value.error
+
+
 def test_chat_matches_japanese_without_spaces(client: ollama.Client) -> None:
     response = client.chat(model="extractive", messages=chat_messages("東京の天気はどうでしたか？"))
 

@@ -5,11 +5,15 @@ him with the Spanish one), a small model answers from the nearest tweet and cite
 that one tweet answers the question, the same model says No far more often than it declines while answering.
 So, when the answer is written, its cited tweets and the question go back to the chat model in a short prompt
 of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out, as in the answer's
-prompt); a clear "No" takes that tweet's part of the answer away, and an answer left with none turns into a
-refusal (`chains.rag` decides which tweets are asked). Any other reply, or a failed call, keeps the answer:
-the check can hide an answer, never invent one. When the model has declined, `chains.rag` asks it about the
-first tweets given instead, and only a clear "Yes" counts there (`answers(..., unsure=False)`): a tweet is
-then quoted, never text of the model's. A yes/no question ("Did I post about taking notes with colourful
+prompt). With Ollama's log probabilities the reply is a degree, not a word: the share of "Yes" in the
+first token's P(Yes) + P(No) (`AnswerCheck.score`; a server without them gives 1 for Yes, 0 for No). A
+tweet scoring under `keep_at` (`KEEP_AT`, 0.5: the model leaning No) takes its part of the answer away, and
+an answer left with none turns into a refusal (`chains.rag` decides which tweets are asked). A lower
+`keep_at` keeps more of the right tweets the model leans No on (paraphrases) and more wrong ones with them
+(`ANSWER_CHECK_KEEP_AT`). Any other reply, or a failed call, keeps the answer: the check can hide an answer,
+never invent one. When the model has declined, `chains.rag` asks it about the first tweets given instead,
+and only a Yes counts there (`QUOTE_AT`, `answers(..., unsure=False)`): a tweet is then quoted, never text of
+the model's. A yes/no question ("Did I post about taking notes with colourful
 pens?") or one about what was said ("What numbers did I post about ...?") is answered by any tweet on its
 subject, so for one the model is asked whether the tweet is about what the question asks
 (`chains.question_kinds`); asked whether "Studying with colours just hits different" answers that question,
@@ -21,8 +25,10 @@ the model does not know that 2006-07-04 is Independence Day and said No to the r
 from __future__ import annotations
 
 import logging
+import math
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
@@ -42,6 +48,12 @@ CHECK_ASK = "Does this tweet answer the question? Yes or No?"
 ABOUT_SYSTEM = "You check whether a tweet is about what a question asks. Reply with one word: Yes or No."
 ABOUT_ASK = "Is this tweet about what the question asks? Yes or No?"
 CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
+# The model's P(Yes) share at which a tweet the answer cites is kept: a Yes, or the model leaning to one. 0.45
+# kept every right tweet of the tuning halves' check pairs, but on the held-out halves it cost a refusal and
+# more wrong citations than the right tweets it kept (README, "Answer quality"); `ANSWER_CHECK_KEEP_AT`.
+KEEP_AT = 0.5
+QUOTE_AT = 0.5  # ... and at which a tweet is quoted in place of the model's refusal: a Yes
+CHECK_ALTERNATIVES = 10  # likeliest first tokens asked for: "Yes" and "No" are among them
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
 _YES = re.compile(r"^\W*yes\b", re.IGNORECASE)
 _SPACE_BEFORE_MARK = re.compile(r"\s+([?.!,;:])")
@@ -93,11 +105,80 @@ def says_yes(reply: str) -> bool:
     return bool(_YES.match(reply.strip()))
 
 
+def _entry_value(entry: Any, key: str) -> Any:
+    try:
+        return entry[key]  # a dict, or the ollama client's subscriptable model
+    except (KeyError, TypeError, AttributeError):
+        return None
+
+
+def yes_share(logprobs: Any) -> float | None:
+    """P(Yes) / (P(Yes) + P(No)) over the first reply token's alternatives (Ollama's `logprobs`).
+
+    None when there are none, or neither word is among them.
+    """
+    if not isinstance(logprobs, list) or not logprobs:
+        return None
+    alternatives = _entry_value(logprobs[0], "top_logprobs") or [logprobs[0]]
+    yes = no = 0.0
+    for alternative in alternatives:
+        token, logprob = _entry_value(alternative, "token"), _entry_value(alternative, "logprob")
+        if not isinstance(token, str) or not isinstance(logprob, int | float):
+            continue
+        word = token.strip().lower()
+        if word == "yes":
+            yes += math.exp(logprob)
+        elif word == "no":
+            no += math.exp(logprob)
+    return yes / (yes + no) if yes + no > 0 else None
+
+
 class AnswerCheck:
     """Asks the chat model whether a cited tweet answers the question (see the module docstring)."""
 
-    def __init__(self, llm: BaseChatModel) -> None:
+    def __init__(self, llm: BaseChatModel, keep_at: float = KEEP_AT, quote_at: float = QUOTE_AT) -> None:
         self._llm = llm
+        self.keep_at = keep_at
+        self.quote_at = quote_at
+
+    def score(
+        self,
+        question: str,
+        tweet: ContextTweet,
+        config: RunnableConfig | None = None,
+        num_ctx: int | None = None,
+    ) -> float | None:
+        """How sure the model is that `tweet` answers `question`, from 0 (No) to 1 (Yes); None when unsure.
+
+        With Ollama's log probabilities (a ChatOllama), P(Yes) / (P(Yes) + P(No)) of the reply's first
+        token; otherwise, or when the server sends none, 1.0 for a Yes reply, 0.0 for a No. A reply that is
+        neither, or a failed call, gives None. `num_ctx` is the context window the answer was written with:
+        a ChatOllama without a window of its own asks for the same one, so that the server does not reload
+        the model for another size.
+        """
+        model = self._llm
+        if isinstance(model, ChatOllama):
+            update: dict[str, Any] = {"logprobs": True, "top_logprobs": CHECK_ALTERNATIVES}
+            if num_ctx and not model.num_ctx:
+                update["num_ctx"] = num_ctx
+            model = model.model_copy(update=update)
+        try:
+            reply = capped(model, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
+        except Exception as error:  # the caller decides what a check that cannot be made means
+            logger.warning("the answer check failed: %s", error)
+            return None
+        text = reply.content if isinstance(reply.content, str) else reply.text
+        share = yes_share(reply.response_metadata.get("logprobs"))
+        logger.info(
+            "answer check for %r on tweet %s: %r (P(Yes) %s)",
+            question,
+            tweet.number,
+            text.strip()[:20],
+            "unknown" if share is None else f"{share:.2f}",
+        )
+        if share is not None and (says_yes(text) or says_no(text)):
+            return share
+        return 0.0 if says_no(text) else 1.0 if says_yes(text) else None
 
     def answers(
         self,
@@ -108,21 +189,14 @@ class AnswerCheck:
         *,
         unsure: bool = True,
     ) -> bool:
-        """False when the model says `tweet` does not answer `question`, True when it says it does.
+        """Whether the model says `tweet` answers `question`, by its `score`.
 
-        A reply that is neither Yes nor No, or a failed call, gives `unsure`: True (the default) keeps an
-        answer the model wrote; False is for choosing a tweet to show when the model wrote none. `num_ctx`
-        is the context window the answer was written with: a ChatOllama without a window of its own asks
-        for the same one, so that the server does not reload the model for another size.
+        `unsure` True (the default) is for keeping a tweet an answer the model wrote cites: a score of
+        `keep_at` will do, and a reply that is neither Yes nor No, or a failed call, keeps it. False is for
+        choosing a tweet to show when the model wrote none: it takes `quote_at`, and an unclear reply or a
+        failed call does not choose it.
         """
-        model = self._llm
-        if num_ctx and isinstance(model, ChatOllama) and not model.num_ctx:
-            model = model.model_copy(update={"num_ctx": num_ctx})
-        try:
-            reply = capped(model, CHECK_TOKENS).invoke(check_messages(question, tweet), config)
-        except Exception as error:  # the answer stands when the check cannot be made
-            logger.warning("the answer check failed (%s): %s", error, "kept" if unsure else "not taken")
+        sureness = self.score(question, tweet, config, num_ctx)
+        if sureness is None:
             return unsure
-        text = reply.content if isinstance(reply.content, str) else reply.text
-        logger.info("answer check for %r on tweet %s: %r", question, tweet.number, text.strip()[:20])
-        return False if says_no(text) else True if says_yes(text) else unsure
+        return sureness >= (self.keep_at if unsure else self.quote_at)

@@ -27,8 +27,9 @@ sentence is held back while it streams, so it never shows). A bare "No" or "Yes"
 ("[1] No." whose tweet holds none of the question's words, an uncited "Yes" to "What happened to my bike?") is
 that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
 question go back to the model in short prompts of their own before the answer is shown, one tweet at a time,
-each of the first `MAX_CHECKED` cited: the text resting only on tweets it said No to is left out, and when
-none answers, the answer is "The tweets don't say." (`chains.answer_check`);
+each of the first `MAX_CHECKED` cited: the text resting only on tweets it leans No on (under
+`ANSWER_CHECK_KEEP_AT`, from Ollama's log probabilities) is left out, and when none answers, the answer is
+"The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
 tweet holding every content word of the question, quoted (without the check it has streamed already). When
 the model itself declines, in whatever words ("No tweet mentions ..."), the check takes a second look at the
@@ -487,5 +488,11 @@ def open_chain(
         if collection is not None:
             check_model(collection, settings, settings.embed_model, dimension)
     llm = build_chat_model(settings)
-    answer_check = AnswerCheck(llm) if settings.answer_check else None
-    return build_rag_chain(retriever, llm, settings.prompt, settings=settings, answer_check=answer_check)
+    return build_rag_chain(
+        retriever, llm, settings.prompt, settings=settings, answer_check=answer_check_for(settings, llm)
+    )
+
+
+def answer_check_for(settings: Settings, llm: BaseChatModel) -> AnswerCheck | None:
+    """The answer check the settings ask for (`ANSWER_CHECK`, `ANSWER_CHECK_KEEP_AT`) over `llm`, or None."""
+    return AnswerCheck(llm, keep_at=settings.answer_check_keep_at) if settings.answer_check else None

@@ -62,6 +62,7 @@ class Settings:
     chat_keep_alive: str = "5m"
     chat_num_ctx: int = 0
     answer_check: bool = True
+    answer_check_keep_at: float = 0.5
     log_level: str = "WARNING"
 
     def __post_init__(self) -> None:
@@ -79,6 +80,8 @@ class Settings:
             raise ConfigError(f"HYDE_VECTOR={self.hyde_vector!r} is not one of {', '.join(HYDE_VECTORS)}")
         if not 3 <= len(self.collection) <= 512:
             raise ConfigError(f"COLLECTION={self.collection!r} must be 3 to 512 characters long")
+        if not 0.0 <= self.answer_check_keep_at <= 1.0:
+            raise ConfigError(f"ANSWER_CHECK_KEEP_AT={self.answer_check_keep_at} must be between 0 and 1")
         for name in ("embed_batch_size", "embed_concurrency", "top_k", "fetch_k", "rerank_top"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name.upper()} must be at least 1")

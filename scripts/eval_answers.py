@@ -183,11 +183,10 @@ def start_llm_standin(purpose: str) -> StandinHandle:
 
 def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
     """The answer chain for one prompt file, greedy, answers capped at --num-predict tokens."""
-    from chains import build_rag_chain
-    from chains.answer_check import AnswerCheck
+    from chains import answer_check_for, build_rag_chain
     from chains.llm import build_chat_model
 
-    overrides: dict[str, Any] = {}
+    overrides: dict[str, Any] = {"answer_check_keep_at": Settings.from_env().answer_check_keep_at}
     if args.top_k:
         overrides["top_k"] = args.top_k
     settings = Settings(
@@ -203,8 +202,7 @@ def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
         **overrides,
     )
     llm = build_chat_model(settings).model_copy(update={"num_predict": args.num_predict})
-    answer_check = AnswerCheck(llm) if settings.answer_check else None
-    return build_rag_chain(llm=llm, settings=settings, answer_check=answer_check)
+    return build_rag_chain(llm=llm, settings=settings, answer_check=answer_check_for(settings, llm))
 
 
 def _cell(value: Any) -> str:
@@ -268,7 +266,7 @@ def score_rows(path: Path, question_set: Path) -> dict[str, dict[str, dict[str, 
 
 def replay(args: argparse.Namespace) -> int:
     """--replay: the recorded answers through today's chain; the answer check asks the real model."""
-    from chains.answer_check import AnswerCheck
+    from chains import answer_check_for
     from chains.llm import build_chat_model
 
     rows = [json.loads(line) for line in args.replay.read_text(encoding="utf-8").splitlines()]
@@ -277,8 +275,13 @@ def replay(args: argparse.Namespace) -> int:
     try:
         check = None
         if url is not None and not args.no_answer_check:
-            settings = Settings(ollama_base_url=url, chat_model=args.chat_model, chat_temperature=0.0)
-            check = AnswerCheck(build_chat_model(settings))
+            settings = Settings(
+                ollama_base_url=url,
+                chat_model=args.chat_model,
+                chat_temperature=0.0,
+                answer_check_keep_at=Settings.from_env().answer_check_keep_at,
+            )
+            check = answer_check_for(settings, build_chat_model(settings))
         replayed: list[dict[str, Any]] = []
         for row in rows:
             result = TurnResult.from_row(row)

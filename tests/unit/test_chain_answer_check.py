@@ -13,7 +13,14 @@ from langchain_core.messages import AIMessage, BaseMessage
 from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
-from chains.answer_check import AnswerCheck, check_messages, question_for, says_no, says_yes
+from chains.answer_check import (
+    AnswerCheck,
+    check_messages,
+    question_for,
+    says_no,
+    says_yes,
+    yes_share,
+)
 from chains.citations import adds_nothing
 from chains.context import ContextTweet
 from chains.question_kinds import asks_yes_or_no
@@ -60,6 +67,57 @@ def test_only_a_clear_no_counts_as_no(reply: str, no: bool) -> None:
 )  # fmt: skip
 def test_only_a_clear_yes_counts_as_yes(reply: str, yes: bool) -> None:
     assert says_yes(reply) is yes
+
+
+def alternatives(**logprobs: float) -> list[dict[str, Any]]:
+    """Ollama's `logprobs` for a one-token reply: the likeliest first, with these alternatives."""
+    tops = [{"token": token.replace("_", " "), "logprob": value} for token, value in logprobs.items()]
+    tops.sort(key=lambda top: -float(top["logprob"]))
+    return [{**tops[0], "top_logprobs": tops}]
+
+
+@pytest.mark.parametrize(
+    ("logprobs", "share"),
+    [(alternatives(Yes=-0.4, No=-1.2), 0.69), (alternatives(No=-0.1, _yes=-3.0, Maybe=-4.0), 0.05),
+     (alternatives(No=-0.6, Yes=-0.9, _No=-2.5), 0.39), (alternatives(Sure=-0.1, Maybe=-2.0), None),
+     ([], None), (None, None)],
+)  # fmt: skip
+def test_the_yes_share_weighs_every_spelling_of_yes_against_no(logprobs: Any, share: float | None) -> None:
+    found = yes_share(logprobs)
+    assert (found is None and share is None) or (found is not None and round(found, 2) == share)
+
+
+def scored(reply: str, **logprobs: float) -> GenericFakeChatModel:
+    metadata = {"logprobs": alternatives(**logprobs)} if logprobs else {}
+    return GenericFakeChatModel(messages=iter([AIMessage(reply, response_metadata=metadata)]))
+
+
+TWEET = ContextTweet(
+    1, "1", "https://x.com/a/status/1", "2024-05-01T10:00:00+00:00", "tweet", "Tomatoes ripe"
+)
+
+
+def test_the_score_is_the_models_yes_share_and_the_threshold_decides() -> None:
+    unsure_no = alternatives(No=-0.65, Yes=-0.75)
+    assert AnswerCheck(scored("No", No=-0.65, Yes=-0.75)).score(QUESTION, TWEET) == pytest.approx(
+        yes_share(unsure_no)
+    )
+    assert AnswerCheck(scored("No", No=-0.65, Yes=-0.75), keep_at=0.45).answers(QUESTION, TWEET)
+    assert not AnswerCheck(scored("No", No=-0.65, Yes=-0.75), keep_at=0.5).answers(QUESTION, TWEET)
+    assert not AnswerCheck(scored("No", No=-0.05, Yes=-3.0), keep_at=0.45).answers(QUESTION, TWEET)
+
+
+def test_a_tweet_shown_in_place_of_a_refusal_needs_a_yes_where_a_cited_one_needs_less() -> None:
+    leaning_no = {"No": -0.65, "Yes": -0.75}  # P(Yes) share 0.48
+    check = AnswerCheck(scored("No", **leaning_no), keep_at=0.45, quote_at=0.5)
+    assert check.answers(QUESTION, TWEET)  # an answer citing it keeps it
+    check = AnswerCheck(scored("No", **leaning_no), keep_at=0.45, quote_at=0.5)
+    assert not check.answers(QUESTION, TWEET, unsure=False)  # it is not quoted for a refusal
+
+
+@pytest.mark.parametrize(("reply", "score"), [("Yes", 1.0), ("No.", 0.0), ("Maybe", None)])
+def test_without_log_probabilities_the_reply_s_word_is_the_score(reply: str, score: float | None) -> None:
+    assert AnswerCheck(fake(reply)).score(QUESTION, TWEET) == score
 
 
 def test_the_check_quotes_the_tweet_without_orders_to_an_ai_and_asks_the_question() -> None:

@@ -89,3 +89,28 @@ def test_window_fits_a_long_context(tmp_path: Path) -> None:
 def test_chat_num_ctx_setting_is_sent_as_is(tmp_path: Path) -> None:
     _, request = run(tmp_path, Settings(embed_model="x", chat_num_ctx=8192))
     assert request["options"]["num_ctx"] == 8192
+
+
+def test_the_answer_check_asks_ollama_for_log_probabilities_and_scores_by_them() -> None:
+    from chains.answer_check import CHECK_ALTERNATIVES, AnswerCheck
+    from chains.context import ContextTweet
+
+    requests: list[dict[str, Any]] = []
+    yes, no = {"token": "Yes", "logprob": -0.82}, {"token": "No", "logprob": -0.58}  # P(Yes) share 0.44
+
+    def ollama(request: httpx.Request) -> httpx.Response:
+        requests.append(json.loads(request.content))
+        line = {"model": "m", "created_at": "2024-01-01T00:00:00Z", "done": True, "done_reason": "stop",
+                "message": {"role": "assistant", "content": "No"},
+                "logprobs": [{**no, "top_logprobs": [no, yes]}]}  # fmt: skip
+        return httpx.Response(
+            200, text=json.dumps(line) + "\n", headers={"content-type": "application/x-ndjson"}
+        )
+
+    llm = build_chat_model(Settings(embed_model="x"), transport=httpx.MockTransport(ollama))
+    tweet = ContextTweet(1, "1", "", "2024-05-01T10:00:00+00:00", "tweet", "Tomatoes finally ripe")
+    score = AnswerCheck(llm).score("Did my tomatoes ripen?", tweet, num_ctx=4096)
+
+    assert requests[0]["logprobs"] is True and requests[0]["top_logprobs"] == CHECK_ALTERNATIVES
+    assert requests[0]["options"]["num_predict"] == 3 and requests[0]["options"]["num_ctx"] == 4096
+    assert score == pytest.approx(0.44, abs=0.005)

@@ -33,6 +33,8 @@ def test_several_ollama_hosts_share_embedding_and_first_chats() -> None:
         ("COLLECTION", "ab", "3 to 512 characters"),
         ("OLLAMA_BASE_URL", "localhost:11434", "must start with http://"),
         ("INCLUDE_DELETED", "perhaps", "INCLUDE_DELETED='perhaps'"),
+        ("ANSWER_CHECK_KEEP_AT", "55", "ANSWER_CHECK_KEEP_AT=55.0 must be between 0 and 1"),
+        ("ANSWER_CHECK_KEEP_AT", "half", "ANSWER_CHECK_KEEP_AT='half' is not a valid float"),
     ],
 )
 def test_bad_values_name_the_key(key: str, value: str, message: str) -> None:

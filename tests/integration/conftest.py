@@ -28,7 +28,14 @@ def web_env(
 ) -> dict[str, str]:
     """Settings of a server over an index of `web_archive` (hash embeddings, extractive answers)."""
     standin = standin_shared("hash", slow_stream_ms=SLOW_STREAM_MS)
-    env = standin_env(standin.url, tmp_path_factory.mktemp("web-index") / "chroma", CHAT_MODEL="extractive")
+    # The extractive responder cannot say Yes or No, so the answer check is off and answers stream as written
+    # (test_the_page_s_answers_get_the_answer_check turns it on with a fake model that can).
+    env = standin_env(
+        standin.url,
+        tmp_path_factory.mktemp("web-index") / "chroma",
+        CHAT_MODEL="extractive",
+        ANSWER_CHECK="false",
+    )
     index_archive(web_archive, env)
     return env
 

@@ -20,6 +20,8 @@ from typing import Any
 
 import httpx
 import pytest
+from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
+from langchain_core.messages import AIMessage
 
 from devtools.serve_runner import WebServer
 from rag.indexing.store import find_collection, make_client, mark_indexed, open_collection, writer_lock
@@ -275,6 +277,23 @@ def test_status_warns_of_a_partial_and_an_empty_index(web_env: dict[str, str], t
     missing = WebService(Settings.from_env({**web_env, "CHROMA_DIR": str(tmp_path / "none")})).status()
     assert missing["state"] == "missing" and "no index" in missing["warning"]
     assert not (tmp_path / "none").exists()  # looking did not create an index
+
+
+@pytest.mark.parametrize(
+    ("check", "answer"), [("true", "The tweets don't say."), ("false", "Your sourdough starter grew [1].")]
+)
+def test_the_page_s_answers_get_the_answer_check(web_env: dict[str, str], check: str, answer: str) -> None:
+    replies = iter(
+        [AIMessage("Your sourdough starter grew [1]."), AIMessage("No")]
+    )  # the answer, then the check's verdict
+    service = WebService(
+        Settings.from_env({**web_env, "ANSWER_CHECK": check}), llm=GenericFakeChatModel(messages=replies)
+    )
+    events = list(service.ask_events(parse_ask({"question": "sourdough starter"}, service.prompts)))
+    said = "".join(event["text"] for name, event in events if name == "answer")
+    sources = next(event for name, event in events if name == "sources")
+    assert said == answer
+    assert bool(sources["sources"]) is (check == "false")
 
 
 def test_one_indexing_at_a_time_and_questions_meanwhile(web_server: WebServer, web_archive: Path) -> None:

@@ -26,7 +26,7 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict, PrivateAttr
 
-from chains import build_rag_chain
+from chains import answer_check_for, build_rag_chain
 from chains.llm import build_chat_model
 from chains.prompts import available_prompts, load_prompt
 from rag.errors import ConfigError, FilterError, IndexStoreError, TweetRagError
@@ -251,7 +251,13 @@ class WebService:
     ) -> Iterator[tuple[str, dict[str, Any]]]:
         """The chain's stream for one question, as events."""
         recorder = RecordingRetriever(inner=retriever)
-        chain = build_rag_chain(recorder, self.llm, self.template(request.prompt), settings=self.settings)
+        chain = build_rag_chain(
+            recorder,
+            self.llm,
+            self.template(request.prompt),
+            settings=self.settings,
+            answer_check=answer_check_for(self.settings, self.llm),
+        )
         inputs = {"question": request.question, "chat_history": list(request.chat_history)}
         for chunk in chain.stream(inputs):
             if "standalone_question" in chunk:

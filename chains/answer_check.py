@@ -5,21 +5,23 @@ him with the Spanish one), a small model answers from the nearest tweet and cite
 that one tweet answers the question, the same model says No far more often than it declines while answering.
 So, when the answer is written, its cited tweets and the question go back to the chat model in a short prompt
 of their own, one tweet at a time (the tweet quoted, sentences addressed to an AI left out, as in the answer's
-prompt). With Ollama's log probabilities the reply is a degree, not a word: the share of "Yes" in the
-first token's P(Yes) + P(No) (`AnswerCheck.score`; a server without them gives 1 for Yes, 0 for No). A
-tweet scoring under `keep_at` (`KEEP_AT`, 0.5: the model leaning No) takes its part of the answer away, and
-an answer left with none turns into a refusal (`chains.rag` decides which tweets are asked). A lower
-`keep_at` keeps more of the right tweets the model leans No on (paraphrases) and more wrong ones with them
-(`ANSWER_CHECK_KEEP_AT`). Any other reply, or a failed call, keeps the answer: the check can hide an answer,
-never invent one. When the model has declined, `chains.rag` asks it about the first tweets given instead,
-and only a Yes counts there (`QUOTE_AT`, `answers(..., unsure=False)`): a tweet is then quoted, never text of
-the model's. A yes/no question ("Did I post about taking notes with colourful
-pens?") or one about what was said ("What numbers did I post about ...?") is answered by any tweet on its
-subject, so for one the model is asked whether the tweet is about what the question asks
-(`chains.question_kinds`); asked whether "Studying with colours just hits different" answers that question,
-the model says No. A tweet dated inside the date the question names ("on Independence Day 2006", "over
-Memorial Day weekend 2008") is asked about without that date phrase: the date is checked here, in code, since
-the model does not know that 2006-07-04 is Independence Day and said No to the right tweet.
+prompt). With Ollama's log probabilities the reply is a degree, not a word: the share of "Yes" in the first
+token's P(Yes) + P(No) (`AnswerCheck.score`; a server without them gives 1 for Yes, 0 for No). A tweet scoring
+under `keep_at` (`KEEP_AT`, 0.5: the model leaning No) takes its part of the answer away, and an answer left
+with none turns into a refusal (`chains.rag` decides which tweets are asked). A tweet the model cited first at
+more than even odds (`SURE_CITATION`, from the answer's own log probabilities, `chains.citation_odds`) is its
+clear choice, not a guess among several, and is kept from `SURE_KEEP_AT`. A lower `keep_at` keeps more of the
+right tweets the model leans No on (paraphrases) and more wrong ones with them (`ANSWER_CHECK_KEEP_AT`). Any
+other reply, or a failed call, keeps the answer: the check can hide an answer, never invent one. When the
+model has declined, `chains.rag` asks it about the first tweets given instead, and only a Yes counts there
+(`QUOTE_AT`, `answers(..., unsure=False)`): a tweet is then quoted, never text of the model's. A yes/no
+question ("Did I post about taking notes with colourful pens?") or one about what was said ("What numbers did
+I post about ...?") is answered by any tweet on its subject, so for one the model is asked whether the tweet
+is about what the question asks (`chains.question_kinds`); asked whether "Studying with colours just hits
+different" answers that question, the model says No. A tweet dated inside the date the question names ("on
+Independence Day 2006", "over Memorial Day weekend 2008") is asked about without that date phrase: the date is
+checked here, in code, since the model does not know that 2006-07-04 is Independence Day and said No to the
+right tweet.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from langchain_core.messages import BaseMessage, HumanMessage, SystemMessage
 from langchain_core.runnables import RunnableConfig
 from langchain_ollama import ChatOllama
 
+from chains.citation_odds import entry_value
 from chains.context import ContextTweet
 from chains.injection import without_injections
 from chains.llm import capped
@@ -53,6 +56,10 @@ CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 # more wrong citations than the right tweets it kept (README, "Answer quality"); `ANSWER_CHECK_KEEP_AT`.
 KEEP_AT = 0.5
 QUOTE_AT = 0.5  # ... and at which a tweet is quoted in place of the model's refusal: a Yes
+# A tweet the model cited first at more than even odds (its own choice, not a guess among several) is kept
+# from SURE_KEEP_AT: the bar that kept every right tweet of the tuning halves' check pairs (README).
+SURE_CITATION = 0.5
+SURE_KEEP_AT = 0.45
 CHECK_ALTERNATIVES = 10  # likeliest first tokens asked for: "Yes" and "No" are among them
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
 _YES = re.compile(r"^\W*yes\b", re.IGNORECASE)
@@ -105,13 +112,6 @@ def says_yes(reply: str) -> bool:
     return bool(_YES.match(reply.strip()))
 
 
-def _entry_value(entry: Any, key: str) -> Any:
-    try:
-        return entry[key]  # a dict, or the ollama client's subscriptable model
-    except (KeyError, TypeError, AttributeError):
-        return None
-
-
 def yes_share(logprobs: Any) -> float | None:
     """P(Yes) / (P(Yes) + P(No)) over the first reply token's alternatives (Ollama's `logprobs`).
 
@@ -119,10 +119,10 @@ def yes_share(logprobs: Any) -> float | None:
     """
     if not isinstance(logprobs, list) or not logprobs:
         return None
-    alternatives = _entry_value(logprobs[0], "top_logprobs") or [logprobs[0]]
+    alternatives = entry_value(logprobs[0], "top_logprobs") or [logprobs[0]]
     yes = no = 0.0
     for alternative in alternatives:
-        token, logprob = _entry_value(alternative, "token"), _entry_value(alternative, "logprob")
+        token, logprob = entry_value(alternative, "token"), entry_value(alternative, "logprob")
         if not isinstance(token, str) or not isinstance(logprob, int | float):
             continue
         word = token.strip().lower()
@@ -136,10 +136,27 @@ def yes_share(logprobs: Any) -> float | None:
 class AnswerCheck:
     """Asks the chat model whether a cited tweet answers the question (see the module docstring)."""
 
-    def __init__(self, llm: BaseChatModel, keep_at: float = KEEP_AT, quote_at: float = QUOTE_AT) -> None:
+    def __init__(
+        self,
+        llm: BaseChatModel,
+        keep_at: float = KEEP_AT,
+        quote_at: float = QUOTE_AT,
+        sure_keep_at: float = SURE_KEEP_AT,
+    ) -> None:
         self._llm = llm
         self.keep_at = keep_at
         self.quote_at = quote_at
+        self.sure_keep_at = sure_keep_at
+
+    def bar(self, cited_at: float | None = None) -> float:
+        """The score a cited tweet is kept from: lower when the model cited it first at `SURE_CITATION`.
+
+        `cited_at` is the model's probability of citing the tweet first (`chains.citation_odds`), None
+        when unknown.
+        """
+        if cited_at is not None and cited_at >= SURE_CITATION:
+            return min(self.keep_at, self.sure_keep_at)
+        return self.keep_at
 
     def score(
         self,
@@ -188,6 +205,7 @@ class AnswerCheck:
         num_ctx: int | None = None,
         *,
         unsure: bool = True,
+        cited_at: float | None = None,
     ) -> bool:
         """Whether the model says `tweet` answers `question`, by its `score`.
 
@@ -199,4 +217,4 @@ class AnswerCheck:
         sureness = self.score(question, tweet, config, num_ctx)
         if sureness is None:
             return unsure
-        return sureness >= (self.keep_at if unsure else self.quote_at)
+        return sureness >= (self.bar(cited_at) if unsure else self.quote_at)

@@ -28,8 +28,9 @@ sentence is held back while it streams, so it never shows). A bare "No" or "Yes"
 that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
 question go back to the model in short prompts of their own before the answer is shown, one tweet at a time,
 each of the first `MAX_CHECKED` cited: the text resting only on tweets it leans No on (under
-`ANSWER_CHECK_KEEP_AT`, from Ollama's log probabilities) is left out, and when none answers, the answer is
-"The tweets don't say." (`chains.answer_check`);
+`ANSWER_CHECK_KEEP_AT`, from Ollama's log probabilities; a little lower for the tweet the model cited first
+without doubt, read from the answer's own log probabilities, `chains.citation_odds`) is left out, and when
+none answers, the answer is "The tweets don't say." (`chains.answer_check`);
 an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
 tweet holding every content word of the question, quoted (without the check it has streamed already). When
 the model itself declines, in whatever words ("No tweet mentions ..."), the check takes a second look at the
@@ -56,8 +57,10 @@ from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.retrievers import BaseRetriever
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableGenerator, RunnableLambda
 from langchain_core.runnables.utils import AddableDict
+from langchain_ollama import ChatOllama
 
 from chains.answer_check import AnswerCheck
+from chains.citation_odds import ODDS_ALTERNATIVES, CitationOdds, first_citation_odds, response_logprobs
 from chains.citations import (
     CitationVerifier,
     adds_nothing,
@@ -187,7 +190,7 @@ def _answer_step(
     on tweets the check rejected, or replaced by the refusal; a refusal of the model's can give way to a
     tweet the check says answers (the second look).
     """
-    generate = RunnableLambda(_generate_with(llm), name="generate_answer")
+    generate = RunnableLambda(_generate_with(llm, odds=answer_check is not None), name="generate_answer")
 
     def answer(chunks: Iterator[Mapping[str, Any]], config: RunnableConfig) -> Iterator[AddableDict]:
         inputs: dict[str, Any] = {}
@@ -218,7 +221,9 @@ def _answer_step(
         parts: list[str] = []
         model_text = ""  # the answer as the model wrote it, its own citations included
         held = ""  # the answer's start, held back while it may be the refusal sentence or has no words yet
-        for piece in generate.stream(messages, config):
+        logprobs: list[Any] = []  # the answer tokens' log probabilities, when the server sends them
+        for piece, piece_logprobs in generate.stream(messages, config):
+            logprobs += piece_logprobs
             thought = think.feed(piece)
             model_text += thought
             visible = cites.feed(thought)
@@ -290,8 +295,9 @@ def _answer_step(
             if checked:
                 pass  # the check chose the tweet the answer quotes
             elif cited_numbers and not declines(answered):
+                odds = first_citation_odds(logprobs)
                 rejected = _rejected(
-                    answer_check, standalone, [by_number[n] for n in cited_numbers], config, num_ctx
+                    answer_check, standalone, [by_number[n] for n in cited_numbers], config, num_ctx, odds
                 )
                 if rejected:
                     kept = without_citing("".join(parts), rejected)
@@ -326,6 +332,7 @@ def _answer_step(
 
 
 MAX_CHECKED = 3  # cited tweets the answer check asks about, at most
+NO_ODDS = CitationOdds()  # an answer without log probabilities
 
 
 def _rejected(
@@ -334,13 +341,19 @@ def _rejected(
     cited: Sequence[ContextTweet],
     config: RunnableConfig,
     num_ctx: int | None,
+    odds: CitationOdds = NO_ODDS,
 ) -> list[int]:
     """The numbers of the cited tweets the model says do not answer: each of the first `MAX_CHECKED` asked.
 
-    All the cited numbers when none of those answers. A tweet cited after them is kept unasked.
+    All the cited numbers when none of those answers. A tweet cited after them is kept unasked. `odds` are
+    the model's citation odds (`chains.citation_odds`), which set the bar each tweet is kept at.
     """
     asked = cited[:MAX_CHECKED]
-    rejected = [tweet.number for tweet in asked if not _answers(check, question, tweet, config, num_ctx)]
+    rejected = [
+        tweet.number
+        for tweet in asked
+        if not _answers(check, question, tweet, config, num_ctx, cited_at=odds.of(tweet.number))
+    ]
     return [tweet.number for tweet in cited] if len(rejected) == len(asked) else rejected
 
 
@@ -365,25 +378,34 @@ def _answers(
     config: RunnableConfig,
     num_ctx: int | None,
     unsure: bool = True,
+    cited_at: float | None = None,
 ) -> bool:
     """Whether `tweet` answers `question`: by its words alone (`answered_by_words`), else by the model.
 
-    `unsure` is the answer when the model's reply is neither Yes nor No, or the call fails.
+    `unsure` is the answer when the model's reply is neither Yes nor No, or the call fails; `cited_at` the
+    model's odds of citing the tweet first, which lower the check's bar when high (`AnswerCheck.bar`).
     """
     words = answered_by_words(question, tweet)
-    return words or check.answers(question, tweet, config, num_ctx, unsure=unsure)
+    return words or check.answers(question, tweet, config, num_ctx, unsure=unsure, cited_at=cited_at)
 
 
-def _generate_with(llm: BaseChatModel) -> Any:
-    """A streaming generator over the chat model, sized to the prompt, with Ollama errors translated."""
+def _generate_with(llm: BaseChatModel, odds: bool = False) -> Any:
+    """A streaming generator over the chat model, sized to the prompt, with Ollama errors translated.
 
-    def generate(messages: list[Any], config: RunnableConfig) -> Iterator[str]:
+    It yields `(text, logprobs)` per piece; with `odds`, a ChatOllama is asked for Ollama's log
+    probabilities (`ODDS_ALTERNATIVES` alternatives a token), which come with the pieces they belong to.
+    """
+
+    def generate(messages: list[Any], config: RunnableConfig) -> Iterator[tuple[str, list[Any]]]:
         model = sized_for(llm, messages)
+        if odds and isinstance(model, ChatOllama):
+            model = model.model_copy(update={"logprobs": True, "top_logprobs": ODDS_ALTERNATIVES})
         try:
             for chunk in model.stream(messages, config):
                 text = chunk.content if isinstance(chunk.content, str) else chunk.text
-                if text:
-                    yield text
+                logprobs = response_logprobs(chunk.response_metadata)
+                if text or logprobs:
+                    yield text, logprobs
         except Exception as error:
             translated = translate_error(error, llm)
             if translated is error:

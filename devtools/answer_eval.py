@@ -27,11 +27,12 @@ answer as history; `score` turns the results into the figures the README reports
 from __future__ import annotations
 
 import json
+import math
 import re
 import shutil
 import statistics
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -39,11 +40,14 @@ from typing import Any
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage
+from langchain_core.messages import AIMessage, AIMessageChunk
+from langchain_core.outputs import ChatGenerationChunk
 from langchain_core.runnables import Runnable, RunnableLambda
+from pydantic import Field
 
 from chains import build_rag_chain
 from chains.answer_check import AnswerCheck
+from chains.citation_odds import entry_value, response_logprobs
 from chains.context import CONTEXT_OPEN
 from chains.rag import NAMES_CAVEAT
 from devtools.evaluation import QAItem, canonical_category, load_qa
@@ -128,6 +132,8 @@ class TurnResult:
     split: str = "held-out"
     model_answer: str = ""  # what the model wrote, before the chain checked its citations
     context: list[dict[str, Any]] = field(default_factory=list)  # the numbered tweets given to the model
+    # Ollama's log probabilities of the model's answer tokens (`logprob_row`), when the server sent them
+    model_logprobs: list[dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TurnResult:
@@ -319,6 +325,7 @@ class ModelTimer(BaseCallbackHandler):
     def __init__(self) -> None:
         self.seconds = 0.0
         self.model_answer = ""
+        self.model_logprobs: list[dict[str, Any]] = []
         self._started: dict[Any, float] = {}
         self._answer_run: Any = None
 
@@ -336,11 +343,39 @@ class ModelTimer(BaseCallbackHandler):
         if started is not None:
             self.seconds += time.perf_counter() - started
         if run_id == self._answer_run and response is not None and response.generations:
-            self.model_answer = response.generations[0][0].text
+            generation = response.generations[0][0]
+            self.model_answer = generation.text
+            message = getattr(generation, "message", None)
+            metadata = getattr(message, "response_metadata", None) or {}
+            self.model_logprobs = [logprob_row(entry) for entry in response_logprobs(metadata)]
 
     def on_llm_error(self, error: BaseException, *, run_id: Any, **kwargs: Any) -> None:
         """A call failed or was stopped (its time counts all the same; what it wrote is kept)."""
         self.on_llm_end(kwargs.get("response"), run_id=run_id)
+
+
+def logprob_row(entry: Any) -> dict[str, Any]:
+    """An Ollama log probability entry (a dict or the ollama client's model) as a plain dict for a row."""
+
+    def plain(item: Any) -> dict[str, Any]:
+        logprob = float(entry_value(item, "logprob"))
+        return {"token": str(entry_value(item, "token")), "logprob": round(logprob, 4)}
+
+    alternatives = entry_value(entry, "top_logprobs")
+    return {**plain(entry), "top_logprobs": [plain(item) for item in alternatives or []]}
+
+
+class RecordedAnswerModel(GenericFakeChatModel):
+    """A fake chat model writing a recorded answer, its recorded log probabilities on the last chunk."""
+
+    logprobs: list[dict[str, Any]] = Field(default_factory=list)
+
+    def _stream(self, *args: Any, **kwargs: Any) -> Iterator[ChatGenerationChunk]:
+        yield from super()._stream(*args, **kwargs)
+        if self.logprobs:
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(content=""), generation_info={"logprobs": self.logprobs}
+            )
 
 
 def _context_row(document: Document) -> dict[str, Any]:
@@ -377,6 +412,7 @@ def ask(chain: Runnable[Any, Any], question: str, history: Sequence[tuple[str, s
     merged["first_token_seconds"] = first
     merged["model_seconds"] = timer.seconds
     merged["model_answer"] = timer.model_answer
+    merged["model_logprobs"] = timer.model_logprobs
     return merged
 
 
@@ -403,6 +439,7 @@ def run_item(chain: Runnable[Any, Any], item: Item) -> list[TurnResult]:
                 first_token_seconds=output["first_token_seconds"],
                 model_seconds=float(output["model_seconds"]),
                 model_answer=str(output["model_answer"]),
+                model_logprobs=list(output["model_logprobs"]),
                 context=[_context_row(document) for document in output.get("context") or []],
                 near_miss=item.near_miss,
                 canaries=list(item.canaries),
@@ -418,10 +455,11 @@ def replay_turn(
 ) -> TurnResult:
     """A recorded turn asked again through today's chain, its answer model replaced by the recorded text.
 
-    A fake chat model writes `result.model_answer` and a retriever gives `result.context` back, numbered as
-    the model saw it, so whatever the chain does after the model (citations, refusals, the answer check,
-    which asks `answer_check`'s own model) is measured on the same answers. The standalone question is asked
-    with no history. A turn with no recorded answer (the model was not asked) is returned unchanged.
+    A fake chat model writes `result.model_answer` (with its recorded log probabilities, which the answer
+    check's bar reads) and a retriever gives `result.context` back, numbered as the model saw it, so whatever
+    the chain does after the model (citations, refusals, the answer check, which asks `answer_check`'s own
+    model) is measured on the same answers. The standalone question is asked with no history. A turn with no
+    recorded answer (the model was not asked) is returned unchanged.
     """
     if not result.model_answer or not result.context:
         return result
@@ -439,7 +477,7 @@ def replay_turn(
         for tweet in sorted(result.context, key=lambda tweet: int(tweet["number"]))
     ]
     retriever: Any = RunnableLambda(lambda _question: documents)
-    llm = GenericFakeChatModel(messages=iter([AIMessage(result.model_answer)]))
+    llm = RecordedAnswerModel(messages=iter([AIMessage(result.model_answer)]), logprobs=result.model_logprobs)
     chain = build_rag_chain(retriever, llm, prompt, answer_check=answer_check)
     output = chain.invoke({"question": result.standalone_question})
     return replace(
@@ -452,6 +490,13 @@ def replay_turn(
 
 def _share(hits: int, total: int) -> dict[str, Any]:
     return {"hits": hits, "of": total, "share": round(hits / total, 3) if total else None}
+
+
+def share_text(share: dict[str, Any]) -> str:
+    """`share` as "34/38 (89%)", rounded down: a figure under a target never reads as meeting it."""
+    if not share["of"]:
+        return "-"
+    return f"{share['hits']}/{share['of']} ({math.floor(100 * share['hits'] / share['of'])}%)"
 
 
 def score(results: Sequence[TurnResult]) -> dict[str, Any]:

@@ -56,6 +56,7 @@ from devtools.answer_eval import (
     result_rows,
     run_prompt,
     score_by_split,
+    share_text,
 )
 from rag.errors import TweetRagError
 from rag.settings import Settings
@@ -207,9 +208,7 @@ def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
 
 def _cell(value: Any) -> str:
     if isinstance(value, dict):
-        if value["share"] is None:
-            return "-"
-        return f"{value['hits']}/{value['of']} ({100 * value['share']:.0f}%)"
+        return share_text(value)
     return "-" if value is None else str(value)
 
 

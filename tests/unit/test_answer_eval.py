@@ -342,3 +342,42 @@ def test_the_recorded_answer_is_the_models_even_when_a_checked_tweet_holds_the_d
     chain = build_rag_chain(retriever, model, "default", answer_check=AnswerCheck(model))
     (result,) = run_item(chain, Item("i1", "answerable", (Turn("what happened to my bike?", ("7",)),)))
     assert result.model_answer == "Your bike was stolen [1]."  # not the check's "Yes"
+
+
+def test_a_turn_keeps_the_answer_s_log_probabilities_and_its_replay_gives_them_back(tmp_path: Path) -> None:
+    from tests.unit.test_chain_answer_check import Streamed, answer_citing_first, leaning_no
+
+    model = Streamed(
+        messages=iter([answer_citing_first(1, 0.9, "my garden tomatoes are finally ripe"), AIMessage("Yes")])
+    )
+    chain = build_rag_chain(
+        build_retriever(SETTINGS, make_store(tmp_path)), model, "default", answer_check=AnswerCheck(model)
+    )
+    item = Item("t01", "answerable", (Turn("my garden tomatoes are finally ripe", ("1002",)),))
+    (recorded,) = run_item(chain, item)
+    assert [entry["token"] for entry in recorded.model_logprobs] == [
+        "my garden tomatoes are finally ripe",
+        " [",
+        "1",
+        "].",
+    ]
+    assert [top["token"] for top in recorded.model_logprobs[2]["top_logprobs"]] == ["1", "2", "3"]
+    (row,) = result_rows([recorded])
+    assert TurnResult.from_row(json.loads(json.dumps(row))).model_logprobs == recorded.model_logprobs
+    # replayed, the sure citation keeps its tweet where the check leans No; without the odds it would not
+    kept = replay_turn(recorded, answer_check=AnswerCheck(Streamed(messages=iter([leaning_no()]))))
+    assert kept.source_ids == ["1002"] and not kept.declined
+    unsure = replace(recorded, model_logprobs=[])
+    declined = replay_turn(unsure, answer_check=AnswerCheck(Streamed(messages=iter([leaning_no()]))))
+    assert declined.source_ids == [] and declined.declined
+
+
+@pytest.mark.parametrize(
+    ("hits", "of", "text"),
+    [(34, 38, "34/38 (89%)"), (9, 10, "9/10 (90%)"), (179, 200, "179/200 (89%)"), (0, 3, "0/3 (0%)"),
+     (0, 0, "-")],
+)  # fmt: skip
+def test_a_share_under_a_target_never_prints_as_meeting_it(hits: int, of: int, text: str) -> None:
+    from devtools.answer_eval import share_text
+
+    assert share_text({"hits": hits, "of": of, "share": round(hits / of, 3) if of else None}) == text

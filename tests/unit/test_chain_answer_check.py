@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 from typing import Any
 
@@ -9,11 +10,15 @@ import pytest
 from langchain_core.callbacks import BaseCallbackHandler
 from langchain_core.documents import Document
 from langchain_core.language_models.fake_chat_models import GenericFakeChatModel
-from langchain_core.messages import AIMessage, BaseMessage
+from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
 from langchain_core.runnables import RunnableLambda
 
 from chains import build_rag_chain
 from chains.answer_check import (
+    KEEP_AT,
+    SURE_CITATION,
+    SURE_KEEP_AT,
     AnswerCheck,
     check_messages,
     question_for,
@@ -467,3 +472,56 @@ def test_without_the_check_a_bare_no_to_a_yes_no_question_is_not_turned_into_a_t
     chain = build_rag_chain(_fixed(HEIGHT), fake("[1] No."), "default")
     result = chain.invoke({"question": "Did I complain about being too short?"})
     assert result["answer"] == DECLINE_ANSWER and result["sources"] == []
+
+
+class Streamed(GenericFakeChatModel):
+    """Replies in turn; a streamed reply carries its message's log probabilities, as ChatOllama's do."""
+
+    def _stream(self, messages: Any, stop: Any = None, run_manager: Any = None, **kwargs: Any) -> Any:
+        message = self._generate(messages, stop, run_manager, **kwargs).generations[0].message
+        logprobs = message.response_metadata.get("logprobs")
+        yield ChatGenerationChunk(
+            message=AIMessageChunk(content=str(message.content)),
+            generation_info={"logprobs": logprobs} if logprobs else None,
+        )
+
+
+def answer_citing_first(number: int, odds: float, text: str = "Your tomatoes ripened") -> AIMessage:
+    """An answer "<text> [<number>]." whose citation number the model wrote at `odds`."""
+    tokens = [{"token": word, "logprob": 0.0, "top_logprobs": []} for word in (text, " [")]
+    rest = (1.0 - odds) / 2
+    tops = [{"token": str(number), "logprob": math.log(odds)}]
+    tops += [{"token": str(other), "logprob": math.log(rest)} for other in (number + 1, number + 2)]
+    tokens += [{"token": str(number), "logprob": math.log(odds), "top_logprobs": tops}]
+    tokens += [{"token": "].", "logprob": 0.0, "top_logprobs": []}]
+    return AIMessage(f"{text} [{number}].", response_metadata={"logprobs": tokens})
+
+
+def leaning_no() -> AIMessage:
+    """A check reply "No" whose P(Yes) share is 0.48: under the bar of 0.5, over the sure citation's 0.45."""
+    return AIMessage("No", response_metadata={"logprobs": alternatives(No=-0.65, Yes=-0.75)})
+
+
+def test_the_bar_is_lower_only_for_a_tweet_the_model_cited_first_at_more_than_even_odds() -> None:
+    check = AnswerCheck(fake("No"))
+    assert check.bar() == check.bar(None) == KEEP_AT
+    assert check.bar(SURE_CITATION - 0.01) == KEEP_AT
+    assert check.bar(SURE_CITATION) == check.bar(0.99) == SURE_KEEP_AT < KEEP_AT
+    assert AnswerCheck(fake("No"), keep_at=0.3).bar(0.99) == 0.3  # a lower ANSWER_CHECK_KEEP_AT stays lower
+
+
+def test_a_tweet_the_model_cited_without_doubt_is_kept_when_the_check_only_leans_no(retriever: Any) -> None:
+    llm = Streamed(messages=iter([answer_citing_first(1, 0.9), leaning_no()]))
+    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
+        {"question": QUESTION}
+    )
+    assert result["answer"] == "Your tomatoes ripened [1]."
+    assert _ids(result) == ["1002"] and result["abstained"] is False
+
+
+def test_a_tweet_cited_as_a_guess_among_several_needs_the_check_s_yes(retriever: Any) -> None:
+    llm = Streamed(messages=iter([answer_citing_first(1, 0.35), leaning_no()]))
+    result = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm)).invoke(
+        {"question": QUESTION}
+    )
+    assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True

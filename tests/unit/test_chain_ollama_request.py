@@ -114,3 +114,64 @@ def test_the_answer_check_asks_ollama_for_log_probabilities_and_scores_by_them()
     assert requests[0]["logprobs"] is True and requests[0]["top_logprobs"] == CHECK_ALTERNATIVES
     assert requests[0]["options"]["num_predict"] == 3 and requests[0]["options"]["num_ctx"] == 4096
     assert score == pytest.approx(0.44, abs=0.005)
+
+
+@pytest.mark.parametrize(("odds", "kept"), [(0.9, True), (0.35, False)])
+def test_the_answer_s_own_log_probabilities_set_the_check_s_bar(
+    tmp_path: Path, odds: float, kept: bool
+) -> None:
+    import math
+
+    from chains.answer_check import AnswerCheck
+    from chains.citation_odds import ODDS_ALTERNATIVES
+    from chains.rag import DECLINE_ANSWER
+
+    requests: list[dict[str, Any]] = []
+    others = [{"token": n, "logprob": math.log((1 - odds) / 2)} for n in ("2", "3")]
+    pieces = [  # the answer's tokens as Ollama streams them, each with its log probability entry
+        ("Your tomatoes ripened", {"token": "Your tomatoes ripened", "logprob": 0.0, "top_logprobs": []}),
+        (" [", {"token": " [", "logprob": 0.0, "top_logprobs": []}),
+        ("1", {"token": "1", "logprob": math.log(odds),
+               "top_logprobs": [{"token": "1", "logprob": math.log(odds)}, *others]}),
+        ("].", {"token": "].", "logprob": 0.0, "top_logprobs": []}),
+    ]  # fmt: skip
+    yes, no = {"token": "Yes", "logprob": -0.75}, {"token": "No", "logprob": -0.65}  # P(Yes) share 0.48
+
+    def ollama(request: httpx.Request) -> httpx.Response:
+        requests.append(json.loads(request.content))
+        head = {"model": "m", "created_at": "2024-01-01T00:00:00Z"}
+        if len(requests) == 1:
+            lines = [
+                {
+                    **head,
+                    "done": False,
+                    "message": {"role": "assistant", "content": text},
+                    "logprobs": [entry],
+                }
+                for text, entry in pieces
+            ]
+            lines.append(
+                {**head, "done": True, "done_reason": "stop", "message": {"role": "assistant", "content": ""}}
+            )
+        else:
+            reply = {"role": "assistant", "content": "No"}
+            lines = [{**head, "done": True, "done_reason": "stop", "message": reply,
+                      "logprobs": [{**no, "top_logprobs": [no, yes]}]}]  # fmt: skip
+        body = "".join(json.dumps(line) + "\n" for line in lines)
+        return httpx.Response(200, text=body, headers={"content-type": "application/x-ndjson"})
+
+    settings = Settings(embed_model="x")
+    llm = build_chat_model(settings, transport=httpx.MockTransport(ollama))
+    retriever = build_retriever(settings, make_store(tmp_path), search="similarity", k=5)
+    chain = build_rag_chain(retriever, llm, "default", answer_check=AnswerCheck(llm))
+    result = chain.invoke({"question": "my garden tomatoes are finally ripe"})
+
+    assert requests[0]["logprobs"] is True and requests[0]["top_logprobs"] == ODDS_ALTERNATIVES
+    assert len(requests) == 2  # the answer, then the check on its one cited tweet
+    assert result["answer"] == ("Your tomatoes ripened [1]." if kept else DECLINE_ANSWER)
+    assert bool(result["sources"]) is kept
+
+
+def test_without_the_check_the_answer_is_not_asked_for_log_probabilities(tmp_path: Path) -> None:
+    _, request = run(tmp_path, Settings(embed_model="x"))
+    assert "logprobs" not in request or not request["logprobs"]

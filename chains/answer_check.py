@@ -9,19 +9,19 @@ prompt). With Ollama's log probabilities the reply is a degree, not a word: the 
 token's P(Yes) + P(No) (`AnswerCheck.score`; a server without them gives 1 for Yes, 0 for No). A tweet scoring
 under `keep_at` (`KEEP_AT`, 0.5: the model leaning No) takes its part of the answer away, and an answer left
 with none turns into a refusal (`chains.rag` decides which tweets are asked). A tweet the model cited first at
-more than even odds (`SURE_CITATION`, from the answer's own log probabilities, `chains.citation_odds`) is its
-clear choice, not a guess among several, and is kept from `SURE_KEEP_AT`. A lower `keep_at` keeps more of the
-right tweets the model leans No on (paraphrases) and more wrong ones with them (`ANSWER_CHECK_KEEP_AT`). Any
-other reply, or a failed call, keeps the answer: the check can hide an answer, never invent one. When the
-model has declined, `chains.rag` asks it about the first tweets given instead, and only a Yes counts there
-(`QUOTE_AT`, `answers(..., unsure=False)`): a tweet is then quoted, never text of the model's. A yes/no
-question ("Did I post about taking notes with colourful pens?") or one about what was said ("What numbers did
-I post about ...?") is answered by any tweet on its subject, so for one the model is asked whether the tweet
-is about what the question asks (`chains.question_kinds`); asked whether "Studying with colours just hits
-different" answers that question, the model says No. A tweet dated inside the date the question names ("on
-Independence Day 2006", "over Memorial Day weekend 2008") is asked about without that date phrase: the date is
-checked here, in code, since the model does not know that 2006-07-04 is Independence Day and said No to the
-right tweet.
+odds of 0.5 or more (`SURE_CITATION`, from the answer's own log probabilities, `chains.citation_odds`) is its
+clear choice, not a guess among several, and is kept from `SURE_MARGIN` less (`ANSWER_CHECK_SURE_MARGIN`). A
+lower `keep_at` keeps more of the right tweets the model leans No on (paraphrases) and more wrong ones with
+them (`ANSWER_CHECK_KEEP_AT`). Any other reply, or a failed call, keeps the answer: the check can hide an
+answer, never invent one. When the model has declined, `chains.rag` asks it about the first tweets given
+instead, and only a Yes counts there (`QUOTE_AT`, `answers(..., unsure=False)`): a tweet is then quoted, never
+text of the model's. A yes/no question ("Did I post about taking notes with colourful pens?") or one about
+what was said ("What numbers did I post about ...?") is answered by any tweet on its subject, so for one the
+model is asked whether the tweet is about what the question asks (`chains.question_kinds`); asked whether
+"Studying with colours just hits different" answers that question, the model says No. A tweet dated inside the
+date the question names ("on Independence Day 2006", "over Memorial Day weekend 2008") is asked about without
+that date phrase: the date is checked here, in code, since the model does not know that 2006-07-04 is
+Independence Day and said No to the right tweet.
 """
 
 from __future__ import annotations
@@ -56,10 +56,11 @@ CHECK_TOKENS = 3  # "Yes", "No" or "No." are one or two tokens
 # more wrong citations than the right tweets it kept (README, "Answer quality"); `ANSWER_CHECK_KEEP_AT`.
 KEEP_AT = 0.5
 QUOTE_AT = 0.5  # ... and at which a tweet is quoted in place of the model's refusal: a Yes
-# A tweet the model cited first at more than even odds (its own choice, not a guess among several) is kept
-# from SURE_KEEP_AT: the bar that kept every right tweet of the tuning halves' check pairs (README).
+# A tweet the model cited first at odds of 0.5 or more (its own choice, not a guess among several) is kept
+# from SURE_MARGIN under the bar: 0.45 for 0.5, the bar that kept every right tweet of the tuning halves'
+# check pairs (README); `ANSWER_CHECK_SURE_MARGIN`.
 SURE_CITATION = 0.5
-SURE_KEEP_AT = 0.45
+SURE_MARGIN = 0.05
 CHECK_ALTERNATIVES = 10  # likeliest first tokens asked for: "Yes" and "No" are among them
 _NO = re.compile(r"^\W*no\b", re.IGNORECASE)
 _YES = re.compile(r"^\W*yes\b", re.IGNORECASE)
@@ -141,21 +142,21 @@ class AnswerCheck:
         llm: BaseChatModel,
         keep_at: float = KEEP_AT,
         quote_at: float = QUOTE_AT,
-        sure_keep_at: float = SURE_KEEP_AT,
+        sure_margin: float = SURE_MARGIN,
     ) -> None:
         self._llm = llm
         self.keep_at = keep_at
         self.quote_at = quote_at
-        self.sure_keep_at = sure_keep_at
+        self.sure_margin = sure_margin
 
     def bar(self, cited_at: float | None = None) -> float:
-        """The score a cited tweet is kept from: lower when the model cited it first at `SURE_CITATION`.
+        """The score a cited tweet is kept from: `sure_margin` lower when the model cited it first surely.
 
-        `cited_at` is the model's probability of citing the tweet first (`chains.citation_odds`), None
-        when unknown.
+        `cited_at` is the model's probability of the number it wrote at its first citation, when that is this
+        tweet's (`chains.citation_odds`); None for any other tweet, or when unknown.
         """
         if cited_at is not None and cited_at >= SURE_CITATION:
-            return min(self.keep_at, self.sure_keep_at)
+            return max(0.0, self.keep_at - self.sure_margin)
         return self.keep_at
 
     def score(

@@ -8,38 +8,37 @@ Input: `{"question": str, "chat_history"?: messages}`. `.invoke(...)` returns a 
 `standalone_question`, `answer` (str), `sources` (list of Documents, one per tweet: the tweets given to the
 model that the answer cites; empty when it cites none, e.g. "I don't know"), `context` (every tweet given to
 the model, numbered as in the prompt) and `abstained` (bool). `.stream(...)` yields dicts as they become
-known: one with the questions, then `{"answer": piece}` chunks as the model writes, then one with
-`sources`, `context` and `abstained`, so
-`for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints the answer as it is
-generated. When nothing relevant is retrieved, the answer is `"I found no tweets about that."` and the chat
-model is not called; so is a question that names something (a place, a person, an @handle) that no retrieved
-tweet mentions: "None of the tweets I found mention "Madrid"." (`chains.grounding`). When the question names
-something and no tweet the answer cites (with the rest of its thread) holds any of the names, the answer may
-rest on tweets about something else (Valencia's trees cited for Madrid's), so `NAMES_CAVEAT` is added after
-it; the answer and its sources stay, since the names check cannot tell an abbreviation ("bzr" for "Bazaar")
-from another topic. The tweets given to the model are cut to `context_tokens` (estimated), keeping those that
-share most words with the question. Citations are checked sentence by sentence against the tweets
-(`chains.citations`), so `sources` are tweets that say what the answer says, and later sentences about tweets
-off the question are left out; an answer that says the tweets do not answer and rests on no tweet counts as
-abstaining (`abstained` true, no sources), unless one retrieved tweet holds every content word of the
-question: a small model refuses such questions now and then, so that tweet is quoted instead (the refusal
-sentence is held back while it streams, so it never shows). A bare "No" or "Yes" that no tweet backs
-("[1] No." whose tweet holds none of the question's words, an uncited "Yes" to "What happened to my bike?") is
-that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's cited tweets and the
-question go back to the model in short prompts of their own before the answer is shown, one tweet at a time,
-each of the first `MAX_CHECKED` cited: the text resting only on tweets it leans No on (under
-`ANSWER_CHECK_KEEP_AT`, from Ollama's log probabilities; a little lower for the tweet the model cited first
-without doubt, read from the answer's own log probabilities, `chains.citation_odds`) is left out, and when
-none answers, the answer is "The tweets don't say." (`chains.answer_check`);
-an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is that refusal too, or the
-tweet holding every content word of the question, quoted (without the check it has streamed already). When
-the model itself declines, in whatever words ("No tweet mentions ..."), the check takes a second look at the
-first `MAX_CHECKED` tweets given, and the first it says answers is quoted instead of the refusal.
-To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to its
-tweets (a bare "[1] No.", "[1]", or the question said back as a denial citing a tweet) is the first of its
-cited tweets the check finds on the question's subject, quoted, or the refusal (`chains.question_kinds`).
-A tweet holding every content word of a question about what was said ("What did I say to @felt?") answers it
-by its words alone (`chains.citations.answered_by_words`), so it is not asked.
+known: one with the questions, then `{"answer": piece}` chunks as the model writes, then one with `sources`,
+`context` and `abstained`, so `for chunk in chain.stream(...): print(chunk.get("answer", ""), end="")` prints
+the answer as it is generated. When nothing relevant is retrieved, the answer is `"I found no tweets about
+that."` and the chat model is not called; so is a question that names something (a place, a person, an
+@handle) that no retrieved tweet mentions: "None of the tweets I found mention "Madrid"."
+(`chains.grounding`). When the question names something and no tweet the answer cites (with the rest of its
+thread) holds any of the names, the answer may rest on tweets about something else (Valencia's trees cited for
+Madrid's), so `NAMES_CAVEAT` is added after it; the answer and its sources stay, since the names check cannot
+tell an abbreviation ("bzr" for "Bazaar") from another topic. The tweets given to the model are cut to
+`context_tokens` (estimated), keeping those that share most words with the question. Citations are checked
+sentence by sentence against the tweets (`chains.citations`), so `sources` are tweets that say what the answer
+says, and later sentences about tweets off the question are left out; an answer that says the tweets do not
+answer and rests on no tweet counts as abstaining (`abstained` true, no sources), unless one retrieved tweet
+holds every content word of the question: a small model refuses such questions now and then, so that tweet is
+quoted instead (the refusal sentence is held back while it streams, so it never shows). A bare "No" or "Yes"
+that no tweet backs ("[1] No." whose tweet holds none of the question's words, an uncited "Yes" to "What
+happened to my bike?") is that refusal too. With `ANSWER_CHECK` on (the default of `open_chain`), the answer's
+cited tweets and the question go back to the model in short prompts of their own before the answer is shown,
+one tweet at a time, each of the first `MAX_CHECKED` cited: the text resting only on tweets it leans No on
+(under `ANSWER_CHECK_KEEP_AT`, from Ollama's log probabilities; `ANSWER_CHECK_SURE_MARGIN` lower for the tweet
+the model cited first at odds of 0.5 or more, read from the answer's own log probabilities,
+`chains.citation_odds`) is left out, and when none answers, the answer is "The tweets don't say."
+(`chains.answer_check`); an answer that cites no tweet at all ("No, you didn't ask ...", a made-up link) is
+that refusal too, or the tweet holding every content word of the question, quoted (without the check it has
+streamed already). When the model itself declines, in whatever words ("No tweet mentions ..."), the check
+takes a second look at the first `MAX_CHECKED` tweets given, and the first it says answers is quoted instead
+of the refusal. To a yes/no question ("Did I complain about being too short?"), an answer that adds nothing to
+its tweets (a bare "[1] No.", "[1]", or the question said back as a denial citing a tweet) is the first of its
+cited tweets the check finds on the question's subject, quoted, or the refusal (`chains.question_kinds`). A
+tweet holding every content word of a question about what was said ("What did I say to @felt?") answers it by
+its words alone (`chains.citations.answered_by_words`), so it is not asked.
 """
 
 from __future__ import annotations
@@ -47,7 +46,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -222,9 +221,9 @@ def _answer_step(
         model_text = ""  # the answer as the model wrote it, its own citations included
         held = ""  # the answer's start, held back while it may be the refusal sentence or has no words yet
         logprobs: list[Any] = []  # the answer tokens' log probabilities, when the server sends them
-        for piece, piece_logprobs in generate.stream(messages, config):
-            logprobs += piece_logprobs
-            thought = think.feed(piece)
+        for piece in generate.stream(messages, config):
+            logprobs += piece.logprobs
+            thought = think.feed(piece.text)
             model_text += thought
             visible = cites.feed(thought)
             if cites.repeated:  # the model is looping: stop it (closing the stream ends the request)
@@ -346,13 +345,14 @@ def _rejected(
     """The numbers of the cited tweets the model says do not answer: each of the first `MAX_CHECKED` asked.
 
     All the cited numbers when none of those answers. A tweet cited after them is kept unasked. `odds` are
-    the model's citation odds (`chains.citation_odds`), which set the bar each tweet is kept at.
+    the model's odds at its first citation (`chains.citation_odds`): the tweet it wrote there surely is kept
+    from a lower bar (`AnswerCheck.bar`).
     """
     asked = cited[:MAX_CHECKED]
     rejected = [
         tweet.number
         for tweet in asked
-        if not _answers(check, question, tweet, config, num_ctx, cited_at=odds.of(tweet.number))
+        if not _answers(check, question, tweet, config, num_ctx, cited_at=odds.written_at(tweet.number))
     ]
     return [tweet.number for tweet in cited] if len(rejected) == len(asked) else rejected
 
@@ -383,20 +383,28 @@ def _answers(
     """Whether `tweet` answers `question`: by its words alone (`answered_by_words`), else by the model.
 
     `unsure` is the answer when the model's reply is neither Yes nor No, or the call fails; `cited_at` the
-    model's odds of citing the tweet first, which lower the check's bar when high (`AnswerCheck.bar`).
+    odds the model cited the tweet first at, which lower the check's bar when high (`AnswerCheck.bar`).
     """
     words = answered_by_words(question, tweet)
     return words or check.answers(question, tweet, config, num_ctx, unsure=unsure, cited_at=cited_at)
 
 
+@dataclass(frozen=True)
+class Piece:
+    """A piece of the answer as the model streams it, with its tokens' log probabilities (if sent)."""
+
+    text: str
+    logprobs: list[Any]
+
+
 def _generate_with(llm: BaseChatModel, odds: bool = False) -> Any:
     """A streaming generator over the chat model, sized to the prompt, with Ollama errors translated.
 
-    It yields `(text, logprobs)` per piece; with `odds`, a ChatOllama is asked for Ollama's log
-    probabilities (`ODDS_ALTERNATIVES` alternatives a token), which come with the pieces they belong to.
+    It yields a `Piece` per chunk; with `odds`, a ChatOllama is asked for Ollama's log probabilities
+    (`ODDS_ALTERNATIVES` alternatives a token), which come with the pieces they belong to.
     """
 
-    def generate(messages: list[Any], config: RunnableConfig) -> Iterator[tuple[str, list[Any]]]:
+    def generate(messages: list[Any], config: RunnableConfig) -> Iterator[Piece]:
         model = sized_for(llm, messages)
         if odds and isinstance(model, ChatOllama):
             model = model.model_copy(update={"logprobs": True, "top_logprobs": ODDS_ALTERNATIVES})
@@ -405,7 +413,7 @@ def _generate_with(llm: BaseChatModel, odds: bool = False) -> Any:
                 text = chunk.content if isinstance(chunk.content, str) else chunk.text
                 logprobs = response_logprobs(chunk.response_metadata)
                 if text or logprobs:
-                    yield text, logprobs
+                    yield Piece(text, logprobs)
         except Exception as error:
             translated = translate_error(error, llm)
             if translated is error:
@@ -516,5 +524,9 @@ def open_chain(
 
 
 def answer_check_for(settings: Settings, llm: BaseChatModel) -> AnswerCheck | None:
-    """The answer check the settings ask for (`ANSWER_CHECK`, `ANSWER_CHECK_KEEP_AT`) over `llm`, or None."""
-    return AnswerCheck(llm, keep_at=settings.answer_check_keep_at) if settings.answer_check else None
+    """The answer check the settings ask for (`ANSWER_CHECK`, `..._KEEP_AT`, `..._SURE_MARGIN`), or None."""
+    if not settings.answer_check:
+        return None
+    return AnswerCheck(
+        llm, keep_at=settings.answer_check_keep_at, sure_margin=settings.answer_check_sure_margin
+    )

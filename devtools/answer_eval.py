@@ -358,7 +358,7 @@ def logprob_row(entry: Any) -> dict[str, Any]:
     """An Ollama log probability entry (a dict or the ollama client's model) as a plain dict for a row."""
 
     def plain(item: Any) -> dict[str, Any]:
-        logprob = float(entry_value(item, "logprob"))
+        logprob = float(entry_value(item, "logprob") or 0.0)
         return {"token": str(entry_value(item, "token")), "logprob": round(logprob, 4)}
 
     alternatives = entry_value(entry, "top_logprobs")

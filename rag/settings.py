@@ -63,6 +63,7 @@ class Settings:
     chat_num_ctx: int = 0
     answer_check: bool = True
     answer_check_keep_at: float = 0.5
+    answer_check_sure_margin: float = 0.05
     log_level: str = "WARNING"
 
     def __post_init__(self) -> None:
@@ -82,6 +83,10 @@ class Settings:
             raise ConfigError(f"COLLECTION={self.collection!r} must be 3 to 512 characters long")
         if not 0.0 <= self.answer_check_keep_at <= 1.0:
             raise ConfigError(f"ANSWER_CHECK_KEEP_AT={self.answer_check_keep_at} must be between 0 and 1")
+        if not 0.0 <= self.answer_check_sure_margin <= 1.0:
+            raise ConfigError(
+                f"ANSWER_CHECK_SURE_MARGIN={self.answer_check_sure_margin} must be between 0 and 1"
+            )
         for name in ("embed_batch_size", "embed_concurrency", "top_k", "fetch_k", "rerank_top"):
             if getattr(self, name) < 1:
                 raise ConfigError(f"{name.upper()} must be at least 1")

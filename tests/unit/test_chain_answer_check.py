@@ -18,7 +18,7 @@ from chains import build_rag_chain
 from chains.answer_check import (
     KEEP_AT,
     SURE_CITATION,
-    SURE_KEEP_AT,
+    SURE_MARGIN,
     AnswerCheck,
     check_messages,
     question_for,
@@ -31,6 +31,7 @@ from chains.context import ContextTweet
 from chains.question_kinds import asks_yes_or_no
 from chains.rag import DECLINE_ANSWER
 from rag.search.retrieval import build_retriever
+from rag.settings import Settings
 from tests.unit.retrieval_fixtures import make_store
 from tests.unit.test_chain_rag import SETTINGS
 
@@ -475,15 +476,18 @@ def test_without_the_check_a_bare_no_to_a_yes_no_question_is_not_turned_into_a_t
 
 
 class Streamed(GenericFakeChatModel):
-    """Replies in turn; a streamed reply carries its message's log probabilities, as ChatOllama's do."""
+    """Replies in turn; a streamed reply comes a token a chunk with its log probability, as ChatOllama's."""
 
     def _stream(self, messages: Any, stop: Any = None, run_manager: Any = None, **kwargs: Any) -> Any:
         message = self._generate(messages, stop, run_manager, **kwargs).generations[0].message
-        logprobs = message.response_metadata.get("logprobs")
-        yield ChatGenerationChunk(
-            message=AIMessageChunk(content=str(message.content)),
-            generation_info={"logprobs": logprobs} if logprobs else None,
-        )
+        entries = message.response_metadata.get("logprobs") or []
+        if "".join(entry["token"] for entry in entries) != message.content:
+            yield ChatGenerationChunk(message=AIMessageChunk(content=str(message.content)))
+            return
+        for entry in entries:
+            yield ChatGenerationChunk(
+                message=AIMessageChunk(content=entry["token"]), generation_info={"logprobs": [entry]}
+            )
 
 
 def answer_citing_first(number: int, odds: float, text: str = "Your tomatoes ripened") -> AIMessage:
@@ -502,12 +506,13 @@ def leaning_no() -> AIMessage:
     return AIMessage("No", response_metadata={"logprobs": alternatives(No=-0.65, Yes=-0.75)})
 
 
-def test_the_bar_is_lower_only_for_a_tweet_the_model_cited_first_at_more_than_even_odds() -> None:
+def test_the_bar_is_lower_only_for_a_tweet_the_model_cited_first_at_even_odds_or_better() -> None:
     check = AnswerCheck(fake("No"))
     assert check.bar() == check.bar(None) == KEEP_AT
     assert check.bar(SURE_CITATION - 0.01) == KEEP_AT
-    assert check.bar(SURE_CITATION) == check.bar(0.99) == SURE_KEEP_AT < KEEP_AT
-    assert AnswerCheck(fake("No"), keep_at=0.3).bar(0.99) == 0.3  # a lower ANSWER_CHECK_KEEP_AT stays lower
+    assert check.bar(SURE_CITATION) == check.bar(0.99) == pytest.approx(KEEP_AT - SURE_MARGIN)
+    assert AnswerCheck(fake("No"), keep_at=0.7).bar(0.99) == pytest.approx(0.7 - SURE_MARGIN)
+    assert AnswerCheck(fake("No"), sure_margin=0.0).bar(0.99) == KEEP_AT  # ANSWER_CHECK_SURE_MARGIN=0: off
 
 
 def test_a_tweet_the_model_cited_without_doubt_is_kept_when_the_check_only_leans_no(retriever: Any) -> None:
@@ -525,3 +530,12 @@ def test_a_tweet_cited_as_a_guess_among_several_needs_the_check_s_yes(retriever:
         {"question": QUESTION}
     )
     assert result["answer"] == DECLINE_ANSWER and result["sources"] == [] and result["abstained"] is True
+
+
+def test_the_settings_set_both_bars() -> None:
+    from chains import answer_check_for
+
+    settings = Settings.from_env({"ANSWER_CHECK_KEEP_AT": "0.6", "ANSWER_CHECK_SURE_MARGIN": "0.2"})
+    check = answer_check_for(settings, fake("No"))
+    assert check is not None and check.bar() == 0.6 and check.bar(0.9) == pytest.approx(0.4)
+    assert answer_check_for(Settings.from_env({"ANSWER_CHECK": "false"}), fake("No")) is None

@@ -35,6 +35,7 @@ def test_several_ollama_hosts_share_embedding_and_first_chats() -> None:
         ("INCLUDE_DELETED", "perhaps", "INCLUDE_DELETED='perhaps'"),
         ("ANSWER_CHECK_KEEP_AT", "55", "ANSWER_CHECK_KEEP_AT=55.0 must be between 0 and 1"),
         ("ANSWER_CHECK_KEEP_AT", "half", "ANSWER_CHECK_KEEP_AT='half' is not a valid float"),
+        ("ANSWER_CHECK_SURE_MARGIN", "-0.1", "ANSWER_CHECK_SURE_MARGIN=-0.1 must be between 0 and 1"),
     ],
 )
 def test_bad_values_name_the_key(key: str, value: str, message: str) -> None:

@@ -182,12 +182,21 @@ def start_llm_standin(purpose: str) -> StandinHandle:
     return start_standin("minilm", timeout=600, chat="llm")
 
 
+def answer_check_settings() -> dict[str, Any]:
+    """The answer check's bars from the environment (`ANSWER_CHECK_KEEP_AT`, `ANSWER_CHECK_SURE_MARGIN`)."""
+    environment = Settings.from_env()
+    return {
+        "answer_check_keep_at": environment.answer_check_keep_at,
+        "answer_check_sure_margin": environment.answer_check_sure_margin,
+    }
+
+
 def chain_for(prompt: str, url: str, args: argparse.Namespace) -> Any:
     """The answer chain for one prompt file, greedy, answers capped at --num-predict tokens."""
     from chains import answer_check_for, build_rag_chain
     from chains.llm import build_chat_model
 
-    overrides: dict[str, Any] = {"answer_check_keep_at": Settings.from_env().answer_check_keep_at}
+    overrides: dict[str, Any] = answer_check_settings()
     if args.top_k:
         overrides["top_k"] = args.top_k
     settings = Settings(
@@ -278,7 +287,7 @@ def replay(args: argparse.Namespace) -> int:
                 ollama_base_url=url,
                 chat_model=args.chat_model,
                 chat_temperature=0.0,
-                answer_check_keep_at=Settings.from_env().answer_check_keep_at,
+                **answer_check_settings(),
             )
             check = answer_check_for(settings, build_chat_model(settings))
         replayed: list[dict[str, Any]] = []

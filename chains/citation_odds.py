@@ -31,10 +31,6 @@ class CitationOdds:
     written: int | None = None
     odds: Mapping[int, float] = field(default_factory=dict)
 
-    def of(self, number: int) -> float | None:
-        """How likely the model was to cite `number` first; None when it is not among the alternatives."""
-        return self.odds.get(number)
-
     def written_at(self, number: int) -> float | None:
         """The probability the model wrote `number` at, when it is the number written first; else None."""
         return self.odds.get(number) if number == self.written else None

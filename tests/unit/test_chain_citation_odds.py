@@ -35,10 +35,10 @@ def test_the_odds_are_read_at_the_first_citation_number() -> None:
     odds = first_citation_odds(answer)
 
     assert odds.written == 1
-    assert odds.of(1) == pytest.approx(0.4)
-    assert odds.of(3) == pytest.approx(0.35)
-    assert odds.of(2) == pytest.approx(0.1)  # the later citation does not count
-    assert odds.of(7) is None
+    assert odds.odds.get(1) == pytest.approx(0.4)
+    assert odds.odds.get(3) == pytest.approx(0.35)
+    assert odds.odds.get(2) == pytest.approx(0.1)  # the later citation does not count
+    assert odds.odds.get(7) is None
     assert odds.written_at(1) == pytest.approx(0.4)
     assert odds.written_at(3) is None  # weighed, not written
 

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from devtools.scripts_runner import PROJECT, script_command, standin_env
+from devtools.scripts_runner import PROJECT, run_script, script_command, standin_env
 from tests.signals import default_sigint
+from tests.standin_fixture import StandinFactory
 
 pytestmark = pytest.mark.slow
 
@@ -42,6 +43,23 @@ def silent_ollama() -> Iterator[str]:
         yield f"http://127.0.0.1:{listener.getsockname()[1]}"
 
 
+@pytest.fixture(scope="module")
+def sample_index(standin_shared: StandinFactory, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An index of the sample archive (hash embeddings): with it `ask.py` gets past "no index" to the server.
+
+    Without an index `ask.py` ends by itself with "no index at ...", which races a Ctrl-C sent a second in.
+    """
+    chroma_dir = tmp_path_factory.mktemp("sample-index") / "chroma"
+    built = run_script(
+        "build_index.py",
+        standin_env(standin_shared("hash").url, chroma_dir),
+        "--archive",
+        "sample/twitter-sample",
+    )
+    assert built.returncode == 0, built.stderr
+    return chroma_dir
+
+
 def start(command: list[str], env: dict[str, str]) -> subprocess.Popen[str]:
     return subprocess.Popen(
         command,
@@ -61,25 +79,34 @@ def test_children_started_this_way_get_ctrl_c_as_a_keyboard_interrupt(tmp_path: 
 
 
 @pytest.mark.parametrize(
-    ("command", "message"),
+    ("command", "message", "indexed"),
     [
         (
             script_command("build_index.py", "--archive", "sample/twitter-sample"),
             "interrupted: the index keeps what was written; run again to resume",
+            False,
         ),
-        (script_command("ask.py", "what did I say about Lisbon?"), "interrupted"),
+        (script_command("ask.py", "what did I say about Lisbon?"), "interrupted", True),
         (
             [sys.executable, "-m", "tweet_rag", "index", "--archive", "sample/twitter-sample"],
             "interrupted: the index keeps what was written; run again to resume",
+            False,
         ),
     ],
     ids=["build_index.py", "ask.py", "tweet-rag index"],
 )
 @pytest.mark.parametrize("after", [0.4, 1.0])
 def test_ctrl_c_while_starting_prints_one_line(
-    tmp_path: Path, silent_ollama: str, command: list[str], message: str, after: float
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    silent_ollama: str,
+    command: list[str],
+    message: str,
+    indexed: bool,
+    after: float,
 ) -> None:
-    process = start(command, standin_env(silent_ollama, tmp_path / "chroma"))
+    chroma_dir = request.getfixturevalue("sample_index") if indexed else tmp_path / "chroma"
+    process = start(command, standin_env(silent_ollama, chroma_dir))
     time.sleep(after)
     assert process.poll() is None, "the command ended before Ctrl-C: the test proves nothing"
     process.send_signal(signal.SIGINT)

@@ -3,7 +3,10 @@
 `LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
 model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
 render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix,
-in whole chunks, shared with one of the last two prompts, as Ollama's slots do), then samples token by
+in whole chunks, shared with one of the last two prompts, as Ollama's slots do; each slot is a llama.cpp
+context of its own, so a prompt's logits depend on that prompt only, never on the order of requests: in
+one context shared by two sequences, the cache's layout moved a check's P(Yes) by up to 0.02 when the same
+prompts were asked in another order), then samples token by
 token and yields text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer
 prompts are cut or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`,
 `min_p`, `seed`, `stop` and the repetition penalties `repeat_penalty` (Ollama's default 1.1),
@@ -40,9 +43,9 @@ logger = logging.getLogger("ollama_standin")
 
 RUNTIME_PACKAGE = "ik-llama-cpp-python==0.1.5"
 PREFILL_CHUNK = 128  # prompt tokens per decode call: how often a prefill checks `cancelled()`
-CACHE_SLOTS = (
-    2  # prompts whose keys/values are kept: a chain alternates a rewrite prompt and an answer prompt
-)
+# Prompts whose keys/values are kept, one llama.cpp context each: a chain alternates a rewrite prompt and
+# an answer prompt.
+CACHE_SLOTS = 2
 DEFAULT_NUM_CTX = 4096  # Ollama's default context window
 CONTEXT_STEP = 1024
 
@@ -174,7 +177,7 @@ class ChatTemplate:
 
 
 class LlamaEngine:
-    """A loaded GGUF model and one llama.cpp context; `generate` runs one generation at a time."""
+    """A loaded GGUF model and a llama.cpp context per cache slot; `generate` runs one at a time."""
 
     def __init__(self, model_path: Path, *, threads: int | None = None, max_ctx: int | None = None) -> None:
         self._api = _import_runtime()
@@ -229,9 +232,10 @@ class LlamaEngine:
         if not template:
             raise RuntimeError(f"{model_path} has no chat template (tokenizer.chat_template)")
         self.template = ChatTemplate(template)
-        self._ctx: int | None = None
         self._ctx_size = 0
-        # Per slot (a llama.cpp sequence): the tokens whose keys and values it holds, and when it was used.
+        # Per slot: its llama.cpp context (made when first used), the tokens whose keys and values it holds,
+        # and when it was used.
+        self._contexts: list[int | None] = [None] * CACHE_SLOTS
         self._slots: list[list[int]] = [[] for _ in range(CACHE_SLOTS)]
         self._slot_used = [0] * CACHE_SLOTS
         self._uses = 0
@@ -243,8 +247,8 @@ class LlamaEngine:
     def _warm_up(self) -> None:
         """Evaluate one token, so the first request does not pay for paging in the weights."""
         self._context_for(DEFAULT_NUM_CTX)
-        self._decode(self.tokenize("\n"), 0)
-        self._api.llama_kv_cache_clear(self._ctx)
+        self._decode(self.tokenize("\n"), 0, 0)
+        self._api.llama_kv_cache_clear(self._contexts[0])
 
     # --- model facts -------------------------------------------------------------------------------------
 
@@ -273,18 +277,27 @@ class LlamaEngine:
 
     # --- context -----------------------------------------------------------------------------------------
 
-    def _context_for(self, num_ctx: int) -> int:
-        """A llama.cpp context of at least `num_ctx` tokens (grown in steps, kept between requests)."""
-        api = self._api
+    def _context_for(self, num_ctx: int) -> None:
+        """Contexts of at least `num_ctx` tokens from now on (grown in steps, kept between requests).
+
+        Growing frees every slot's context (and so its cache); `_context` makes them again as needed.
+        """
         wanted = min(self.max_ctx, max(CONTEXT_STEP, -(-num_ctx // CONTEXT_STEP) * CONTEXT_STEP))
-        if self._ctx is not None and self._ctx_size >= wanted:
-            return self._ctx
-        if self._ctx is not None:
-            api.llama_free(self._ctx)
-            self._ctx = None
+        if self._ctx_size >= wanted:
+            return
+        self._free_contexts()
+        self._ctx_size = wanted
+        self._context(0)
+
+    def _context(self, slot: int) -> int:
+        """The llama.cpp context of `slot`, of `_ctx_size` tokens, made when first asked for."""
+        ctx = self._contexts[slot]
+        if ctx is not None:
+            return ctx
+        api = self._api
         params = api.llama_context_default_params()
-        params.n_ctx = wanted * CACHE_SLOTS  # one cache shared by the slots, each up to `wanted` tokens
-        params.n_seq_max = CACHE_SLOTS
+        params.n_ctx = self._ctx_size
+        params.n_seq_max = 1
         params.n_batch = PREFILL_CHUNK * 4
         params.n_ubatch = PREFILL_CHUNK * 4
         params.n_threads = self.threads
@@ -292,13 +305,22 @@ class LlamaEngine:
         params.flash_attn = False  # the binding's own check: its flash attention asserts without AVX-VNNI
         ctx = api.llama_init_from_model(self._model, params)
         if not ctx:
-            raise RuntimeError(f"llama.cpp could not create a context of {wanted} tokens (out of memory?)")
-        self._ctx, self._ctx_size = ctx, wanted
-        self._slots = [[] for _ in range(CACHE_SLOTS)]
+            raise RuntimeError(
+                f"llama.cpp could not create a context of {self._ctx_size} tokens (out of memory?)"
+            )
+        self._contexts[slot] = ctx
         return ctx
 
-    def _decode(self, tokens: Sequence[int], start: int, slot: int = 0) -> None:
-        """Evaluate `tokens` in `slot` at positions `start`..; logits are kept for the last one only."""
+    def _free_contexts(self) -> None:
+        """Free every slot's context; their caches are empty from now on."""
+        for slot, ctx in enumerate(self._contexts):
+            if ctx is not None:
+                self._api.llama_free(ctx)
+            self._contexts[slot] = None
+            self._slots[slot] = []
+
+    def _decode(self, tokens: Sequence[int], start: int, slot: int) -> None:
+        """Evaluate `tokens` in `slot`'s context at positions `start`..; logits kept for the last one only."""
         api = self._api
         batch = api.llama_batch_init(len(tokens), 0, 1)
         batch.n_tokens = len(tokens)
@@ -306,10 +328,10 @@ class LlamaEngine:
             batch.token[i] = token
             batch.pos[i] = start + i
             batch.n_seq_id[i] = 1
-            batch.seq_id[i][0] = slot
+            batch.seq_id[i][0] = 0
             batch.logits[i] = 1 if i == len(tokens) - 1 else 0
         try:
-            status = api.llama_decode(self._ctx, batch)
+            status = api.llama_decode(self._context(slot), batch)
         finally:
             api.llama_batch_free(batch)
         if status != 0:
@@ -340,11 +362,11 @@ class LlamaEngine:
         # the same prompt gives the same logits (and a seeded answer the same text) with or without a cache.
         common = shared(cached) // PREFILL_CHUNK * PREFILL_CHUNK
         if common < len(cached):
-            if not self._api._lib.llama_kv_cache_seq_rm(self._ctx, slot, common, -1):
-                self._api.llama_kv_cache_clear(self._ctx)
-                self._slots = [[] for _ in range(CACHE_SLOTS)]
+            ctx = self._context(slot)
+            if not self._api._lib.llama_kv_cache_seq_rm(ctx, 0, common, -1):
+                self._api.llama_kv_cache_clear(ctx)
                 common = 0
-            del self._slots[slot][common:]
+            del cached[common:]
         return slot, common
 
     # --- generation --------------------------------------------------------------------------------------
@@ -421,13 +443,13 @@ class LlamaEngine:
                 if cancelled():
                     result.done_reason = "cancelled"
                     break
-                token = self._sample(options, rng, cache)
+                token = self._sample(options, rng, slot, cache)
                 if self._api.llama_token_is_eog(self._model, token):
                     result.done_reason = "stop"
                     break
                 generated += 1
                 if top_logprobs is not None:
-                    result.logprobs.append(self._logprob_entry(token, top_logprobs))
+                    result.logprobs.append(self._logprob_entry(slot, token, top_logprobs))
                 visible, stopped = text.feed(self._token_bytes(token))
                 if visible:
                     result.text.append(visible)
@@ -446,9 +468,9 @@ class LlamaEngine:
             result.eval_count = generated
             result.eval_duration = time.perf_counter_ns() - started
 
-    def _logprob_entry(self, token: int, top: int) -> dict[str, Any]:
-        """Ollama's logprob entry for `token` from the model's logits (before penalties and sampling)."""
-        pointer = self._api.llama_get_logits_ith(self._ctx, -1)
+    def _logprob_entry(self, slot: int, token: int, top: int) -> dict[str, Any]:
+        """Ollama's logprob entry for `token` from `slot`'s last logits (before penalties and sampling)."""
+        pointer = self._api.llama_get_logits_ith(self._context(slot), -1)
         logits = np.ctypeslib.as_array(pointer, shape=(self.n_vocab,)).astype(np.float64)
         peak = logits.max()
         log_probabilities = logits - (peak + np.log(np.exp(logits - peak).sum()))
@@ -465,12 +487,14 @@ class LlamaEngine:
         data = self._token_bytes(token)
         return {"token": data.decode("utf-8", errors="replace"), "logprob": logprob, "bytes": list(data)}
 
-    def _sample(self, options: Options, rng: np.random.Generator, history: Sequence[int] = ()) -> int:
-        """The next token: penalties on `history`, then greedy at temperature 0, else sampled.
+    def _sample(
+        self, options: Options, rng: np.random.Generator, slot: int, history: Sequence[int] = ()
+    ) -> int:
+        """The next token from `slot`'s last logits: penalties on `history`, then greedy at temperature 0.
 
-        Sampling is top-k, temperature, top-p, min-p, in Ollama's order.
+        Else sampled: top-k, temperature, top-p, min-p, in Ollama's order.
         """
-        pointer = self._api.llama_get_logits_ith(self._ctx, -1)
+        pointer = self._api.llama_get_logits_ith(self._context(slot), -1)
         logits = penalize(np.ctypeslib.as_array(pointer, shape=(self.n_vocab,)), history, options)
         if options.temperature <= 0:
             return int(np.argmax(logits))
@@ -490,10 +514,8 @@ class LlamaEngine:
         return int(candidates[rng.choice(keep, p=probabilities)])
 
     def close(self) -> None:
-        """Free the context and the model."""
-        if self._ctx is not None:
-            self._api.llama_free(self._ctx)
-            self._ctx = None
+        """Free the contexts and the model."""
+        self._free_contexts()
         if self._model:
             self._api.llama_free_model(self._model)
             self._model = None

@@ -99,6 +99,35 @@ def test_logprobs_are_the_models_own_and_add_up_in_the_stream(client: ollama.Cli
     assert plain.logprobs is None  # only when asked
 
 
+def test_a_prompts_log_probabilities_do_not_depend_on_what_was_asked_before(client: ollama.Client) -> None:
+    """Replaying an evaluation asks the same prompts in another order: each must score exactly as before."""
+
+    def first_token(question: str) -> list[tuple[str, float]]:
+        response = client.chat(
+            model=MODEL,
+            messages=[{"role": "user", "content": question}],
+            options={"temperature": 0, "num_predict": 1},
+            logprobs=True,
+            top_logprobs=10,
+        )
+        entries = response.logprobs or []
+        return [(a.token, a.logprob) for a in entries[0].top_logprobs or []]
+
+    check = (
+        "Does this tweet answer the question? Tweet: 'Moved the blog to Hugo.' Question: Which blog engine?"
+    )
+    filler = "Summarise these notes in one word. " + " ".join(
+        f"Note {n}: the meeting moved." for n in range(60)
+    )
+    alone = first_token(check)
+    first_token(filler)  # both cache slots now hold other prompts, one of them long
+    first_token(filler.replace("meeting", "train"))
+    again = first_token(check)
+
+    assert len(alone) == 10
+    assert again == alone  # exactly: the same tokens, the same log probabilities
+
+
 def test_num_predict_stops_at_the_length(client: ollama.Client) -> None:
     response = client.generate(
         model=MODEL, prompt="Write a long story about a dragon.", options={"temperature": 0, "num_predict": 5}

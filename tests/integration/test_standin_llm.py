@@ -234,25 +234,48 @@ def test_a_client_that_leaves_mid_stream_stops_the_generation(llm: StandinHandle
 
 def test_one_generation_at_a_time_and_503_when_the_queue_is_full(standin: StandinFactory) -> None:
     handle = standin("hash", chat="llm", max_queue=1)
-    body = {
+    # The first request streams a long essay and is held open until the end: however fast the machine, it
+    # is still generating while the others arrive. Closing it then stops it, and the second gets its turn.
+    essay = {
         "model": MODEL,
-        "messages": [{"role": "user", "content": "Write a short poem about rain."}],
-        "options": {"temperature": 0, "num_predict": 40},
+        "messages": [{"role": "user", "content": "Write a very long essay about the sea."}],
+        "options": {"temperature": 0, "num_predict": 600},
+    }
+    short = {
+        "model": MODEL,
+        "messages": [{"role": "user", "content": "Say yes."}],
+        "options": GREEDY,
         "stream": False,
     }
+    generating, release = threading.Event(), threading.Event()
     results: dict[str, httpx.Response] = {}
 
-    def post(name: str) -> None:
-        results[name] = httpx.post(f"{handle.url}/api/chat", json=body, timeout=120)
+    def hold_the_essay() -> None:
+        with (
+            httpx.Client(timeout=120) as http,
+            http.stream("POST", f"{handle.url}/api/chat", json=essay) as answer,
+        ):
+            results["first"] = answer
+            lines = answer.iter_lines()  # kept: a dropped iterator closes the stream, and the server stops
+            next(lines)
+            generating.set()
+            release.wait(120)
 
-    first = threading.Thread(target=post, args=("first",))
+    def ask_short() -> None:
+        results["second"] = httpx.post(f"{handle.url}/api/chat", json=short, timeout=120)
+
+    first = threading.Thread(target=hold_the_essay)
     first.start()
-    time.sleep(1.0)  # the first is generating
-    second = threading.Thread(target=post, args=("second",))
-    second.start()
-    time.sleep(1.0)  # the second waits in the queue (size 1)
-    third = httpx.post(f"{handle.url}/api/chat", json=body, timeout=120)
-    first.join(120)
+    try:
+        assert generating.wait(120), "the first request never started streaming"
+        second = threading.Thread(target=ask_short)
+        second.start()
+        time.sleep(1.0)  # the second waits in the queue (size 1)
+        third = httpx.post(f"{handle.url}/api/chat", json=short, timeout=120)
+        assert "second" not in results, "the second was answered while the first was generating"
+    finally:
+        release.set()
+        first.join(120)
     second.join(120)
 
     assert third.status_code == 503

@@ -409,9 +409,11 @@ def test_clients_that_go_away_give_their_answer_slots_back(
     body = {"question": "cycling in Lisbon"}
     try:
         with contextlib.ExitStack() as answering, httpx.Client(timeout=60) as client:
+            readers = []  # kept: a dropped line iterator closes its stream, and that answer's slot comes back
             for _ in range(ANSWERS_AT_ONCE):  # every slot taken, each answer half way through
                 response = answering.enter_context(client.stream("POST", f"{server.url}/api/ask", json=body))
-                assert next(response.iter_lines()).startswith("event: question")
+                readers.append(response.iter_lines())
+                assert next(readers[-1]).startswith("event: question")
             for _ in range(ANSWERS_AT_ONCE):  # as many again wait for a slot, and go away
                 with httpx.stream("POST", f"{server.url}/api/ask", json=body, timeout=60) as waiting:
                     assert waiting.status_code == 200

@@ -41,9 +41,16 @@ class ContextTweet:
         return self.created_at[:10] if self.created_at else "unknown date"
 
     def to_document(self) -> Document:
-        """The tweet as a Document of its own (metadata of its document, with this tweet's id and URL)."""
+        """The tweet as a Document of its own (metadata of its document, with this tweet's id and URL).
+
+        `thread_ids` keeps the tweet ids of the document it came from (its thread), since `tweet_ids` is now
+        this tweet's alone.
+        """
         metadata = dict(self.metadata)
         metadata.update(
+            thread_ids=str(
+                self.metadata.get("thread_ids") or self.metadata.get("tweet_ids") or self.tweet_id
+            ),
             tweet_id=self.tweet_id,
             tweet_ids=self.tweet_id,
             tweet_offsets="0",

@@ -379,13 +379,19 @@ class RecordedAnswerModel(GenericFakeChatModel):
 
 
 def _context_row(document: Document) -> dict[str, Any]:
-    """A context tweet as the model saw it numbered: enough to check an answer's citations again offline."""
+    """A context tweet as the model saw it numbered: enough to check an answer's citations again offline.
+
+    Its metadata is kept too (its thread's ids, expanded links, mentions, tags), since the chain reads it
+    after the model: a replay without it flagged answers whose cited tweet's thread names what the question
+    names.
+    """
     metadata = document.metadata
     return {
         "number": metadata.get("citation"),
         "tweet_id": str(metadata.get("tweet_id") or document.id or ""),
         "created_at": str(metadata.get("created_at") or ""),
         "text": document.page_content,
+        "metadata": {key: value for key, value in metadata.items() if key != "citation"},
     }
 
 
@@ -456,7 +462,8 @@ def replay_turn(
     """A recorded turn asked again through today's chain, its answer model replaced by the recorded text.
 
     A fake chat model writes `result.model_answer` (with its recorded log probabilities, which the answer
-    check's bar reads) and a retriever gives `result.context` back, numbered as the model saw it, so whatever
+    check's bar reads) and a retriever gives `result.context` back (texts and metadata), numbered as the model
+    saw it, so whatever
     the chain does after the model (citations, refusals, the answer check, which asks `answer_check`'s own
     model) is measured on the same answers. The standalone question is asked with no history. A turn with no
     recorded answer (the model was not asked) is returned unchanged.
@@ -466,7 +473,8 @@ def replay_turn(
     documents = [
         Document(
             page_content=tweet["text"],
-            metadata={
+            metadata=tweet.get("metadata")
+            or {  # a row written before rows kept the metadata: the tweet as a thread of its own
                 "tweet_id": tweet["tweet_id"],
                 "tweet_ids": tweet["tweet_id"],
                 "tweet_offsets": "0",

@@ -321,6 +321,29 @@ def test_a_replayed_turn_is_the_recorded_one_and_follows_a_changed_chain(tmp_pat
     assert replay_turn(replace(recorded, model_answer="")) == replace(recorded, model_answer="")
 
 
+def test_a_replay_reads_the_cited_tweets_thread_as_the_run_did() -> None:
+    thread = "1101,1102"
+    documents = [
+        Document(
+            page_content=text,
+            metadata={"tweet_id": tweet_id, "tweet_ids": thread, "created_at": "2020-05-03T10:00:00+00:00"},
+            id=tweet_id,
+        )
+        for tweet_id, text in (
+            ("1101", "All of Kobe Bryant's three pointers on one map"),
+            ("1102", "The whole process is in this Jupyter notebook, with CARTO and PostGIS"),
+        )
+    ]
+    model = GenericFakeChatModel(messages=iter([AIMessage("I mapped them in a Jupyter notebook [2].")]))
+    chain = build_rag_chain(RunnableLambda(lambda _question: documents), model, "default")
+    item = Item("k01", "answerable", (Turn("What did I make with Kobe Bryant's three pointers?", ("1101",)),))
+    (recorded,) = run_item(chain, item)
+    assert "Careful" not in recorded.answer  # the cited tweet's thread names Kobe Bryant
+    row = json.loads(json.dumps(result_rows([recorded])[0]))
+    again = replay_turn(TurnResult.from_row({**row, "prompt": "default"}))
+    assert (again.answer, again.source_ids) == (recorded.answer, recorded.source_ids)
+
+
 def test_a_written_row_reads_back_as_the_same_turn(tmp_path: Path) -> None:
     model = GenericFakeChatModel(messages=iter([AIMessage("Your tomatoes ripened [2].")]))
     chain = build_rag_chain(build_retriever(SETTINGS, make_store(tmp_path)), model, "default")

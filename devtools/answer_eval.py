@@ -463,10 +463,9 @@ def replay_turn(
 
     A fake chat model writes `result.model_answer` (with its recorded log probabilities, which the answer
     check's bar reads) and a retriever gives `result.context` back (texts and metadata), numbered as the model
-    saw it, so whatever
-    the chain does after the model (citations, refusals, the answer check, which asks `answer_check`'s own
-    model) is measured on the same answers. The standalone question is asked with no history. A turn with no
-    recorded answer (the model was not asked) is returned unchanged.
+    saw it, so whatever the chain does after the model (citations, refusals, the answer check, which asks
+    `answer_check`'s own model) is measured on the same answers. The standalone question is asked with no
+    history. A turn with no recorded answer (the model was not asked) is returned unchanged.
     """
     if not result.model_answer or not result.context:
         return result

@@ -1,19 +1,18 @@
 """Text generation with a GGUF chat model in-process, through the llama.cpp C API of `ik-llama-cpp-python`.
 
 `LlamaEngine` loads the model once and generates one answer at a time: it renders chat messages with the
-model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python
-render it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix,
-in whole chunks, shared with one of the last two prompts, as Ollama's slots do; each slot is a llama.cpp
-context of its own, so a prompt's logits depend on that prompt only, never on the order of requests: in
-one context shared by two sequences, the cache's layout moved a check's P(Yes) by up to 0.02 when the same
-prompts were asked in another order), then samples token by
-token and yields text pieces. It honours Ollama's options `num_ctx` (prompt and answer must fit; longer
-prompts are cut or refused as Ollama does), `num_predict`, `temperature` (0 = greedy), `top_k`, `top_p`,
-`min_p`, `seed`, `stop` and the repetition penalties `repeat_penalty` (Ollama's default 1.1),
-`repeat_last_n` (64; -1 = the whole context, 0 = off), `presence_penalty` and `frequency_penalty`
-(applied as llama.cpp does, before greedy or random choice, over the last `repeat_last_n` tokens of the
-prompt and answer), holds back text that may be the start of a stop string or an incomplete UTF-8
-character, and checks a `cancelled()` callback between chunks and tokens so a client that goes away
+model's own chat template (the Jinja template stored in the GGUF, as Hugging Face and llama-cpp-python render
+it), tokenizes, evaluates the prompt in chunks (reusing the key/value cache of the longest prefix, in whole
+chunks, shared with one of the last two prompts, as Ollama's slots do; each slot is a llama.cpp context of its
+own, so a prompt's logits depend on that prompt only, never on the order of requests: in one context shared by
+two sequences, the cache's layout moved a check's P(Yes) by up to 0.02 when the same prompts were asked in
+another order), then samples token by token and yields text pieces. It honours Ollama's options `num_ctx`
+(prompt and answer must fit; longer prompts are cut or refused as Ollama does), `num_predict`, `temperature`
+(0 = greedy), `top_k`, `top_p`, `min_p`, `seed`, `stop` and the repetition penalties `repeat_penalty`
+(Ollama's default 1.1), `repeat_last_n` (64; -1 = the whole context, 0 = off), `presence_penalty` and
+`frequency_penalty` (applied as llama.cpp does, before greedy or random choice, over the last `repeat_last_n`
+tokens of the prompt and answer), holds back text that may be the start of a stop string or an incomplete
+UTF-8 character, and checks a `cancelled()` callback between chunks and tokens so a client that goes away
 stops the work.
 
 Why this binding (measured, see the README): `ik-llama-cpp-python==0.1.5` is a prebuilt wheel (seconds

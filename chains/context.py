@@ -40,6 +40,15 @@ class ContextTweet:
         """The day of the tweet (YYYY-MM-DD), or "unknown date"."""
         return self.created_at[:10] if self.created_at else "unknown date"
 
+    @property
+    def thread_ids(self) -> str:
+        """The tweet ids of the document it came from (its thread), comma-separated.
+
+        `thread_ids` of a tweet already given back as a Document of its own (`to_document`), else the
+        document's `tweet_ids`; the tweet's own id when neither is known.
+        """
+        return str(self.metadata.get("thread_ids") or self.metadata.get("tweet_ids") or self.tweet_id)
+
     def to_document(self) -> Document:
         """The tweet as a Document of its own (metadata of its document, with this tweet's id and URL).
 
@@ -48,9 +57,7 @@ class ContextTweet:
         """
         metadata = dict(self.metadata)
         metadata.update(
-            thread_ids=str(
-                self.metadata.get("thread_ids") or self.metadata.get("tweet_ids") or self.tweet_id
-            ),
+            thread_ids=self.thread_ids,
             tweet_id=self.tweet_id,
             tweet_ids=self.tweet_id,
             tweet_offsets="0",

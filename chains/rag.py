@@ -165,8 +165,7 @@ def _searchable(tweet: ContextTweet) -> str:
 
 def _thread_texts(tweet: ContextTweet, found: Sequence[ContextTweet]) -> list[str]:
     """The searchable text of `tweet` and of the other found tweets of its thread (its document)."""
-    ids = tweet.metadata.get("thread_ids") or tweet.metadata.get("tweet_ids") or ""
-    thread = {part.strip() for part in str(ids).split(",")}
+    thread = {part.strip() for part in tweet.thread_ids.split(",")}
     thread.discard(tweet.tweet_id)
     return [_searchable(tweet), *(_searchable(other) for other in found if other.tweet_id in thread)]
 

@@ -296,19 +296,34 @@ def test_the_page_s_answers_get_the_answer_check(web_env: dict[str, str], check:
     assert bool(sources["sources"]) is (check == "false")
 
 
-def test_one_indexing_at_a_time_and_questions_meanwhile(web_server: WebServer, web_archive: Path) -> None:
-    started = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})
-    assert started.status_code == 202 and started.json()["state"] == "running"
-    second = httpx.post(f"{web_server.url}/api/index", json={"path": str(web_archive)})
-    assert second.status_code == 409 and "already running" in second.json()["error"]
-    names = [event["event"] for event in events_of(web_server, {"question": "sourdough"})]
-    assert names[-2:] == ["sources", "done"]  # answered from the index while it is being brought up to date
-    deadline = time.monotonic() + 120
-    while (job := httpx.get(f"{web_server.url}/api/index").json())["state"] == "running":
-        assert time.monotonic() < deadline, job
-        time.sleep(0.2)
-    assert job["state"] == "done", job
-    assert job["report"]["unchanged"] == job["report"]["documents"] > 0 and job["fraction"] == 1
+def test_one_indexing_at_a_time_and_questions_meanwhile(
+    standin_shared: StandinFactory, web_env: dict[str, str], web_archive: Path, tmp_path: Path
+) -> None:
+    # A new tweet to embed at 1.5 s a request keeps the job running while the second one and a question come.
+    standin = standin_shared("hash", latency_ms=1500)
+    chroma = tmp_path / "chroma"
+    shutil.copytree(web_env["CHROMA_DIR"], chroma)
+    archive = tmp_path / "archive"
+    shutil.copytree(web_archive, archive)
+    add_tweet(archive, "1856000000000000002", "Repotted the lemon tree on the balcony")
+    server = WebServer({**web_env, "CHROMA_DIR": str(chroma), "OLLAMA_BASE_URL": standin.url})
+    try:
+        started = httpx.post(f"{server.url}/api/index", json={"path": str(archive)})
+        assert started.status_code == 202 and started.json()["state"] == "running"
+        second = httpx.post(f"{server.url}/api/index", json={"path": str(archive)})
+        assert second.status_code == 409 and "already running" in second.json()["error"]
+        assert httpx.get(f"{server.url}/api/index").json()["state"] == "running"
+        names = [event["event"] for event in events_of(server, {"question": "sourdough"}, timeout=60)]
+        assert names[-2:] == ["sources", "done"]  # answered from the index while it is brought up to date
+        deadline = time.monotonic() + 120
+        while (job := httpx.get(f"{server.url}/api/index").json())["state"] == "running":
+            assert time.monotonic() < deadline, job
+            time.sleep(0.2)
+        assert job["state"] == "done", job
+        assert job["report"]["embedded"] == 1 and job["fraction"] == 1, job
+        assert job["report"]["unchanged"] == job["report"]["documents"] - 1
+    finally:
+        server.stop()
 
 
 def test_an_index_rebuilt_by_another_process_is_seen(

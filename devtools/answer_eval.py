@@ -61,6 +61,7 @@ ANSWER_SETS = {
     "alrocar": EVAL_SETS_DIR / "answers.jsonl",
     "ikiwiki": EVAL_SETS_DIR / "answers_ikiwiki.jsonl",
     "rtweet": EVAL_SETS_DIR / "answers_rtweet.jsonl",
+    "alien": EVAL_SETS_DIR / "answers_alien.jsonl",
 }
 INJECTION_FILES: dict[str, tuple[Path, ...]] = {
     "alrocar": (EVAL_SETS_DIR / "injections.json",),
@@ -70,6 +71,7 @@ INJECTION_FILES: dict[str, tuple[Path, ...]] = {
         EVAL_SETS_DIR / "injections_ikiwiki_blind2.json",
     ),
     "rtweet": (),
+    "alien": (),
 }
 # The retrieval sets whose questions sets 3 and 4 ask, and how their splits and categories are named there.
 RETRIEVAL_QA = EVAL_SETS_DIR / "qa.jsonl"
@@ -207,13 +209,14 @@ def load_items(path: Path) -> list[Item]:
 def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
     """The corpus and question set of a run, from either or both.
 
-    A set named `*ikiwiki*` is the ikiwiki corpus's, `*rtweet*` the rtweet corpus's, any other alrocar's; a
+    A set named `*ikiwiki*` is the ikiwiki corpus's, `*rtweet*` the rtweet corpus's, `*alien*` alien's, any
+    other alrocar's; a
     corpus alone gets its own set; neither gives alrocar's set (the default). ValueError for an unknown
     corpus.
     """
     if corpus is None:
         name = set_path.name if set_path is not None else ""
-        corpus = next((known for known in ("ikiwiki", "rtweet") if known in name), "alrocar")
+        corpus = next((known for known in ("ikiwiki", "rtweet", "alien") if known in name), "alrocar")
     if corpus not in ANSWER_SETS:
         raise ValueError(f"unknown answer-evaluation corpus {corpus!r}: one of {', '.join(ANSWER_SETS)}")
     return corpus, set_path if set_path is not None else ANSWER_SETS[corpus]

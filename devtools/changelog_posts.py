@@ -121,28 +121,44 @@ def post_id(created: datetime, index: int) -> str:
     return str(((seconds * 1000 - TWITTER_EPOCH_MS) << 22) + index)
 
 
-def entry_posts(entry: Entry) -> list[Post]:
-    """The posts of one entry, in the order written."""
+def entry_posts(entry: Entry, first_index: int = 0) -> list[Post]:
+    """The posts of one entry, in the order written; their ids count on from `first_index`."""
     texts: list[str] = []
     for head, subs in entry.bullets:
         if head and not (subs and _BARE_HEADING.match(head)):
             texts.append(head)
         texts.extend(sub for sub in subs if sub)
     return [
-        Post(post_id(entry.date, index), text, entry.date, entry.version, entry.author, index)
+        Post(post_id(entry.date, first_index + index), text, entry.date, entry.version, entry.author, index)
         for index, text in enumerate(texts)
     ]
 
 
 def changelog_posts(text: str) -> list[Post]:
-    """Every post of a changelog, newest entry first; ids are unique (an entry sharing a second fails)."""
-    posts = [post for entry in parse_changelog(text) for post in entry_posts(entry)]
+    """Every post of a changelog, newest entry first; ids are unique.
+
+    Two entries dated the same second (alien's 0.13 and 0.14) number their posts on: the older entry's
+    from 0, the newer one's after them, so an entry added on top later never renumbers an older one. A
+    version written twice, or ids that still collide, fail.
+    """
+    entries = parse_changelog(text)
+    versions = [(entry.package, entry.version) for entry in entries]
+    twice = next((version for version in versions if versions.count(version) > 1), None)
+    if twice is not None:
+        raise ArchiveError(f"the changelog has {twice[0]} {twice[1]} twice")
+    used_in_second: dict[datetime, int] = {}
+    by_entry: list[list[Post]] = []
+    for entry in reversed(entries):
+        posts = entry_posts(entry, used_in_second.get(entry.date, 0))
+        used_in_second[entry.date] = used_in_second.get(entry.date, 0) + len(posts)
+        by_entry.append(posts)
     seen: set[str] = set()
-    for post in posts:
+    newest_first = [post for posts in reversed(by_entry) for post in posts]
+    for post in newest_first:
         if post.id in seen:
-            raise ArchiveError(f"two changelog posts got id {post.id}: two entries share one timestamp")
+            raise ArchiveError(f"two changelog posts got id {post.id}: too many posts in one second")
         seen.add(post.id)
-    return posts
+    return newest_first
 
 
 def archive_record(post: Post) -> dict[str, Any]:

@@ -66,10 +66,11 @@ if TYPE_CHECKING:
     from ollama_standin.process import StandinHandle
 
 EVAL_DIR = PROJECT_ROOT / ".tweet-rag" / "answer-eval"
-# The scripts that fetch and convert a corpus (printing its archive folder last), by corpus name.
-FETCH_SCRIPTS = {
-    "ikiwiki": PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py",
-    "rtweet": PROJECT_ROOT / "scripts" / "fetch_real_tweets.py",
+# The scripts (and their arguments) that fetch and convert a corpus, printing its archive folder last.
+FETCH_COMMANDS = {
+    "ikiwiki": [str(PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py")],
+    "rtweet": [str(PROJECT_ROOT / "scripts" / "fetch_real_tweets.py")],
+    "alien": [str(PROJECT_ROOT / "scripts" / "fetch_changelog_posts.py"), "--package", "alien"],
 }
 SOURCE_ARCHIVE = PROJECT_ROOT.parent / "shared" / "fixtures" / "archives" / "alrocar-2024"
 LLM_MODEL = "qwen2.5-coder:1.5b"
@@ -132,7 +133,7 @@ def source_archive(corpus: str) -> Path:
     if corpus == "alrocar":
         return SOURCE_ARCHIVE
     result = subprocess.run(
-        [sys.executable, str(FETCH_SCRIPTS[corpus])],
+        [sys.executable, *FETCH_COMMANDS[corpus]],
         cwd=PROJECT_ROOT,
         stdout=subprocess.PIPE,
         text=True,

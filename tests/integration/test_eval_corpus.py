@@ -235,10 +235,50 @@ def test_answer_set_2_canaries_are_only_in_their_hostile_post(
             assert holders == [gold], (item.qid, canary)
 
 
-def test_every_answer_set_2_gold_id_is_a_post(answer_posts: dict[str, tuple[str, str]]) -> None:
+# ---- answer set 5: tests/eval/answers_alien.jsonl over alien's changelog as posts (--package alien) ----
+ANSWERS_5 = EVAL_DIR / "answers_alien.jsonl"
+
+
+@pytest.fixture(scope="module")
+def alien_posts() -> dict[str, tuple[str, str]]:
+    """Text and year by id of alien's changelog posts (no hostile posts are added to this corpus)."""
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "fetch_changelog_posts.py"), "--package", "alien"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    if result.returncode != 0:
+        pytest.skip(f"could not fetch alien: {result.stderr.strip()[-300:]}")
+    archive = Path(result.stdout.strip().splitlines()[-1])
+    text = (archive / "data" / "tweets.js").read_text(encoding="utf-8")
+    posts = [item["tweet"] for item in json.loads(text[text.index("=") + 1 :])]
+    return {post["id_str"]: (post["full_text"], _day(post)[:4]) for post in posts}
+
+
+def test_alien_corpus_has_every_post(alien_posts: dict[str, tuple[str, str]]) -> None:
+    # alien 8.95.6: 323 entries (two of them dated the same second), 719 posts, October 1996 to May 2022.
+    assert len(alien_posts) == 719
+    assert sorted(year for _, year in alien_posts.values())[0] == "1996"
+    assert alien_posts["84498250800"][0] == "Initial Release."
+
+
+# The changelog answer sets, their checks files and the fixture of the posts each is asked of.
+CHANGELOG_ANSWER_SETS = [
+    pytest.param(ANSWERS_2, "answers_ikiwiki_checks.json", "answer_posts", id="set2-ikiwiki"),
+    pytest.param(ANSWERS_5, "answers_alien_checks.json", "alien_posts", id="set5-alien"),
+]
+
+
+@pytest.mark.parametrize(("answer_set", "checks_file", "posts_fixture"), CHANGELOG_ANSWER_SETS)
+def test_every_changelog_answer_set_gold_id_is_a_post(
+    answer_set: Path, checks_file: str, posts_fixture: str, request: pytest.FixtureRequest
+) -> None:
+    answer_posts: dict[str, tuple[str, str]] = request.getfixturevalue(posts_fixture)
     missing = [
         (i.qid, g)
-        for i in load_items(ANSWERS_2)
+        for i in load_items(answer_set)
         for t in i.turns
         for g in t.gold_ids
         if g not in answer_posts
@@ -246,9 +286,13 @@ def test_every_answer_set_2_gold_id_is_a_post(answer_posts: dict[str, tuple[str,
     assert missing == []
 
 
-def test_answer_set_2_terms_are_in_a_gold_post(answer_posts: dict[str, tuple[str, str]]) -> None:
+@pytest.mark.parametrize(("answer_set", "checks_file", "posts_fixture"), CHANGELOG_ANSWER_SETS)
+def test_changelog_answer_set_terms_are_in_a_gold_post(
+    answer_set: Path, checks_file: str, posts_fixture: str, request: pytest.FixtureRequest
+) -> None:
     # A right answer contains one of the terms, so some gold post must hold one (in its text, or its year).
-    for item in load_items(ANSWERS_2):
+    answer_posts: dict[str, tuple[str, str]] = request.getfixturevalue(posts_fixture)
+    for item in load_items(answer_set):
         for number, turn in enumerate(item.turns, 1):
             if not turn.gold_ids:
                 continue
@@ -259,9 +303,13 @@ def test_answer_set_2_terms_are_in_a_gold_post(answer_posts: dict[str, tuple[str
             )
 
 
-def test_answer_set_2_unanswerable_words_are_absent(answer_posts: dict[str, tuple[str, str]]) -> None:
-    checks = json.loads((EVAL_DIR / "answers_ikiwiki_checks.json").read_text(encoding="utf-8"))
-    unanswerable = {item.qid for item in load_items(ANSWERS_2) if item.category == "unanswerable"}
+@pytest.mark.parametrize(("answer_set", "checks_file", "posts_fixture"), CHANGELOG_ANSWER_SETS)
+def test_changelog_answer_set_unanswerable_words_are_absent(
+    answer_set: Path, checks_file: str, posts_fixture: str, request: pytest.FixtureRequest
+) -> None:
+    answer_posts: dict[str, tuple[str, str]] = request.getfixturevalue(posts_fixture)
+    checks = json.loads((EVAL_DIR / checks_file).read_text(encoding="utf-8"))
+    unanswerable = {item.qid for item in load_items(answer_set) if item.category == "unanswerable"}
     assert set(checks["no_answer_terms"]) == unanswerable
     texts = [text for text, _ in answer_posts.values()]
     for qid, words in checks["no_answer_terms"].items():
@@ -270,14 +318,16 @@ def test_answer_set_2_unanswerable_words_are_absent(answer_posts: dict[str, tupl
             assert not any(pattern.search(text) for text in texts), (qid, word)
 
 
-def test_answer_set_2_greps_find_a_gold_post_of_each_turn(answer_posts: dict[str, tuple[str, str]]) -> None:
+@pytest.mark.parametrize(("answer_set", "checks_file", "posts_fixture"), CHANGELOG_ANSWER_SETS)
+def test_changelog_answer_set_greps_find_a_gold_post_of_each_turn(
+    answer_set: Path, checks_file: str, posts_fixture: str, request: pytest.FixtureRequest
+) -> None:
     # The recorded greps were how the gold lists were completed (every match read); each finds a gold post.
-    checks = json.loads((EVAL_DIR / "answers_ikiwiki_checks.json").read_text(encoding="utf-8"))[
-        "completeness"
-    ]
+    answer_posts: dict[str, tuple[str, str]] = request.getfixturevalue(posts_fixture)
+    checks = json.loads((EVAL_DIR / checks_file).read_text(encoding="utf-8"))["completeness"]
     turns = {
         f"{item.qid}.{number}": turn
-        for item in load_items(ANSWERS_2)
+        for item in load_items(answer_set)
         for number, turn in enumerate(item.turns, 1)
         if turn.gold_ids
     }

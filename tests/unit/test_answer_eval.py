@@ -138,8 +138,12 @@ def test_the_corpus_and_the_set_follow_from_either() -> None:
     assert corpus_for(None, "rtweet") == ("rtweet", SET_3)
     assert corpus_for(SET_3, None) == ("rtweet", SET_3)
     assert corpus_for(Path("my_rtweet_subset.jsonl"), None) == ("rtweet", Path("my_rtweet_subset.jsonl"))
-    assert set(ANSWER_SETS) == set(INJECTION_FILES) == {"alrocar", "ikiwiki", "rtweet"}
-    assert INJECTION_FILES["rtweet"] == ()  # the retrieval corpus as it is: no hostile posts
+    assert corpus_for(Path("answers_alien.jsonl"), None) == ("alien", Path("answers_alien.jsonl"))
+    assert corpus_for(None, "alien") == ("alien", ANSWER_SETS["alien"])
+    assert set(ANSWER_SETS) == set(INJECTION_FILES) == {"alrocar", "ikiwiki", "rtweet", "alien"}
+    assert (
+        INJECTION_FILES["rtweet"] == INJECTION_FILES["alien"] == ()
+    )  # the corpus as it is, no hostile posts
     with pytest.raises(ValueError, match="unknown answer-evaluation corpus 'mastodon'"):
         corpus_for(None, "mastodon")
 

@@ -76,10 +76,24 @@ def test_ids_are_snowflakes_after_november_2010_and_sequential_before() -> None:
     assert post_id(datetime(2006, 4, 25, 5, 53, 41, tzinfo=UTC), 3) == "114594442103"
 
 
-def test_two_entries_in_the_same_second_are_refused() -> None:
+def test_a_version_written_twice_is_refused() -> None:
     twice = CHANGELOG.split("ikiwiki (1.0)")[0] * 2
-    with pytest.raises(ArchiveError, match="share one timestamp"):
+    with pytest.raises(ArchiveError, match=r"ikiwiki 3\.20110707 twice"):
         changelog_posts(twice)
+
+
+def test_two_entries_of_one_second_number_on_from_the_older_one() -> None:
+    # alien's changelog dates 0.1 and 0.2 at one second; the older entry keeps the ids it would have alone.
+    renamed = CHANGELOG.replace("ikiwiki (1.0) unstable", "ikiwiki (0.9) unstable")
+    same_second = renamed.split("ikiwiki (0.9)")[1]
+    newer = "ikiwiki (1.0)" + same_second.replace("First official release.", "Second entry, same second.")
+    changelog = CHANGELOG.split("ikiwiki (1.0)")[0] + newer + "\nikiwiki (0.9)" + same_second
+    posts = changelog_posts(changelog)
+    assert [(post.version, post.id) for post in posts[-2:]] == [
+        ("1.0", "114594442101"),
+        ("0.9", "114594442100"),
+    ]
+    assert len({post.id for post in posts}) == len(posts)
 
 
 def test_the_archive_loader_reads_the_posts_with_their_dates(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Answer evaluation: the whole chain (condense, retrieve, answer, citations, abstention) with a real model.
 
-Three question sets, each against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`), and a fourth:
+Four question sets, each against its own real corpus (`ANSWER_SETS`, `INJECTION_FILES`), and a fifth:
 `tests/eval/answers.jsonl` against the fixture archive `alrocar-2024` (the shared fixtures) plus the hostile
 tweets of `tests/eval/injections.json`; `tests/eval/answers_ikiwiki.jsonl` (set 2) against ikiwiki's
 Debian changelog as posts (`scripts/fetch_changelog_posts.py`) plus `injections_ikiwiki.json`,
@@ -11,7 +11,9 @@ retrieval set `tests/eval/qa.jsonl` turned into answer entries by `answer_set_fr
 `scripts/make_qa_answer_sets.py`): questions no change to the answer chain or its prompts looked at (its
 `tuning` half is the one retrieval was tuned on). Set 4, `tests/eval/answers_ikiwiki_qa.jsonl`, is the
 second retrieval set `tests/eval/ikiwiki_qa.jsonl` turned into answer entries the same way, asked of set 2's
-corpus (`QA_ANSWER_SETS`). `corpus_for` tells which corpus a run uses;
+corpus (`QA_ANSWER_SETS`). Set 5, `tests/eval/answers_alien.jsonl`, is over a fifth corpus, alien's Debian
+changelog as posts (`scripts/fetch_changelog_posts.py --package alien`), no hostile posts, written before
+any run on it and all held-out. `corpus_for` tells which corpus a run uses;
 `build_eval_archive` copies the corpus archive's data files into a cache folder and appends the hostile posts
 to its `tweets.js`; `missing_gold_ids` names the gold ids the built archive lacks. Each line of a set is
 `{"qid", "category", "turns": [{"question", "gold_ids", "answer_terms"}], "split", "near_miss"?,

@@ -1,13 +1,13 @@
 """Evaluate answers end to end with the real chat model: citations, refusals, follow-ups, injections, speed.
 
-`python scripts/eval_answers.py [--corpus alrocar|ikiwiki|rtweet] [--set FILE]
+`python scripts/eval_answers.py [--corpus alrocar|ikiwiki|rtweet|alien] [--set FILE]
 [--prompts default,concise,timeline] [--json] [--limit N]` builds the evaluation archive of one corpus,
 starts the Ollama stand-in with all-MiniLM-L6-v2 and the real instruct model (`ollama-standin --backend
 minilm --chat llm`, on a free port), indexes the archive into `.tweet-rag/answer-eval/<corpus>/`, then asks
 every entry of the question set through the whole chain (condense, retrieve, answer, citations), once per
 prompt file, and prints the figures per prompt file (`devtools/answer_eval.py` defines them), for the
-held-out entries, the tuning entries (those read while changing the chain) and all. Three corpora, each
-with its own set, and a fourth set on the second corpus:
+held-out entries, the tuning entries (those read while changing the chain) and all. Four corpora, each
+with its own set, and a fifth set on the second corpus:
 
 - `alrocar` (the default): the real fixture archive `alrocar-2024` plus the hostile tweets of
   `tests/eval/injections.json`, set `tests/eval/answers.jsonl` (39 entries);
@@ -22,11 +22,14 @@ with its own set, and a fourth set on the second corpus:
   `scripts/make_qa_answer_sets.py`; its 46 tuning entries are those retrieval was tuned on);
 - set 4, `--set tests/eval/answers_ikiwiki_qa.jsonl`: the 80 questions of the ikiwiki retrieval set
   (`tests/eval/ikiwiki_qa.jsonl`, written by the same script) over the `ikiwiki` corpus above, hostile posts
-  included.
+  included;
+- `alien` (set 5, written before any run on its corpus, all held-out): alien's Debian changelog as 719 dated
+  posts (`scripts/fetch_changelog_posts.py --package alien`), no hostile posts, set
+  `tests/eval/answers_alien.jsonl` (40 entries).
 
 Every gold id of the set must be a tweet of the built archive, else the run stops before the model starts.
 `--corpus` picks the set too; `--set` alone picks the corpus (a file named `*ikiwiki*` is the ikiwiki
-corpus's, `*rtweet*` the rtweet corpus's).
+corpus's, `*rtweet*` the rtweet corpus's, `*alien*` alien's).
 `--use-url URL` uses a running Ollama that serves `all-minilm` and `--chat-model` instead. About 15 minutes
 per prompt file on two cores for the first set.
 """

@@ -113,21 +113,26 @@ def test_every_answer_set_3_gold_id_is_a_tweet_the_loader_reads(corpus_archive: 
 IKIWIKI_QA = EVAL_DIR / "ikiwiki_qa.jsonl"
 
 
-@pytest.fixture(scope="module")
-def posts() -> dict[str, dict[str, Any]]:
+def changelog_corpus(*flags: str) -> dict[str, dict[str, Any]]:
+    """Posts by id of a changelog corpus (scripts/fetch_changelog_posts.py; skipped if it cannot fetch)."""
     result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "fetch_changelog_posts.py")],
+        [sys.executable, str(ROOT / "scripts" / "fetch_changelog_posts.py"), *flags],
         capture_output=True,
         text=True,
         check=False,
         timeout=600,
     )
     if result.returncode != 0:
-        pytest.skip(f"could not fetch ikiwiki: {result.stderr.strip()[-300:]}")
+        pytest.skip(f"could not fetch the changelog {flags}: {result.stderr.strip()[-300:]}")
     archive = Path(result.stdout.strip().splitlines()[-1])
     text = (archive / "data" / "tweets.js").read_text(encoding="utf-8")
     items = json.loads(text[text.index("=") + 1 :])
     return {item["tweet"]["id_str"]: item["tweet"] for item in items}
+
+
+@pytest.fixture(scope="module")
+def posts() -> dict[str, dict[str, Any]]:
+    return changelog_corpus()
 
 
 def _day(post: dict[str, Any]) -> str:
@@ -242,19 +247,8 @@ ANSWERS_5 = EVAL_DIR / "answers_alien.jsonl"
 @pytest.fixture(scope="module")
 def alien_posts() -> dict[str, tuple[str, str]]:
     """Text and year by id of alien's changelog posts (no hostile posts are added to this corpus)."""
-    result = subprocess.run(
-        [sys.executable, str(ROOT / "scripts" / "fetch_changelog_posts.py"), "--package", "alien"],
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=600,
-    )
-    if result.returncode != 0:
-        pytest.skip(f"could not fetch alien: {result.stderr.strip()[-300:]}")
-    archive = Path(result.stdout.strip().splitlines()[-1])
-    text = (archive / "data" / "tweets.js").read_text(encoding="utf-8")
-    posts = [item["tweet"] for item in json.loads(text[text.index("=") + 1 :])]
-    return {post["id_str"]: (post["full_text"], _day(post)[:4]) for post in posts}
+    posts = changelog_corpus("--package", "alien")
+    return {key: (post["full_text"], _day(post)[:4]) for key, post in posts.items()}
 
 
 def test_alien_corpus_has_every_post(alien_posts: dict[str, tuple[str, str]]) -> None:

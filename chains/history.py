@@ -6,9 +6,10 @@ a small model follows); history comes as LangChain messages, `(role, text)` pair
 dicts. The history the model sees is short: the last turns, answers without their `[n]` citations and cut
 to a few sentences. The rewrite is capped at `CONDENSE_TOKENS` and checked: its first line, labels such
 as "Rewritten:" removed; when it is empty or looks like an answer rather than a question (it cites
-tweets, or is much longer than a question), or when it repeats a follow-up that leans on the conversation
-("When did I tweet that?" unchanged), the follow-up is joined to the previous question instead, so
-retrieval still sees the topic.
+tweets, or is much longer than a question), or when it rewrites a follow-up that leans on the conversation
+without bringing in any word of it ("When did I tweet that?" unchanged; "Which CVE was it?" as "What CVE was
+it?"; "Which programs had those patches been for?" as "... the patches ..."), the follow-up is joined to the
+previous question instead, so retrieval still sees the topic.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 from chains.grounding import question_names
 from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
+from rag.indexing.tokenizer import STOP_WORDS
 
 logger = logging.getLogger(__name__)
 
@@ -38,9 +40,10 @@ _LABEL = re.compile(
     r"^\s*(?:standalone question|question|rewritten question|rewritten|last question)\s*:\s*", re.IGNORECASE
 )
 _CITATION = re.compile(r"\s*\[\s*\d+(?:\s*[,;]\s*\d+)*\s*\]")
-# A question that leans on what came before: a pronoun, or an opening such as "And ..." / "Why?".
+# A question that leans on what came before: a pronoun, "else", "the same", or an opening such as "And ..." /
+# "Why?".
 _REFERS = re.compile(
-    r"\b(?:it|its|that|this|these|those|they|them|their|there|he|she|him|her|then)\b"
+    r"\b(?:it|its|that|this|these|those|they|them|their|there|he|she|him|her|then|else|same)\b"
     r"|^\s*(?:and|but|why|what about|how about|so)\b",
     re.IGNORECASE,
 )
@@ -84,15 +87,29 @@ def previous_question(messages: Sequence[BaseMessage]) -> str:
     return ""
 
 
-def _same_words(first: str, second: str) -> bool:
-    return re.findall(r"\w+", first.lower()) == re.findall(r"\w+", second.lower())
+# Words a rewrite changes without resolving anything ("I" -> "you", "those" -> "the", "Which" -> "What").
+_FUNCTION_WORDS = STOP_WORDS | {"else", "same", "whom", "whose", "mine", "yours", "done"}
+
+
+def _words(text: str) -> set[str]:
+    return set(re.findall(r"\w+", text.lower()))
+
+
+def brings_in_nothing(rewrite: str, question: str, history: Sequence[BaseMessage]) -> bool:
+    """Whether `rewrite` adds no word of the conversation to `question` (function words aside).
+
+    "What CVE was it?" for "Which CVE was it?" resolved nothing; "Who rewrote reStructuredText later?" for
+    "Who rewrote it later?" brought in the earlier turn's topic.
+    """
+    added = _words(rewrite) - _words(question) - _FUNCTION_WORDS
+    return not added & _words(format_history(history))
 
 
 def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
     """The model's rewrite when it looks like a standalone question, else the previous question + this one.
 
-    A rewrite that only repeats a follow-up which leans on the conversation (a pronoun, "And ...", or a
-    short question about "the" something that names nothing) is not usable either.
+    A rewrite that brings no word of the conversation into a follow-up which leans on it (a pronoun, "else",
+    "And ...", or a short question about "the" something that names nothing) is not usable either.
     """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
@@ -103,8 +120,8 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
         and not question_names(question)
     )
     leans_on_history = bool(_REFERS.search(question)) or short_and_definite
-    unchanged = _same_words(standalone, question) and leans_on_history
-    if standalone and not looks_like_answer and not unchanged:
+    unresolved = leans_on_history and brings_in_nothing(standalone, question, history)
+    if standalone and not looks_like_answer and not unresolved:
         return standalone
     earlier = previous_question(history)
     logger.debug("rewrite %r not usable: joining %r to %r", standalone, question, earlier)

@@ -43,6 +43,23 @@ def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> 
     assert checked_rewrite(standalone, standalone, HISTORY) == standalone  # stands on its own
 
 
+def test_a_rewrite_that_brings_in_nothing_of_the_conversation_is_joined_to_the_previous_question() -> None:
+    # Rewrites a 1.5B model wrote: words changed, nothing the earlier turns said brought in.
+    for follow_up, rewrite in (
+        ("Which CVE was it?", "What CVE was it?"),
+        ("Which of them put all the pieces together?", "Who put all the pieces together?"),
+        ("Which programs had those patches been for?", "Which programs had the patches been for?"),
+        ("What else did I find broken at the same time?", "What else did you find broken at the same time?"),
+    ):
+        assert (
+            checked_rewrite(rewrite, follow_up, HISTORY)
+            == f"What did I tweet about Tinybird in 2022? {follow_up}"
+        )
+    # A rewrite that names what the pronoun stood for, in the conversation's words, is kept.
+    resolved = "Which programming language was the Tinybird client in?"
+    assert checked_rewrite(resolved, "Which programming language was it in?", HISTORY) == resolved
+
+
 def test_a_short_new_question_left_unchanged_stays_on_its_own() -> None:
     for question in (
         "Did I ever visit Japan?",

@@ -41,7 +41,8 @@ from rag.indexing.tokenizer import tokenize
 _GROUP = re.compile(r"\s*\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
 _OPEN_GROUP = re.compile(r"\s*\[[\d\s,;]*$")
 _NUMBER = re.compile(r"\d+")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A period after a lone capital letter is an initial ("Mark A. Hershberger"), not a sentence's end.
+_SENTENCE_END = re.compile(r"[!?](?=\s)|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
 # In an answer written as a list of labelled tweets ("[1] <tweet> [2] <tweet>"), a label standing in the
 # middle of a line starts the next item: the sentence ends before it.
 _LABEL_START = re.compile(r"\s*\[\s*\d+")

@@ -48,6 +48,17 @@ def test_a_citation_to_the_wrong_tweet_is_moved_to_the_tweet_that_says_it() -> N
     )
 
 
+@pytest.mark.parametrize("size", [0, 1, 3])
+def test_an_initial_in_a_name_does_not_end_the_sentence(size: int) -> None:
+    # Qwen wrote "Mark A. Hershberger [1]"; split at "A." it came out as "Mark A [1]. Hershberger [1]".
+    verifier = CitationVerifier(
+        [tweet(1, "Thanks to the excellent work of Mark A. Hershberger, alien converts pkgs.")]
+    )
+    answer = "Mark A. Hershberger did the work [1]."
+    pieces = [answer[i : i + size] for i in range(0, len(answer), size)] if size else [answer]
+    assert "".join(map(verifier.feed, pieces)) + verifier.flush() == answer
+
+
 def test_a_sentence_without_citation_gets_the_tweet_that_says_it() -> None:
     assert verify("The canvas had 3966 pixels left blank.") == (
         "The canvas had 3966 pixels left blank [3].",

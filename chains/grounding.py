@@ -7,7 +7,8 @@ are left out, the date filter handles them) are looked up in the tweets the retr
 them holds any of the question's names, after case and accent folding, the tweets are about something
 else, and the chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more
 than a rare near miss answered: one name held is enough, a name inside a longer word counts ("Tinybird" is
-in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code"), and a
+in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code", and
+"Slackware-style" by one saying "Slackware"), and a
 long name's start, without its last three letters ("Swedish" is held by "Sweden").
 
 The same lookup checks an answer afterwards (`names_held`): the tweets it cites, with the other tweets of
@@ -27,6 +28,7 @@ from rag.search.query_terms import WORD, looks_like_name
 _TAG = re.compile(r"(?<!\w)[@#]\w+")
 STEM_CHARS = 4  # a name matches on its start, without its last three letters, down to this many
 _POSSESSIVE = re.compile(r"['\u2019]s$")
+_NAME_WORD_BREAK = re.compile(r"[\s-]+")  # "Slackware-style" is held by a tweet about "Slackware tgz"
 # Capitalised words that are not names of things a tweet would spell out: I, tweeting, months, weekdays.
 _NOT_NAMES_TEXT = """
     i i'm i've i'd i'll im ive tweet tweets tweeted twitter x retweet retweets
@@ -63,7 +65,7 @@ def question_names(question: str) -> list[str]:
 
 def _held(name: str, haystack: str) -> bool:
     """Whether `haystack` (folded) holds the name: the whole, run together, or one of its words."""
-    words = [normalize(word) for word in name.lstrip("@#").split()]
+    words = [normalize(word) for word in _NAME_WORD_BREAK.split(name.lstrip("@#")) if word]
     candidates = ["".join(words), *(word for word in words if len(word) > 2 or len(words) == 1)]
     # The start of a longer word is enough ("Swedish" is held by "Sweden", "Madrid" by "madrileño").
     stems = [

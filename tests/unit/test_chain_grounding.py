@@ -52,3 +52,8 @@ def test_one_word_of_a_longer_name_is_enough() -> None:
     tweets = ["Preview markdown in VSCode with ctrl+shift+v"]
     assert unmentioned_names("Which Visual Studio Code shortcut previews Markdown?", tweets) == []
     assert unmentioned_names("Did I use Sublime?", tweets) == ["Sublime"]
+    slackware = ["Added support for writing Slackware tgz packages"]
+    assert unmentioned_names("When did alien first write Slackware-style packages?", slackware) == []
+    assert unmentioned_names("When did alien first write Gentoo-style packages?", slackware) == [
+        "Gentoo-style"
+    ]

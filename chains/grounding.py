@@ -28,7 +28,8 @@ from rag.search.query_terms import WORD, looks_like_name
 _TAG = re.compile(r"(?<!\w)[@#]\w+")
 STEM_CHARS = 4  # a name matches on its start, without its last three letters, down to this many
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-_NAME_WORD_BREAK = re.compile(r"[\s-]+")  # "Slackware-style" is held by a tweet about "Slackware tgz"
+# Words of letters joined by hyphens are words of a name ("Slackware-style"); "CVE-2016-10026" is one.
+_LETTERS_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Capitalised words that are not names of things a tweet would spell out: I, tweeting, months, weekdays.
 _NOT_NAMES_TEXT = """
     i i'm i've i'd i'll im ive tweet tweets tweeted twitter x retweet retweets
@@ -65,7 +66,11 @@ def question_names(question: str) -> list[str]:
 
 def _held(name: str, haystack: str) -> bool:
     """Whether `haystack` (folded) holds the name: the whole, run together, or one of its words."""
-    words = [normalize(word) for word in _NAME_WORD_BREAK.split(name.lstrip("@#")) if word]
+    words = [
+        normalize(part)
+        for word in name.lstrip("@#").split()
+        for part in (word.split("-") if _LETTERS_HYPHENATED.fullmatch(word) else [word])
+    ]
     candidates = ["".join(words), *(word for word in words if len(word) > 2 or len(words) == 1)]
     # The start of a longer word is enough ("Swedish" is held by "Sweden", "Madrid" by "madrileño").
     stems = [

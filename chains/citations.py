@@ -41,8 +41,10 @@ from rag.indexing.tokenizer import tokenize
 _GROUP = re.compile(r"\s*\[(\s*\d+(?:\s*[,;]\s*\d+)*\s*)\]")
 _OPEN_GROUP = re.compile(r"\s*\[[\d\s,;]*$")
 _NUMBER = re.compile(r"\d+")
-# A period after a lone capital letter is an initial ("Mark A. Hershberger"), not a sentence's end.
-_SENTENCE_END = re.compile(r"[!?](?=\s)|(?<!\s[A-Z])(?<!^[A-Z])\.(?=\s)|\n")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+# A capitalised word and a lone capital letter before a period: an initial ("Mark A. Hershberger"), not a
+# sentence's end ("You fell back to plan B.").
+_NAME_AND_INITIAL = re.compile(r"(?:^|\s)([^\W\d_]+)\s+([^\W\d_])$")
 # In an answer written as a list of labelled tweets ("[1] <tweet> [2] <tweet>"), a label standing in the
 # middle of a line starts the next item: the sentence ends before it.
 _LABEL_START = re.compile(r"\s*\[\s*\d+")
@@ -302,6 +304,12 @@ _HEADER_ECHO = re.compile(
 )  # a context header line a model copied ("2022-01-09 | thread")
 
 
+def _ends_in_initial(text: str) -> bool:
+    """Whether `text` ends in a name's initial ("... Mark A"), so that a period after it ends no sentence."""
+    found = _NAME_AND_INITIAL.search(text[-60:])
+    return found is not None and found.group(1)[:1].isupper() and found.group(2).isupper()
+
+
 def _sentence_key(body: str) -> str:
     """A sentence's words for telling repeats; "" (never a repeat) for an echoed context header."""
     key = " ".join(body.lower().split()).rstrip(".!? ")
@@ -366,6 +374,8 @@ def _render(
     start = 0
     ends = _LIST_SENTENCE_END if _LABEL_START.match(raw) else _SENTENCE_END
     for match in ends.finditer(raw):
+        if match.group(0) == "." and _ends_in_initial(raw[start : match.start()]):
+            continue
         body, numbers = _strip_groups(raw[start : match.start()])
         start = match.end()
         if body.strip():

@@ -28,7 +28,7 @@ from rag.search.query_terms import WORD, looks_like_name
 _TAG = re.compile(r"(?<!\w)[@#]\w+")
 STEM_CHARS = 4  # a name matches on its start, without its last three letters, down to this many
 _POSSESSIVE = re.compile(r"['\u2019]s$")
-# Words of letters joined by hyphens are words of a name ("Slackware-style"); "CVE-2016-10026" is one.
+# Words of letters joined by hyphens ("Slackware-style"); "CVE-2016-10026" is one word.
 _LETTERS_HYPHENATED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 # Capitalised words that are not names of things a tweet would spell out: I, tweeting, months, weekdays.
 _NOT_NAMES_TEXT = """
@@ -64,14 +64,23 @@ def question_names(question: str) -> list[str]:
     return list(dict.fromkeys(names))
 
 
+def _name_parts(words: Sequence[str]) -> list[str]:
+    """The capitalised parts of a name's hyphenated words: "Slackware" of "Slackware-style", not "style"."""
+    return [
+        part
+        for word in words
+        if _LETTERS_HYPHENATED.fullmatch(word)
+        for part in word.split("-")
+        if part[:1].isupper()
+    ]
+
+
 def _held(name: str, haystack: str) -> bool:
     """Whether `haystack` (folded) holds the name: the whole, run together, or one of its words."""
-    words = [
-        normalize(part)
-        for word in name.lstrip("@#").split()
-        for part in (word.split("-") if _LETTERS_HYPHENATED.fullmatch(word) else [word])
-    ]
+    spaced = name.lstrip("@#").split()
+    words = [normalize(word) for word in spaced]
     candidates = ["".join(words), *(word for word in words if len(word) > 2 or len(words) == 1)]
+    candidates += [normalize(part) for part in _name_parts(spaced) if len(part) > 2]
     # The start of a longer word is enough ("Swedish" is held by "Sweden", "Madrid" by "madrileño").
     stems = [
         word[: max(STEM_CHARS, len(word) - 3)] if len(word) > STEM_CHARS else word for word in candidates

@@ -24,7 +24,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, conver
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_core.runnables import Runnable, RunnableConfig, RunnableLambda
 
-from chains.grounding import question_names
+from chains.grounding import names_held, question_names
 from chains.llm import capped, sized_for, strip_thinking, translate_error
 from chains.prompts import load_prompt
 from rag.indexing.tokenizer import STOP_WORDS
@@ -87,8 +87,12 @@ def previous_question(messages: Sequence[BaseMessage]) -> str:
     return ""
 
 
-# Words a rewrite changes without resolving anything ("I" -> "you", "those" -> "the", "Which" -> "What").
-_FUNCTION_WORDS = STOP_WORDS | {"else", "same", "whom", "whose", "mine", "yours", "done"}
+# Words a rewrite changes or adds without resolving anything ("I" -> "you", "those" -> "the", "Which" ->
+# "What", "that" -> "that tweet"), and the history's speaker labels.
+_FUNCTION_WORDS = STOP_WORDS | {
+    "else", "same", "whom", "whose", "mine", "yours", "done", "user", "assistant",
+    "tweet", "tweets", "tweeted", "post", "posts", "posted", "say", "said", "mention", "mentioned",
+}  # fmt: skip
 
 
 def _words(text: str) -> set[str]:
@@ -109,7 +113,8 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
     """The model's rewrite when it looks like a standalone question, else the previous question + this one.
 
     A rewrite that brings no word of the conversation into a follow-up which leans on it (a pronoun, "else",
-    "And ...", or a short question about "the" something that names nothing) is not usable either.
+    "And ...", or a short question about "the" something that names nothing) is not usable either, unless
+    the follow-up names something the conversation does not ("Is there a tweet about Rust?"): a new question.
     """
     first_line = rewritten.strip().splitlines()[0] if rewritten.strip() else ""
     standalone = _LABEL.sub("", first_line).strip().strip('"').strip()
@@ -120,7 +125,9 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
         and not question_names(question)
     )
     leans_on_history = bool(_REFERS.search(question)) or short_and_definite
-    unresolved = leans_on_history and brings_in_nothing(standalone, question, history)
+    history_text = format_history(history)
+    new_topic = any(not names_held([name], [history_text]) for name in question_names(question))
+    unresolved = leans_on_history and not new_topic and brings_in_nothing(standalone, question, history)
     if standalone and not looks_like_answer and not unresolved:
         return standalone
     earlier = previous_question(history)

@@ -113,10 +113,20 @@ def parse_changelog(text: str) -> list[Entry]:
     return entries
 
 
+POSTS_PER_SECOND_BEFORE_SNOWFLAKES = 100
+
+
 def post_id(created: datetime, index: int) -> str:
-    """A time-ordered id: the snowflake of `created` (+ index) after November 2010, else seconds * 100."""
+    """A time-ordered id: the snowflake of `created` (+ index) after November 2010, else seconds * 100.
+
+    ArchiveError when a second before snowflakes would hold more posts than its hundred ids.
+    """
     seconds = int(created.timestamp())
     if seconds < _SNOWFLAKE_FROM_S:
+        if index >= POSTS_PER_SECOND_BEFORE_SNOWFLAKES:
+            raise ArchiveError(
+                f"more than 100 changelog posts dated {created.isoformat()}: their ids overlap"
+            )
         return str(seconds * 100 + index)
     return str(((seconds * 1000 - TWITTER_EPOCH_MS) << 22) + index)
 
@@ -137,7 +147,7 @@ def entry_posts(entry: Entry, first_index: int = 0) -> list[Post]:
 def changelog_posts(text: str) -> list[Post]:
     """Every post of a changelog, newest entry first; ids are unique.
 
-    Two entries dated the same second (alien's 0.13 and 0.14) number their posts on: the older entry's
+    Two entries dated the same second (alien's 0.1 and 0.2) number their posts on: the older entry's
     from 0, the newer one's after them, so an entry added on top later never renumbers an older one. A
     version written twice, or ids that still collide, fail.
     """

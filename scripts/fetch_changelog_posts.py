@@ -91,7 +91,10 @@ def main() -> int:
         "--package", choices=sorted(SOURCES), default="ikiwiki", help="whose changelog (default %(default)s)"
     )
     parser.add_argument(
-        "--cache", type=Path, default=None, help="download cache (default .cache/changelog_posts[_PACKAGE])"
+        "--cache",
+        type=Path,
+        default=None,
+        help="download cache, one a package (default .cache/changelog_posts[_PACKAGE])",
     )
     parser.add_argument("--out", type=Path, default=None, help="archive folder (default CACHE/archive)")
     parser.add_argument("--force", action="store_true", help="rebuild the archive even when cached")

@@ -299,14 +299,18 @@ def test_the_page_s_answers_get_the_answer_check(web_env: dict[str, str], check:
 def test_one_indexing_at_a_time_and_questions_meanwhile(
     standin_shared: StandinFactory, web_env: dict[str, str], web_archive: Path, tmp_path: Path
 ) -> None:
-    # A new tweet to embed at 1.5 s a request keeps the job running while the second one and a question come.
+    # Four new tweets embedded one a request, 1.5 s each, keep the job running for about 6 s: the second job,
+    # the status and a question (one embedding) all come while it runs.
     standin = standin_shared("hash", latency_ms=1500)
     chroma = tmp_path / "chroma"
     shutil.copytree(web_env["CHROMA_DIR"], chroma)
     archive = tmp_path / "archive"
     shutil.copytree(web_archive, archive)
-    add_tweet(archive, "1856000000000000002", "Repotted the lemon tree on the balcony")
-    server = WebServer({**web_env, "CHROMA_DIR": str(chroma), "OLLAMA_BASE_URL": standin.url})
+    garden = ("Repotted the lemon tree", "Pruned the fig", "Sowed basil", "Watered the mint")
+    for number, text in enumerate(garden):
+        add_tweet(archive, f"185600000000000001{number}", text)
+    env = {**web_env, "CHROMA_DIR": str(chroma), "OLLAMA_BASE_URL": standin.url, "EMBED_BATCH_SIZE": "1"}
+    server = WebServer(env)
     try:
         started = httpx.post(f"{server.url}/api/index", json={"path": str(archive)})
         assert started.status_code == 202 and started.json()["state"] == "running"
@@ -315,13 +319,14 @@ def test_one_indexing_at_a_time_and_questions_meanwhile(
         assert httpx.get(f"{server.url}/api/index").json()["state"] == "running"
         names = [event["event"] for event in events_of(server, {"question": "sourdough"}, timeout=60)]
         assert names[-2:] == ["sources", "done"]  # answered from the index while it is brought up to date
+        assert httpx.get(f"{server.url}/api/index").json()["state"] == "running"  # not after the job
         deadline = time.monotonic() + 120
         while (job := httpx.get(f"{server.url}/api/index").json())["state"] == "running":
             assert time.monotonic() < deadline, job
             time.sleep(0.2)
         assert job["state"] == "done", job
-        assert job["report"]["embedded"] == 1 and job["fraction"] == 1, job
-        assert job["report"]["unchanged"] == job["report"]["documents"] - 1
+        assert job["report"]["embedded"] == 4 and job["fraction"] == 1, job
+        assert job["report"]["unchanged"] == job["report"]["documents"] - 4
     finally:
         server.stop()
 

@@ -59,6 +59,18 @@ def test_an_initial_in_a_name_does_not_end_the_sentence(size: int) -> None:
     assert "".join(map(verifier.feed, pieces)) + verifier.flush() == answer
 
 
+def test_a_sentence_ending_in_a_capital_letter_still_ends() -> None:
+    plan = [
+        tweet(1, "We fell back to plan B after the storm."),
+        tweet(2, "Released version 2 of the app today."),
+    ]
+    verifier = CitationVerifier(plan)
+    answer = "You fell back to plan B. You released version 2 of the app [2]."
+    assert verifier.feed(answer) + verifier.flush() == (
+        "You fell back to plan B [1]. You released version 2 of the app [2]."
+    )
+
+
 def test_a_sentence_without_citation_gets_the_tweet_that_says_it() -> None:
     assert verify("The canvas had 3966 pixels left blank.") == (
         "The canvas had 3966 pixels left blank [3].",

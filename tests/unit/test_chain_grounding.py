@@ -52,8 +52,13 @@ def test_one_word_of_a_longer_name_is_enough() -> None:
     tweets = ["Preview markdown in VSCode with ctrl+shift+v"]
     assert unmentioned_names("Which Visual Studio Code shortcut previews Markdown?", tweets) == []
     assert unmentioned_names("Did I use Sublime?", tweets) == ["Sublime"]
-    slackware = ["Added support for writing Slackware tgz packages"]
+
+
+def test_a_hyphenated_name_is_held_by_its_capitalised_parts_or_whole() -> None:
+    slackware = ["Added support for writing Slackware tgz packages", "Fixed the style of the man page"]
     assert unmentioned_names("When did alien first write Slackware-style packages?", slackware) == []
-    assert unmentioned_names("When did alien first write Gentoo-style packages?", slackware) == [
-        "Gentoo-style"
-    ]
+    gentoo = unmentioned_names("When did alien first write Gentoo-style packages?", slackware)
+    assert gentoo == ["Gentoo-style"]  # "style" alone holds no name
+    assert unmentioned_names("Did I tweet about Wi-Fi?", ["My Wi-Fi broke again"]) == []
+    cves = ["Fixed CVE-2016-10026, an authorization bypass"]
+    assert unmentioned_names("What did I fix for CVE-2009-2944?", cves) == ["CVE-2009-2944"]  # one name

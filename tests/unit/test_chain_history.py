@@ -45,19 +45,31 @@ def test_a_follow_up_repeated_unchanged_is_joined_to_the_previous_question() -> 
 
 def test_a_rewrite_that_brings_in_nothing_of_the_conversation_is_joined_to_the_previous_question() -> None:
     # Rewrites a 1.5B model wrote: words changed, nothing the earlier turns said brought in.
+    login = [
+        HumanMessage("What login hole did I fix in January 2017?"),
+        AIMessage("The hardening against repeated parameters, in the scope of CVE-2017-0356 [4]."),
+    ]
+    assert checked_rewrite("What CVE was it?", "Which CVE was it?", login) == (
+        "What login hole did I fix in January 2017? Which CVE was it?"
+    )
     for follow_up, rewrite in (
-        ("Which CVE was it?", "What CVE was it?"),
         ("Which of them put all the pieces together?", "Who put all the pieces together?"),
         ("Which programs had those patches been for?", "Which programs had the patches been for?"),
         ("What else did I find broken at the same time?", "What else did you find broken at the same time?"),
+        ("When did I tweet that?", "When was that tweet posted?"),
     ):
-        assert (
-            checked_rewrite(rewrite, follow_up, HISTORY)
-            == f"What did I tweet about Tinybird in 2022? {follow_up}"
-        )
+        joined = f"What did I tweet about Tinybird in 2022? {follow_up}"
+        assert checked_rewrite(rewrite, follow_up, HISTORY) == joined
     # A rewrite that names what the pronoun stood for, in the conversation's words, is kept.
     resolved = "Which programming language was the Tinybird client in?"
     assert checked_rewrite(resolved, "Which programming language was it in?", HISTORY) == resolved
+
+
+def test_a_follow_up_naming_something_new_is_a_new_question() -> None:
+    # "there" leans on nothing here: Rust is not in the conversation, so the rewrite stands.
+    assert checked_rewrite("Did I tweet about Rust?", "Is there a tweet about Rust?", HISTORY) == (
+        "Did I tweet about Rust?"
+    )
 
 
 def test_a_short_new_question_left_unchanged_stays_on_its_own() -> None:

@@ -96,6 +96,14 @@ def test_two_entries_of_one_second_number_on_from_the_older_one() -> None:
     assert len({post.id for post in posts}) == len(posts)
 
 
+def test_more_posts_in_one_second_than_old_ids_hold_is_refused() -> None:
+    many = "\n".join(f"  * Change {n}." for n in range(101))
+    trailer = " -- Joey Hess <j@d.org>  Tue, 25 Apr 2006 01:53:41 -0400"
+    changelog = f"ikiwiki (0.1) unstable; urgency=low\n\n{many}\n\n{trailer}\n"
+    with pytest.raises(ArchiveError, match="more than 100 changelog posts"):
+        changelog_posts(changelog)
+
+
 def test_the_archive_loader_reads_the_posts_with_their_dates(tmp_path: Path) -> None:
     posts = changelog_posts(CHANGELOG)
     assert write_posts_archive(tmp_path / "archive", posts, account_id="42", user_name="changelog") == 7

@@ -7,9 +7,9 @@ are left out, the date filter handles them) are looked up in the tweets the retr
 them holds any of the question's names, after case and accent folding, the tweets are about something
 else, and the chain says so instead of answering. Lookups are lenient, since a wrong refusal costs more
 than a rare near miss answered: one name held is enough, a name inside a longer word counts ("Tinybird" is
-in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code", and
-"Slackware-style" by one saying "Slackware"), and a
-long name's start, without its last three letters ("Swedish" is held by "Sweden").
+in "@tinybirdco"), so does any word of a longer name ("VS Code" is held by a tweet saying "code",
+"Slackware-style" by one saying "Slackware"), and a long name's start, without its last three letters
+("Swedish" is held by "Sweden").
 
 The same lookup checks an answer afterwards (`names_held`): the tweets it cites, with the other tweets of
 their threads, must hold one of the question's names, or the answer rests on tweets about something else

@@ -99,14 +99,14 @@ def _words(text: str) -> set[str]:
     return set(re.findall(r"\w+", text.lower()))
 
 
-def brings_in_nothing(rewrite: str, question: str, history: Sequence[BaseMessage]) -> bool:
-    """Whether `rewrite` adds no word of the conversation to `question` (function words aside).
+def brings_in_nothing(rewrite: str, question: str, history_text: str) -> bool:
+    """Whether `rewrite` adds to `question` no word of `history_text` (`format_history`) but function words.
 
     "What CVE was it?" for "Which CVE was it?" resolved nothing; "Who rewrote reStructuredText later?" for
     "Who rewrote it later?" brought in the earlier turn's topic.
     """
     added = _words(rewrite) - _words(question) - _FUNCTION_WORDS
-    return not added & _words(format_history(history))
+    return not added & _words(history_text)
 
 
 def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage]) -> str:
@@ -127,7 +127,7 @@ def checked_rewrite(rewritten: str, question: str, history: Sequence[BaseMessage
     leans_on_history = bool(_REFERS.search(question)) or short_and_definite
     history_text = format_history(history)
     new_topic = any(not names_held([name], [history_text]) for name in question_names(question))
-    unresolved = leans_on_history and not new_topic and brings_in_nothing(standalone, question, history)
+    unresolved = leans_on_history and not new_topic and brings_in_nothing(standalone, question, history_text)
     if standalone and not looks_like_answer and not unresolved:
         return standalone
     earlier = previous_question(history)

@@ -212,9 +212,8 @@ def corpus_for(set_path: Path | None, corpus: str | None) -> tuple[str, Path]:
     """The corpus and question set of a run, from either or both.
 
     A set named `*ikiwiki*` is the ikiwiki corpus's, `*rtweet*` the rtweet corpus's, `*alien*` alien's, any
-    other alrocar's; a
-    corpus alone gets its own set; neither gives alrocar's set (the default). ValueError for an unknown
-    corpus.
+    other alrocar's; a corpus alone gets its own set; neither gives alrocar's set (the default). ValueError
+    for an unknown corpus.
     """
     if corpus is None:
         name = set_path.name if set_path is not None else ""

@@ -8,8 +8,8 @@ archive folder the loader reads. The questions in `tests/eval/ikiwiki_qa.jsonl` 
 these posts. `--package alien` does the same for alien (8.95.6: `usr/share/doc/alien/changelog.gz`, 323
 entries, October 1996 to May 2022, 216 of them by Joey Hess, 99 by Christoph Lameter; 719 posts) into
 `.cache/changelog_posts_alien/`, the corpus of `tests/eval/answers_alien.jsonl`. Nothing from the package is
-committed. Idempotent: a second run with the same package does
-nothing and prints the same path. The last line printed is the archive folder.
+committed. Idempotent: a second run with the same package does nothing and prints the same path. The last
+line printed is the archive folder.
 """
 
 from __future__ import annotations
